@@ -1,0 +1,144 @@
+package io.supportaccess.keycloak.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.SupportActivation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code GET|PUT /admin/realms/management/support-access/settings}: the platform settings.
+ * Reading needs view-realm on the management realm, changing needs manage-realm.
+ *
+ * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false}</pre>
+ */
+public class PlatformSettingsResource {
+
+    static final String ACTIVATED = "supportAccessActivated";
+    static final String OTP_REQUIRED = "supportUserOtpRequired";
+    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED);
+    private static final int MAX_BODY = 256 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakSession session;
+    private final RealmModel management;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    PlatformSettingsResource(KeycloakSession session, RealmModel management, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.management = management;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> get() {
+        auth.realm().requireViewRealm();
+        return toJson(PlatformSettings.read(management));
+    }
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(String body) {
+        auth.realm().requireManageRealm();
+        if (body == null || body.isBlank()) {
+            return ApiError.badRequest("The request body must be a JSON object");
+        }
+        if (body.length() > MAX_BODY) {
+            return ApiError.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body exceeds " + MAX_BODY + " characters");
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return ApiError.badRequest("The request body is not valid JSON");
+        }
+        if (json == null || !json.isObject()) {
+            return ApiError.badRequest("The request body must be a JSON object");
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                return ApiError.badRequest("Unknown field '" + ApiError.shorten(name) + "'; allowed: " + ACTIVATED + ", " + OTP_REQUIRED);
+            }
+        }
+        PlatformSettings current = PlatformSettings.read(management);
+        SupportActivation activation = current.activation();
+        boolean otpRequired = current.supportUserOtpRequired();
+        try {
+            if (json.has(ACTIVATED)) {
+                activation = parseActivation(json.get(ACTIVATED));
+            }
+            if (json.has(OTP_REQUIRED)) {
+                JsonNode otp = json.get(OTP_REQUIRED);
+                if (!otp.isBoolean()) {
+                    return ApiError.badRequest("'" + OTP_REQUIRED + "' must be true or false");
+                }
+                otpRequired = otp.booleanValue();
+            }
+        } catch (IllegalArgumentException e) {
+            return ApiError.badRequest("'" + ACTIVATED + "': " + e.getMessage());
+        }
+        PlatformSettings updated = new PlatformSettings(activation, otpRequired);
+        updated.writeTo(management);
+        Map<String, Object> representation = toJson(updated);
+        adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
+                .resourcePath(session.getContext().getUri()).representation(representation).success();
+        return Response.ok(representation).build();
+    }
+
+    private static SupportActivation parseActivation(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue() ? SupportActivation.ALL : SupportActivation.NONE;
+        }
+        if (value.isArray()) {
+            if (value.size() > SupportActivation.MAX_TENANTS) {
+                throw new IllegalArgumentException("at most " + SupportActivation.MAX_TENANTS + " tenant IDs may be listed");
+            }
+            List<String> tenants = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual()) {
+                    throw new IllegalArgumentException("tenant IDs must be strings");
+                }
+                tenants.add(item.textValue());
+            }
+            return SupportActivation.of(tenants);
+        }
+        throw new IllegalArgumentException("must be true, false or a list of tenant IDs");
+    }
+
+    static Map<String, Object> toJson(PlatformSettings settings) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        SupportActivation activation = settings.activation();
+        if (activation.allTenants()) {
+            json.put(ACTIVATED, true);
+        } else if (activation.tenants().isEmpty()) {
+            json.put(ACTIVATED, false);
+        } else {
+            json.put(ACTIVATED, new java.util.TreeSet<>(activation.tenants()));
+        }
+        json.put(OTP_REQUIRED, settings.supportUserOtpRequired());
+        return json;
+    }
+}

@@ -1,0 +1,33 @@
+package io.supportaccess.keycloak.admin;
+
+import io.supportaccess.keycloak.SupportAccess;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.NotFoundException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Root of {@code /admin/realms/{realm}/support-access}; platform resources exist on the management realm only. */
+public class SupportAccessAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    public SupportAccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @Path("settings")
+    public PlatformSettingsResource settings() {
+        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+            throw new NotFoundException("Platform settings exist on the management realm only");
+        }
+        return new PlatformSettingsResource(session, realm, auth, adminEvent);
+    }
+}

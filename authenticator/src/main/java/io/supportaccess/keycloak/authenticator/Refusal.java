@@ -1,0 +1,68 @@
+package io.supportaccess.keycloak.authenticator;
+
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+
+/**
+ * Why a support login was refused: the login page message (theme bundle key), the password
+ * grant's error description, and the login event's error. Refusals that are shown before the
+ * support user has proven who they are all say "invalid credentials", so that nothing is learnt
+ * about support users, tenants or target users.
+ */
+public enum Refusal {
+    INVALID_CREDENTIALS("invalidUserMessage", 401, "Invalid user credentials",
+            Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_CREDENTIALS),
+    WRONG_TENANT("supportAccessWrongTenantMessage", 401, "Invalid user credentials",
+            Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_USER),
+    OTP_SETUP_REQUIRED("supportAccessOtpSetupRequiredMessage", 400,
+            "Support user must set up two-factor authentication first",
+            "support_user_otp_setup_required", AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED),
+    NOT_A_TENANT("supportAccessNotATenantMessage", 400, "Support login is not possible in this realm",
+            "support_not_a_tenant", AuthenticationFlowError.ACCESS_DENIED),
+    TENANT_DISABLED("supportAccessNotATenantMessage", 400, "Support login is not possible in this realm",
+            Errors.REALM_DISABLED, AuthenticationFlowError.ACCESS_DENIED),
+    NOT_PERMITTED("supportAccessNotPermittedMessage", 400, "Support user is not permitted to support this tenant",
+            "support_not_permitted", AuthenticationFlowError.ACCESS_DENIED),
+    TENANT_CLOSED("supportAccessTenantClosedMessage", 400, "Tenant is not open to support access",
+            "support_tenant_closed", AuthenticationFlowError.ACCESS_DENIED),
+    TARGET_UNAVAILABLE("supportAccessTargetUnavailableMessage", 400,
+            "The user to support does not exist, is disabled or cannot be supported",
+            "support_target_unavailable", AuthenticationFlowError.ACCESS_DENIED),
+    TARGET_ACTIONS_PENDING("supportAccessTargetActionsPendingMessage", 400,
+            "The user to support has pending account actions",
+            "support_target_actions_pending", AuthenticationFlowError.ACCESS_DENIED);
+
+    private final String messageKey;
+    private final int grantStatus;
+    private final String grantDescription;
+    private final String eventError;
+    private final AuthenticationFlowError flowError;
+
+    Refusal(String messageKey, int grantStatus, String grantDescription, String eventError, AuthenticationFlowError flowError) {
+        this.messageKey = messageKey;
+        this.grantStatus = grantStatus;
+        this.grantDescription = grantDescription;
+        this.eventError = eventError;
+        this.flowError = flowError;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public int grantStatus() {
+        return grantStatus;
+    }
+
+    public String grantDescription() {
+        return grantDescription;
+    }
+
+    public String eventError() {
+        return eventError;
+    }
+
+    public AuthenticationFlowError flowError() {
+        return flowError;
+    }
+}

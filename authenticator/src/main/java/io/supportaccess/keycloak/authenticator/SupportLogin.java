@@ -1,0 +1,239 @@
+package io.supportaccess.keycloak.authenticator;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
+import io.supportaccess.keycloak.login.SupportUsername;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.ImpersonationSessionNote;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The steps of a support login shared by the login form and the password grant. The support user
+ * is checked against the management realm: its users, credentials, OTP policy and brute-force
+ * record. Nothing of the target user's credentials or counters is read or written.
+ */
+public final class SupportLogin {
+
+    private static final int MAX_EVENT_DETAIL = 255;
+
+    private SupportLogin() {
+    }
+
+    /** Whether a login name in this realm goes the support way (the realm has not opted out and the name uses {@code $}). */
+    public static boolean appliesTo(RealmModel realm, String username) {
+        return username != null && username.indexOf('$') >= 0
+                && !"false".equalsIgnoreCase(realm.getAttribute(SupportAccess.REALM_ENABLED_ATTRIBUTE));
+    }
+
+    /** Result of checking the support user's password: a refusal, or the support user and whether an OTP code is still due. */
+    public record CredentialCheck(Refusal refusal, UserModel supportUser, boolean otpDue) {
+        static CredentialCheck refused(Refusal refusal) {
+            return new CredentialCheck(refusal, null, false);
+        }
+    }
+
+    /** Result of authorising an authenticated support user: a refusal, or the tenant user to log in as. */
+    public record Authorization(Refusal refusal, UserModel target) {
+    }
+
+    public static void describeAttempt(AuthenticationFlowContext ctx, String rawUsername, Optional<SupportUsername> name) {
+        ctx.getEvent().detail(Details.USERNAME, truncate(rawUsername));
+        ctx.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        name.ifPresent(n -> ctx.getEvent()
+                .detail(SupportAccess.DETAIL_SUPPORT_USER, n.supportUser())
+                .detail(SupportAccess.DETAIL_SUPPORT_REALM, SupportAccess.managementRealmName())
+                .detail(SupportAccess.DETAIL_WHO, n.who(n.targetUser().orElse(""))));
+    }
+
+    public static RealmModel managementRealm(KeycloakSession session) {
+        return session.realms().getRealmByName(SupportAccess.managementRealmName());
+    }
+
+    public static CredentialCheck checkPassword(AuthenticationFlowContext ctx, SupportUsername name, String password) {
+        RealmModel tenant = ctx.getRealm();
+        if (name.tenant().isPresent() && !name.tenant().get().equals(tenant.getName())) {
+            return CredentialCheck.refused(Refusal.WRONG_TENANT);
+        }
+        KeycloakSession session = ctx.getSession();
+        RealmModel management = managementRealm(session);
+        if (management == null || management.getId().equals(tenant.getId())) {
+            AuthenticatorUtils.dummyHash(ctx);
+            return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
+        }
+        UserModel supportUser = session.users().getUserByUsername(management, name.supportUser());
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        if (supportUser == null || !supportUser.isEnabled() || supportUser.getServiceAccountClientLink() != null
+                || (management.isBruteForceProtected() && protector.isTemporarilyDisabled(session, management, supportUser))) {
+            AuthenticatorUtils.dummyHash(ctx);
+            return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
+        }
+        ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId());
+        if (password == null || password.isEmpty()
+                || !supportUser.credentialManager().isValid(UserCredentialModel.password(password))) {
+            recordFailure(ctx, management, supportUser, PasswordCredentialModel.TYPE);
+            return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
+        }
+        boolean hasOtp = supportUser.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE);
+        if (!hasOtp && mustHaveOtp(management, supportUser)) {
+            return CredentialCheck.refused(Refusal.OTP_SETUP_REQUIRED);
+        }
+        if (!hasOtp) {
+            recordSuccess(ctx, management, supportUser);
+        }
+        return new CredentialCheck(null, supportUser, hasOtp);
+    }
+
+    /** Checks the support user's own OTP code; a wrong code counts against the support user. */
+    public static boolean checkOtp(AuthenticationFlowContext ctx, UserModel supportUser, String code) {
+        RealmModel management = managementRealm(ctx.getSession());
+        boolean valid = code != null && !code.isBlank() && code.length() <= 64
+                && supportUser.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                        .anyMatch(c -> supportUser.credentialManager()
+                                .isValid(new UserCredentialModel(c.getId(), OTPCredentialModel.TYPE, code.strip())));
+        if (valid) {
+            recordSuccess(ctx, management, supportUser);
+        } else {
+            recordFailure(ctx, management, supportUser, OTPCredentialModel.TYPE);
+        }
+        return valid;
+    }
+
+    /** Whether an OTP-pending support user may still try a code (not locked out or disabled meanwhile). */
+    public static boolean mayContinue(KeycloakSession session, UserModel supportUser) {
+        RealmModel management = managementRealm(session);
+        return management != null && supportUser.isEnabled() && !(management.isBruteForceProtected()
+                && session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, management, supportUser));
+    }
+
+    /** Decides on an authenticated support user and resolves the tenant user to log in as. */
+    public static Authorization authorize(AuthenticationFlowContext ctx, SupportUsername name, UserModel supportUser) {
+        KeycloakSession session = ctx.getSession();
+        RealmModel tenant = ctx.getRealm();
+        RealmModel management = managementRealm(session);
+        SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
+        switch (outcome) {
+            case NOT_A_TENANT:
+                return new Authorization(Refusal.NOT_A_TENANT, null);
+            case TENANT_DISABLED:
+                return new Authorization(Refusal.TENANT_DISABLED, null);
+            case NOT_PERMITTED:
+                return new Authorization(Refusal.NOT_PERMITTED, null);
+            case TENANT_CLOSED:
+                return new Authorization(Refusal.TENANT_CLOSED, null);
+            default:
+                break;
+        }
+        Optional<UserModel> target = name.targetUser()
+                .map(username -> Optional.ofNullable(session.users().getUserByUsername(tenant, username)))
+                .orElseGet(() -> firstAdministrator(session, tenant));
+        if (target.isEmpty() || !target.get().isEnabled() || target.get().getServiceAccountClientLink() != null) {
+            return new Authorization(Refusal.TARGET_UNAVAILABLE, null);
+        }
+        if (hasPendingActions(tenant, target.get())) {
+            return new Authorization(Refusal.TARGET_ACTIONS_PENDING, null);
+        }
+        return new Authorization(null, target.get());
+    }
+
+    /** Makes the flow's user the target and marks the session as a support session. */
+    public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, UserModel target) {
+        AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+        String who = supportUser.getUsername() + "$" + target.getUsername();
+        String realmName = SupportAccess.managementRealmName();
+        authSession.setAuthNote(SupportAccess.NOTE_SUPPORT_USER_ID, supportUser.getId());
+        authSession.setUserSessionNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString(), supportUser.getId());
+        authSession.setUserSessionNote(ImpersonationSessionNote.IMPERSONATOR_USERNAME.toString(), supportUser.getUsername());
+        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USER_ID, supportUser.getId());
+        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USERNAME, supportUser.getUsername());
+        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REALM, realmName);
+        authSession.setUserSessionNote(SupportAccess.SESSION_WHO, who);
+        ctx.getEvent()
+                .detail(SupportAccess.DETAIL_SUPPORT_USER, supportUser.getUsername())
+                .detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId())
+                .detail(SupportAccess.DETAIL_SUPPORT_REALM, realmName)
+                .detail(SupportAccess.DETAIL_WHO, who)
+                .user(target);
+        ctx.setUser(target);
+    }
+
+    public static void logRefusal(AuthenticationFlowContext ctx, Refusal refusal) {
+        ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_REFUSAL, refusal.name().toLowerCase()).error(refusal.eventError());
+    }
+
+    private static boolean mustHaveOtp(RealmModel management, UserModel supportUser) {
+        return PlatformSettings.read(management).supportUserOtpRequired()
+                || supportUser.getRequiredActionsStream().anyMatch(a -> UserModel.RequiredAction.CONFIGURE_TOTP.name().equals(a));
+    }
+
+    /**
+     * A support login must not run the target's required actions (they would be prompted to the
+     * support user and consumed). Keycloak runs them after every login, so such a target is refused.
+     */
+    private static boolean hasPendingActions(RealmModel tenant, UserModel target) {
+        return target.getRequiredActionsStream().findAny().isPresent()
+                || (tenant.isVerifyEmail() && !target.isEmailVerified() && target.getEmail() != null);
+    }
+
+    /**
+     * The administrator that {@code support$} logs in as: among the enabled, non-service-account users
+     * holding the realm-management {@code realm-admin} role (directly or through a group), the one
+     * created first, ties broken by username.
+     */
+    static Optional<UserModel> firstAdministrator(KeycloakSession session, RealmModel tenant) {
+        ClientModel realmManagement = tenant.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel realmAdmin = realmManagement == null ? null : realmManagement.getRole(AdminRoles.REALM_ADMIN);
+        if (realmAdmin == null) {
+            return Optional.empty();
+        }
+        Stream<UserModel> direct = session.users().getRoleMembersStream(tenant, realmAdmin);
+        Stream<UserModel> viaGroups = session.groups().getGroupsStream(tenant)
+                .filter(g -> g.hasRole(realmAdmin))
+                .flatMap(g -> session.users().getGroupMembersStream(tenant, g));
+        return Stream.concat(direct, viaGroups)
+                .filter(UserModel::isEnabled)
+                .filter(u -> u.getServiceAccountClientLink() == null)
+                .min(Comparator.comparing((UserModel u) -> u.getCreatedTimestamp() == null ? Long.MAX_VALUE : u.getCreatedTimestamp())
+                        .thenComparing(UserModel::getUsername));
+    }
+
+    private static void recordFailure(AuthenticationFlowContext ctx, RealmModel management, UserModel supportUser, String credentialType) {
+        if (management.isBruteForceProtected()) {
+            ctx.getSession().getProvider(BruteForceProtector.class).failedLogin(management, supportUser,
+                    ctx.getConnection(), ctx.getUriInfo(), Set.of(credentialType));
+        }
+    }
+
+    private static void recordSuccess(AuthenticationFlowContext ctx, RealmModel management, UserModel supportUser) {
+        if (management.isBruteForceProtected()) {
+            ctx.getSession().getProvider(BruteForceProtector.class).successfulLogin(management, supportUser,
+                    ctx.getConnection(), ctx.getUriInfo(), Set.of(PasswordCredentialModel.TYPE));
+        }
+    }
+
+    static String truncate(String value) {
+        if (value == null) {
+            return null;
+        }
+        String cut = value.length() > MAX_EVENT_DETAIL ? value.substring(0, MAX_EVENT_DETAIL) : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

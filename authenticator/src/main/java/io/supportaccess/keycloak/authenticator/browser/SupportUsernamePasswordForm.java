@@ -1,0 +1,127 @@
+package io.supportaccess.keycloak.authenticator.browser;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.authenticator.Refusal;
+import io.supportaccess.keycloak.authenticator.SupportLogin;
+import io.supportaccess.keycloak.login.SupportUsername;
+import io.supportaccess.keycloak.login.SupportUsernameParser;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Keycloak's username and password form, plus support logins: {@code support$user} with the
+ * support user's password, then the support user's own OTP code when they have one. Any other
+ * username is handled exactly as by the stock form.
+ */
+public class SupportUsernamePasswordForm extends org.keycloak.authentication.authenticators.browser.UsernamePasswordForm {
+
+    static final String OTP_TEMPLATE = "support-access-otp.ftl";
+    static final String OTP_FIELD = "otp";
+    static final String PASSWORD_FIELD = "password";
+
+    public SupportUsernamePasswordForm(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext ctx) {
+        MultivaluedMap<String, String> form = ctx.getHttpRequest().getDecodedFormParameters();
+        AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+        boolean otpPending = authSession.getAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID) != null;
+        if (otpPending && !form.containsKey("cancel") && !form.containsKey(AuthenticationManager.FORM_USERNAME)) {
+            otpStep(ctx, form);
+            return;
+        }
+        clearPending(authSession);
+        String username = form.getFirst(AuthenticationManager.FORM_USERNAME);
+        if (form.containsKey("cancel") || !SupportLogin.appliesTo(ctx.getRealm(), username)) {
+            super.action(ctx);
+            return;
+        }
+        passwordStep(ctx, username, form.getFirst(PASSWORD_FIELD));
+    }
+
+    private void passwordStep(AuthenticationFlowContext ctx, String username, String password) {
+        Optional<SupportUsername> name = SupportUsernameParser.parse(username);
+        SupportLogin.describeAttempt(ctx, username, name);
+        if (name.isEmpty()) {
+            refuse(ctx, username, Refusal.INVALID_CREDENTIALS);
+            return;
+        }
+        SupportLogin.CredentialCheck check = SupportLogin.checkPassword(ctx, name.get(), password);
+        if (check.refusal() != null) {
+            refuse(ctx, username, check.refusal());
+            return;
+        }
+        if (check.otpDue()) {
+            AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+            authSession.setAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID, check.supportUser().getId());
+            authSession.setAuthNote(SupportAccess.NOTE_PENDING_USERNAME, username);
+            ctx.challenge(otpForm(ctx, check.supportUser(), null));
+            return;
+        }
+        authorizeAndGrant(ctx, username, name.get(), check.supportUser());
+    }
+
+    private void otpStep(AuthenticationFlowContext ctx, MultivaluedMap<String, String> form) {
+        AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+        String username = authSession.getAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
+        Optional<SupportUsername> name = SupportUsernameParser.parse(username);
+        SupportLogin.describeAttempt(ctx, username, name);
+        var management = SupportLogin.managementRealm(ctx.getSession());
+        UserModel supportUser = management == null ? null
+                : ctx.getSession().users().getUserById(management, authSession.getAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID));
+        if (name.isEmpty() || supportUser == null || !SupportLogin.mayContinue(ctx.getSession(), supportUser)) {
+            clearPending(authSession);
+            refuse(ctx, username, Refusal.INVALID_CREDENTIALS);
+            return;
+        }
+        if (!SupportLogin.checkOtp(ctx, supportUser, form.getFirst(OTP_FIELD))) {
+            SupportLogin.logRefusal(ctx, Refusal.INVALID_CREDENTIALS);
+            ctx.failureChallenge(Refusal.INVALID_CREDENTIALS.flowError(), otpForm(ctx, supportUser, "invalidTotpMessage"));
+            return;
+        }
+        clearPending(authSession);
+        authorizeAndGrant(ctx, username, name.get(), supportUser);
+    }
+
+    private void authorizeAndGrant(AuthenticationFlowContext ctx, String username, SupportUsername name, UserModel supportUser) {
+        SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, name, supportUser);
+        if (authorization.refusal() != null) {
+            refuse(ctx, username, authorization.refusal());
+            return;
+        }
+        SupportLogin.grant(ctx, supportUser, authorization.target());
+        ctx.success();
+    }
+
+    private void refuse(AuthenticationFlowContext ctx, String username, Refusal refusal) {
+        SupportLogin.logRefusal(ctx, refusal);
+        MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
+        if (username != null && username.length() <= SupportUsernameParser.MAX_LENGTH) {
+            formData.putSingle(AuthenticationManager.FORM_USERNAME, username);
+        }
+        Response page = ctx.form().setFormData(formData).setError(refusal.messageKey()).createLoginUsernamePassword();
+        ctx.failureChallenge(refusal.flowError(), page);
+    }
+
+    private Response otpForm(AuthenticationFlowContext ctx, UserModel supportUser, String error) {
+        var form = ctx.form().setAttribute("supportUser", supportUser.getUsername());
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.createForm(OTP_TEMPLATE);
+    }
+
+    private static void clearPending(AuthenticationSessionModel authSession) {
+        authSession.removeAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID);
+        authSession.removeAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
+    }
+}

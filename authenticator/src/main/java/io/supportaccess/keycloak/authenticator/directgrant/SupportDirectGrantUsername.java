@@ -1,0 +1,78 @@
+package io.supportaccess.keycloak.authenticator.directgrant;
+
+import io.supportaccess.keycloak.authenticator.Refusal;
+import io.supportaccess.keycloak.authenticator.SupportLogin;
+import io.supportaccess.keycloak.login.SupportUsername;
+import io.supportaccess.keycloak.login.SupportUsernameParser;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+
+/**
+ * Keycloak's "Username Validation" step of the password grant, plus support logins. For
+ * {@code support$user} it checks the support user's password and, when they have one, their OTP
+ * code (parameter {@code otp} or {@code totp}, as Keycloak's own OTP step), then makes the target
+ * the flow's user. {@link SupportDirectGrantPassword} then leaves the target's password alone.
+ */
+public class SupportDirectGrantUsername extends ValidateUsername {
+
+    public static final String PROVIDER_ID = "support-access-direct-grant-validate-username";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext ctx) {
+        String username = retrieveUsername(ctx);
+        if (!SupportLogin.appliesTo(ctx.getRealm(), username)) {
+            super.authenticate(ctx);
+            return;
+        }
+        Optional<SupportUsername> name = SupportUsernameParser.parse(username);
+        SupportLogin.describeAttempt(ctx, username, name);
+        if (name.isEmpty()) {
+            refuse(ctx, Refusal.INVALID_CREDENTIALS);
+            return;
+        }
+        SupportLogin.CredentialCheck check = SupportLogin.checkPassword(ctx, name.get(), retrievePassword(ctx));
+        if (check.refusal() != null) {
+            refuse(ctx, check.refusal());
+            return;
+        }
+        if (check.otpDue() && !SupportLogin.checkOtp(ctx, check.supportUser(), retrieveOtp(ctx))) {
+            refuse(ctx, Refusal.INVALID_CREDENTIALS);
+            return;
+        }
+        SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, name.get(), check.supportUser());
+        if (authorization.refusal() != null) {
+            refuse(ctx, authorization.refusal());
+            return;
+        }
+        SupportLogin.grant(ctx, check.supportUser(), authorization.target());
+        ctx.success();
+    }
+
+    private void refuse(AuthenticationFlowContext ctx, Refusal refusal) {
+        SupportLogin.logRefusal(ctx, refusal);
+        ctx.failure(refusal.flowError(), errorResponse(refusal.grantStatus(), "invalid_grant", refusal.grantDescription()));
+    }
+
+    private static String retrieveOtp(AuthenticationFlowContext ctx) {
+        var params = ctx.getHttpRequest().getDecodedFormParameters();
+        String otp = params.getFirst("otp");
+        return otp != null ? otp : params.getFirst("totp");
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Username Validation (with support login)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Validates the username of the password grant; support logins (support$user) are checked against "
+                + "the management realm, with the support user's password and OTP.";
+    }
+}

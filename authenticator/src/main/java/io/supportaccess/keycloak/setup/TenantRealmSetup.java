@@ -1,0 +1,196 @@
+package io.supportaccess.keycloak.setup;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.authenticator.browser.SupportUsernamePasswordFormFactory;
+import io.supportaccess.keycloak.authenticator.condition.NotSupportLoginConditionFactory;
+import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantPassword;
+import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantUsername;
+import io.supportaccess.keycloak.token.ActClaimMapper;
+import io.supportaccess.keycloak.validation.UsernameSeparatorValidator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
+import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
+import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
+
+/**
+ * Prepares a tenant realm for support logins, idempotently, so that no operator edits a flow:
+ * <ul>
+ *   <li>in every flow, Keycloak's username/password form and password grant steps are swapped
+ *   for their support-aware subclasses (visible and editable in the admin console);</li>
+ *   <li>every conditional subflow of those flows gets the condition "not a support login", so the
+ *   target's own OTP and other personal steps never run in a support login;</li>
+ *   <li>a default client scope {@code support-access} carries the {@code act} claim mapper;</li>
+ *   <li>the user profile refuses {@code $} in usernames.</li>
+ * </ul>
+ * A realm with attribute {@code supportAccess.enabled=false} opts out: its flows get the stock
+ * steps back.
+ */
+public final class TenantRealmSetup {
+
+    public static final String CLIENT_SCOPE = "support-access";
+
+    private static final Logger LOG = Logger.getLogger(TenantRealmSetup.class);
+
+    private static final Map<String, String> SUPPORT_STEPS = Map.of(
+            UsernamePasswordFormFactory.PROVIDER_ID, SupportUsernamePasswordFormFactory.PROVIDER_ID,
+            ValidateUsername.PROVIDER_ID, SupportDirectGrantUsername.PROVIDER_ID,
+            ValidatePassword.PROVIDER_ID, SupportDirectGrantPassword.PROVIDER_ID);
+    private static final Map<String, String> STOCK_STEPS = SUPPORT_STEPS.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    private TenantRealmSetup() {
+    }
+
+    public static boolean isOptedOut(RealmModel realm) {
+        return "false".equalsIgnoreCase(realm.getAttribute(SupportAccess.REALM_ENABLED_ATTRIBUTE));
+    }
+
+    public static void apply(KeycloakSession session, RealmModel realm) {
+        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+            return;
+        }
+        if (isOptedOut(realm)) {
+            restoreStockFlows(realm);
+            return;
+        }
+        installFlows(realm);
+        installClientScope(realm);
+        installUsernameValidator(session, realm);
+    }
+
+    static void installFlows(RealmModel realm) {
+        for (AuthenticationFlowModel flow : topLevelFlows(realm)) {
+            List<AuthenticationExecutionModel> executions = allExecutions(realm, flow);
+            boolean changed = false;
+            for (AuthenticationExecutionModel execution : executions) {
+                String replacement = execution.getAuthenticator() == null ? null : SUPPORT_STEPS.get(execution.getAuthenticator());
+                if (replacement != null) {
+                    execution.setAuthenticator(replacement);
+                    realm.updateAuthenticatorExecution(execution);
+                    changed = true;
+                }
+            }
+            boolean hasSupportStep = changed || executions.stream().anyMatch(e -> STOCK_STEPS.containsKey(e.getAuthenticator()));
+            if (hasSupportStep) {
+                executions.stream().filter(e -> e.isAuthenticatorFlow() && e.isConditional())
+                        .forEach(e -> ensureCondition(realm, e.getFlowId()));
+            }
+            if (changed) {
+                LOG.debugf("Support login installed in flow '%s' of realm '%s'", flow.getAlias(), realm.getName());
+            }
+        }
+    }
+
+    static void restoreStockFlows(RealmModel realm) {
+        for (AuthenticationFlowModel flow : topLevelFlows(realm)) {
+            for (AuthenticationExecutionModel execution : allExecutions(realm, flow)) {
+                String authenticator = execution.getAuthenticator();
+                if (authenticator == null) {
+                    continue;
+                }
+                if (STOCK_STEPS.containsKey(authenticator)) {
+                    execution.setAuthenticator(STOCK_STEPS.get(authenticator));
+                    realm.updateAuthenticatorExecution(execution);
+                } else if (NotSupportLoginConditionFactory.PROVIDER_ID.equals(authenticator)) {
+                    realm.removeAuthenticatorExecution(execution);
+                }
+            }
+        }
+    }
+
+    private static List<AuthenticationFlowModel> topLevelFlows(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream().filter(AuthenticationFlowModel::isTopLevel).collect(Collectors.toList());
+    }
+
+    private static List<AuthenticationExecutionModel> allExecutions(RealmModel realm, AuthenticationFlowModel flow) {
+        List<AuthenticationExecutionModel> result = new ArrayList<>();
+        collect(realm, flow.getId(), result, 0);
+        return result;
+    }
+
+    private static void collect(RealmModel realm, String flowId, List<AuthenticationExecutionModel> into, int depth) {
+        if (depth > 32) {
+            return;
+        }
+        realm.getAuthenticationExecutionsStream(flowId).forEach(execution -> {
+            into.add(execution);
+            if (execution.isAuthenticatorFlow() && execution.getFlowId() != null) {
+                collect(realm, execution.getFlowId(), into, depth + 1);
+            }
+        });
+    }
+
+    private static void ensureCondition(RealmModel realm, String conditionalFlowId) {
+        boolean present = realm.getAuthenticationExecutionsStream(conditionalFlowId)
+                .anyMatch(e -> NotSupportLoginConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
+        if (present) {
+            return;
+        }
+        int firstPriority = realm.getAuthenticationExecutionsStream(conditionalFlowId)
+                .mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10);
+        AuthenticationExecutionModel condition = new AuthenticationExecutionModel();
+        condition.setParentFlow(conditionalFlowId);
+        condition.setAuthenticator(NotSupportLoginConditionFactory.PROVIDER_ID);
+        condition.setRequirement(AuthenticationExecutionModel.Requirement.REQUIRED);
+        condition.setAuthenticatorFlow(false);
+        condition.setPriority(firstPriority - 1);
+        realm.addAuthenticatorExecution(condition);
+    }
+
+    static void installClientScope(RealmModel realm) {
+        ClientScopeModel scope = realm.getClientScopesStream()
+                .filter(s -> CLIENT_SCOPE.equals(s.getName())).findFirst().orElse(null);
+        if (scope == null) {
+            scope = realm.addClientScope(CLIENT_SCOPE);
+            scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            scope.setDescription("Support access: names the support user (RFC 8693 act claim) in tokens of support sessions");
+            scope.setIncludeInTokenScope(false);
+            scope.setDisplayOnConsentScreen(false);
+            scope.addProtocolMapper(ActClaimMapper.model());
+            realm.addDefaultClientScope(scope, true);
+        }
+        ClientScopeModel defaultScope = scope;
+        realm.getClientsStream()
+                .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) || c.getProtocol() == null)
+                .filter(c -> !c.getClientScopes(true).containsKey(CLIENT_SCOPE) && !c.getClientScopes(false).containsKey(CLIENT_SCOPE))
+                .forEach(c -> c.addClientScope(defaultScope, true));
+    }
+
+    static void installUsernameValidator(KeycloakSession session, RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+            UPConfig config = profiles.getConfiguration();
+            UPAttribute username = config.getAttribute(UserModel.USERNAME);
+            if (username == null) {
+                return;
+            }
+            Map<String, Map<String, Object>> validations = username.getValidations() == null
+                    ? new HashMap<>() : new HashMap<>(username.getValidations());
+            if (validations.containsKey(UsernameSeparatorValidator.ID)) {
+                return;
+            }
+            validations.put(UsernameSeparatorValidator.ID, new HashMap<>());
+            username.setValidations(validations);
+            profiles.setConfiguration(config);
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+}

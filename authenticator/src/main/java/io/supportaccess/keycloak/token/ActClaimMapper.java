@@ -1,0 +1,90 @@
+package io.supportaccess.keycloak.token;
+
+import io.supportaccess.keycloak.SupportAccess;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+
+/**
+ * Adds the RFC 8693 {@code act} claim to tokens of a support session:
+ * {@code {"sub": <support user id>, "username": <support user>, "realm": <management realm>}}.
+ * Tokens of ordinary sessions are left unchanged.
+ */
+public class ActClaimMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+
+    public static final String PROVIDER_ID = "support-access-act-claim-mapper";
+    public static final String CLAIM = "act";
+
+    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES;
+
+    static {
+        List<ProviderConfigProperty> props = new java.util.ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(props, ActClaimMapper.class);
+        CONFIG_PROPERTIES = List.copyOf(props);
+    }
+
+    public static ProtocolMapperModel model() {
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName("support user (act claim)");
+        mapper.setProtocolMapper(PROVIDER_ID);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_USERINFO, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+        mapper.setConfig(config);
+        return mapper;
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
+                            KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        String supportUserId = userSession.getNote(SupportAccess.SESSION_SUPPORT_USER_ID);
+        if (supportUserId == null) {
+            return;
+        }
+        Map<String, Object> actor = new LinkedHashMap<>();
+        actor.put("sub", supportUserId);
+        actor.put("username", userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
+        actor.put("realm", userSession.getNote(SupportAccess.SESSION_SUPPORT_REALM));
+        token.getOtherClaims().put(CLAIM, actor);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Support user (act claim)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "In support sessions (support$user), adds the RFC 8693 'act' claim naming the support user.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG_PROPERTIES;
+    }
+}

@@ -1,0 +1,50 @@
+package io.supportaccess.keycloak.decision;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.permission.SupportPermissions;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The one place that decides whether an authenticated support user may enter a tenant. Later
+ * sources of permission (inventory roles) and of openness (support requests) plug in here.
+ */
+public final class SupportAccessDecision {
+
+    public enum Outcome {
+        GRANTED,
+        NOT_A_TENANT,
+        TENANT_DISABLED,
+        NOT_PERMITTED,
+        TENANT_CLOSED
+    }
+
+    private SupportAccessDecision() {
+    }
+
+    public static Outcome decide(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
+        if (!SupportAccess.isTenantRealmName(tenant.getName()) || tenant.getId().equals(managementRealm.getId())) {
+            return Outcome.NOT_A_TENANT;
+        }
+        if (!tenant.isEnabled()) {
+            return Outcome.TENANT_DISABLED;
+        }
+        if (!isPermitted(managementRealm, supportUser, tenant)) {
+            return Outcome.NOT_PERMITTED;
+        }
+        if (!isTenantOpen(managementRealm, tenant)) {
+            return Outcome.TENANT_CLOSED;
+        }
+        return Outcome.GRANTED;
+    }
+
+    static boolean isPermitted(RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
+        return SupportPermissions.hasGlobalSupport(managementRealm, supportUser);
+    }
+
+    static boolean isTenantOpen(RealmModel managementRealm, RealmModel tenant) {
+        return PlatformSettings.read(managementRealm).activation().opens(tenant.getName());
+    }
+}
