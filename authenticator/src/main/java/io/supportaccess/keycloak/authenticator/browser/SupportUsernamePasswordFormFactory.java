@@ -7,7 +7,7 @@ import org.keycloak.models.KeycloakSession;
 /** Registers {@link SupportUsernamePasswordForm}; otherwise configured like Keycloak's own form. */
 public class SupportUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
 
-    public static final String PROVIDER_ID = "support-access-username-password-form";
+    public static final String PROVIDER_ID = "support-access-login-form";
 
     @Override
     public Authenticator create(KeycloakSession session) {

@@ -10,7 +10,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 public class NotSupportLoginConditionFactory implements ConditionalAuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "support-access-condition-not-support-login";
+    public static final String PROVIDER_ID = "support-access-not-support-login";
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
             AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};

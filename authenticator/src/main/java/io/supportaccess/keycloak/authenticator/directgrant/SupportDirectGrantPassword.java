@@ -10,7 +10,7 @@ import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
  */
 public class SupportDirectGrantPassword extends ValidatePassword {
 
-    public static final String PROVIDER_ID = "support-access-direct-grant-validate-password";
+    public static final String PROVIDER_ID = "support-access-grant-password";
 
     @Override
     public void authenticate(AuthenticationFlowContext ctx) {

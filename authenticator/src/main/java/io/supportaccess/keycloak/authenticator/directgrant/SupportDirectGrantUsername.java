@@ -16,7 +16,7 @@ import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
  */
 public class SupportDirectGrantUsername extends ValidateUsername {
 
-    public static final String PROVIDER_ID = "support-access-direct-grant-validate-username";
+    public static final String PROVIDER_ID = "support-access-grant-username";
 
     @Override
     public void authenticate(AuthenticationFlowContext ctx) {

@@ -1,0 +1,144 @@
+package io.supportaccess.keycloak.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One real Keycloak (the distribution unpacked by Maven, with the extension in providers/) per
+ * test JVM: started in dev mode on loopback with a fresh H2 database on first use, stopped when
+ * the JVM exits.
+ */
+public final class KeycloakServer {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static KeycloakServer instance;
+
+    private final Process process;
+    private final String baseUrl;
+
+    private KeycloakServer(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    public static synchronized KeycloakServer get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private static KeycloakServer start() {
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + "; run 'mvn package' first");
+        }
+        deleteRecursively(home.resolve("data"));
+        int httpPort = freePort();
+        int managementPort = freePort();
+        Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak-it.log"));
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true");
+        try {
+            Process process = builder.start();
+            KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server.awaitReady(Duration.ofMinutes(4), log);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Keycloak", e);
+        }
+    }
+
+    private void awaitReady(Duration timeout, Path log) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited during start-up; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/master/.well-known/openid-configuration")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(1000);
+        }
+        stop();
+        throw new IllegalStateException("Keycloak did not start within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    public void stop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
