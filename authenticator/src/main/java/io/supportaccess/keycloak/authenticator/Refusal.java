@@ -10,9 +10,9 @@ import org.keycloak.events.Errors;
  * about support users, tenants or target users.
  */
 public enum Refusal {
-    INVALID_CREDENTIALS("invalidUserMessage", 401, "Invalid user credentials",
+    INVALID_CREDENTIALS("invalidUserMessage", 400, "Invalid user credentials",
             Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_CREDENTIALS),
-    WRONG_TENANT("supportAccessWrongTenantMessage", 401, "Invalid user credentials",
+    WRONG_TENANT("supportAccessWrongTenantMessage", 400, "Invalid user credentials",
             Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_USER),
     OTP_SETUP_REQUIRED("supportAccessOtpSetupRequiredMessage", 400,
             "Support user must set up two-factor authentication first",

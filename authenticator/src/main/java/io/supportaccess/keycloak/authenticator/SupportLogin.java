@@ -59,9 +59,9 @@ public final class SupportLogin {
         ctx.getEvent().detail(Details.USERNAME, truncate(rawUsername));
         ctx.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         name.ifPresent(n -> ctx.getEvent()
-                .detail(SupportAccess.DETAIL_SUPPORT_USER, n.supportUser())
+                .detail(SupportAccess.DETAIL_SUPPORT_USER, truncate(n.supportUser()))
                 .detail(SupportAccess.DETAIL_SUPPORT_REALM, SupportAccess.managementRealmName())
-                .detail(SupportAccess.DETAIL_WHO, n.who(n.targetUser().orElse(""))));
+                .detail(SupportAccess.DETAIL_WHO, truncate(n.who(n.targetUser().orElse("")))));
     }
 
     public static RealmModel managementRealm(KeycloakSession session) {
@@ -234,6 +234,6 @@ public final class SupportLogin {
             return null;
         }
         String cut = value.length() > MAX_EVENT_DETAIL ? value.substring(0, MAX_EVENT_DETAIL) : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return cut.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
 
 /** What happens to realms at start-up and on creation. */
@@ -22,7 +23,13 @@ final class RealmLifecycle {
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
         if (management == null) {
             LOG.infof("Creating the management realm '%s'", SupportAccess.managementRealmName());
-            management = new RealmManager(session).createRealm(SupportAccess.managementRealmName());
+            RealmRepresentation representation = new RealmRepresentation();
+            representation.setRealm(SupportAccess.managementRealmName());
+            representation.setDisplayName("Management");
+            representation.setEnabled(true);
+            representation.setBruteForceProtected(true);
+            // the same path as POST /admin/realms, so the realm is complete (clients, flows, scopes)
+            management = new RealmManager(session).importRealm(representation);
         }
         SupportPermissions.ensureRoles(management);
         List<RealmModel> realms = session.realms().getRealmsStream().collect(Collectors.toList());

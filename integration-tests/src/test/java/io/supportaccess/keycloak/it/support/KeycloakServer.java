@@ -1,6 +1,5 @@
 package io.supportaccess.keycloak.it.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,14 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One real Keycloak (the distribution unpacked by Maven, with the extension in providers/) per
- * test JVM: started in dev mode on loopback with a fresh H2 database on first use, stopped when
- * the JVM exits.
+ * test JVM: started in dev mode on loopback with a fresh in-memory H2 database on first use,
+ * stopped when the JVM exits.
  */
 public final class KeycloakServer {
 
@@ -51,11 +48,10 @@ public final class KeycloakServer {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + "; run 'mvn package' first");
         }
-        deleteRecursively(home.resolve("data"));
         int httpPort = freePort();
         int managementPort = freePort();
         Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak-it.log"));
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG"));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -127,17 +123,6 @@ public final class KeycloakServer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,0 +1,104 @@
+package io.supportaccess.keycloak.it.support;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A minimal browser for Keycloak's login pages: keeps cookies, follows redirects within the
+ * server, submits HTML forms, and stops at the client's redirect URI.
+ */
+public final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /** Where a step ended: a page of the server, or the redirect to the client. */
+    public record Result(int status, String url, Document page, String redirect) {
+        public boolean redirectedToClient() {
+            return redirect != null && redirect.startsWith(Platform.REDIRECT_URI);
+        }
+
+        public String code() {
+            String query = URI.create(redirect).getQuery();
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("code=")) {
+                    return java.net.URLDecoder.decode(pair.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            throw new AssertionError("no code in " + redirect);
+        }
+
+        public String text() {
+            return page == null ? "" : page.text();
+        }
+
+        public Element form(String cssQuery) {
+            Element form = page == null ? null : page.selectFirst(cssQuery);
+            if (form == null) {
+                throw new AssertionError("no form " + cssQuery + " on page " + url + ": " + text());
+            }
+            return form;
+        }
+    }
+
+    public Result openLogin(String realm) {
+        String url = Platform.url() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + Platform.CLIENT
+                + "&response_type=code&scope=openid&redirect_uri=" + Http.enc(Platform.REDIRECT_URI) + "&state=s1&nonce=n1";
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** Logs in on the login form; returns the page or client redirect that follows. */
+    public Result login(String realm, String username, String password) {
+        Result page = openLogin(realm);
+        return submit(page, "#kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    public Result submit(Result page, String formQuery, Map<String, String> fields) {
+        Element form = page.form(formQuery);
+        Map<String, String> data = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            if (!"submit".equals(input.attr("type"))) {
+                data.put(input.attr("name"), input.attr("value"));
+            }
+        }
+        data.putAll(fields);
+        String action = form.absUrl("action").isEmpty() ? form.attr("action") : form.absUrl("action");
+        return follow(HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(data))).build());
+    }
+
+    private Result follow(HttpRequest request) {
+        for (int hops = 0; hops < 10; hops++) {
+            Http.Reply reply = Http.send(client, request);
+            if (reply.status() >= 300 && reply.status() < 400) {
+                String location = reply.raw().headers().firstValue("Location").orElseThrow();
+                URI next = request.uri().resolve(location);
+                if (!next.toString().startsWith(Platform.url())) {
+                    return new Result(reply.status(), request.uri().toString(), null, next.toString());
+                }
+                request = HttpRequest.newBuilder(next).GET().build();
+                continue;
+            }
+            Document page = Jsoup.parse(reply.body(), request.uri().toString());
+            return new Result(reply.status(), request.uri().toString(), page, null);
+        }
+        throw new AssertionError("too many redirects");
+    }
+
+    /** Exchanges an authorization code for tokens. */
+    public static Http.Reply exchange(String realm, String code) {
+        return Http.postForm(Platform.tokenUrl(realm), Map.of("grant_type", "authorization_code", "code", code,
+                "client_id", Platform.CLIENT, "redirect_uri", Platform.REDIRECT_URI));
+    }
+}
