@@ -1,7 +1,5 @@
 package io.supportaccess.keycloak.it.support;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +16,10 @@ import org.jsoup.nodes.Element;
 public final class Browser {
 
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    /** Keycloak marks its cookies Secure even on http://127.0.0.1; a real browser treats loopback as secure, so do we. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** Where a step ended: a page of the server, or the redirect to the client. */
     public record Result(int status, String url, Document page, String redirect) {
@@ -80,7 +79,8 @@ public final class Browser {
 
     private Result follow(HttpRequest request) {
         for (int hops = 0; hops < 10; hops++) {
-            Http.Reply reply = Http.send(client, request);
+            Http.Reply reply = Http.send(client, withCookies(request));
+            keepCookies(reply);
             if (reply.status() >= 300 && reply.status() < 400) {
                 String location = reply.raw().headers().firstValue("Location").orElseThrow();
                 URI next = request.uri().resolve(location);
@@ -94,6 +94,33 @@ public final class Browser {
             return new Result(reply.status(), request.uri().toString(), page, null);
         }
         throw new AssertionError("too many redirects");
+    }
+
+    private HttpRequest withCookies(HttpRequest request) {
+        if (cookies.isEmpty()) {
+            return request;
+        }
+        String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header).build();
+    }
+
+    private void keepCookies(Http.Reply reply) {
+        for (String setCookie : reply.raw().headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = pair.substring(0, eq).trim();
+            String value = pair.substring(eq + 1).trim();
+            String lower = setCookie.toLowerCase();
+            if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
     }
 
     /** Exchanges an authorization code for tokens. */

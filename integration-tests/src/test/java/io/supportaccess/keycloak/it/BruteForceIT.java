@@ -1,0 +1,74 @@
+package io.supportaccess.keycloak.it;
+
+import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/** Failed support logins count against the support user in the management realm, never against the target. */
+class BruteForceIT {
+
+    @Test
+    void lockingOutTheSupportUserLeavesTheTargetUntouched() {
+        Platform.setSupportActivated(true);
+        String tenant = Platform.createTenant("bf");
+        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
+        tenantRep.setBruteForceProtected(true);
+        tenantRep.setFailureFactor(3);
+        Platform.realm(tenant).update(tenantRep);
+        String johnId = Platform.createUser(tenant, "john", "john-secret");
+        String jill = Platform.unique("jillbf");
+        String jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
+
+        // A stale attempted username on the same auth session must not count either: plain attempt first.
+        for (int i = 0; i < 35; i++) {
+            assertThat(passwordGrant(tenant, jill + "$john", "wrong-" + i).status()).isEqualTo(400);
+        }
+        Map<String, Object> jillRecord = bruteForce(Platform.MANAGEMENT, jillId);
+        assertThat((Boolean) jillRecord.get("disabled")).as(jillRecord.toString()).isTrue();
+        assertThat(((Number) jillRecord.get("numFailures")).intValue()).isGreaterThanOrEqualTo(30);
+
+        // Locked out: even the right password is refused, with the ordinary answer.
+        Http.Reply locked = passwordGrant(tenant, jill + "$john", "jill-secret");
+        assertThat(locked.status()).isEqualTo(400);
+        assertThat(locked.json().get("error_description").asText()).isEqualTo("Invalid user credentials");
+
+        // The target has no failures recorded and logs in as usual.
+        Map<String, Object> johnRecord = bruteForce(tenant, johnId);
+        assertThat(((Number) johnRecord.get("numFailures")).intValue()).isZero();
+        assertThat((Boolean) johnRecord.get("disabled")).isFalse();
+        assertThat(passwordGrant(tenant, "john", "john-secret").status()).isEqualTo(200);
+
+        // Once an administrator clears jill's record, she gets in again.
+        Platform.realm(Platform.MANAGEMENT).attackDetection().clearBruteForceForUser(jillId);
+        assertThat(passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void supportLoginDoesNotResetTheTargetsOwnFailures() {
+        Platform.setSupportActivated(true);
+        String tenant = Platform.createTenant("bf2");
+        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
+        tenantRep.setBruteForceProtected(true);
+        tenantRep.setFailureFactor(10);
+        tenantRep.setQuickLoginCheckMilliSeconds(1L);
+        Platform.realm(tenant).update(tenantRep);
+        String johnId = Platform.createUser(tenant, "john", "john-secret");
+        String jill = Platform.unique("jillbf2");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+
+        passwordGrant(tenant, "john", "wrong-1");
+        passwordGrant(tenant, "john", "wrong-2");
+        assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(2);
+        assertThat(passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+        assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(2);
+    }
+
+    static Map<String, Object> bruteForce(String realm, String userId) {
+        return Platform.realm(realm).attackDetection().bruteForceUserStatus(userId);
+    }
+}

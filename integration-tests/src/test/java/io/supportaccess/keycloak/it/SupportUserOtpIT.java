@@ -1,0 +1,81 @@
+package io.supportaccess.keycloak.it;
+
+import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.Browser;
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.Totp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The support user's own second factor, through the password grant and as a platform policy. */
+class SupportUserOtpIT {
+
+    static String tenant;
+
+    @BeforeAll
+    static void platform() {
+        tenant = Platform.createTenant("otp");
+        Platform.createUser(tenant, "john", "john-secret");
+    }
+
+    @BeforeEach
+    void open() {
+        Platform.setSupportActivated(true);
+    }
+
+    @AfterEach
+    void resetPolicy() {
+        Platform.setSupportUserOtpRequired(false);
+    }
+
+    @Test
+    void passwordGrantRequiresTheSupportUsersOtpCode() {
+        String secret = "grant-otp-" + Platform.unique("s");
+        String jill = Platform.unique("jillotp");
+        Platform.createUserWithOtp(Platform.MANAGEMENT, jill, "pw-otp", secret, "Support");
+
+        Http.Reply withoutCode = passwordGrant(tenant, jill + "$john", "pw-otp");
+        assertThat(withoutCode.status()).isEqualTo(400);
+        assertThat(withoutCode.json().get("error_description").asText()).isEqualTo("Invalid user credentials");
+        String wrong = "000000".equals(Totp.now(secret)) ? "111111" : "000000";
+        assertThat(passwordGrant(tenant, jill + "$john", "pw-otp", Map.of("otp", wrong)).status()).isEqualTo(400);
+
+        Http.Reply withCode = passwordGrant(tenant, jill + "$john", "pw-otp", Map.of("otp", Totp.now(secret)));
+        assertThat(Platform.accessToken(withCode).get("preferred_username").asText()).isEqualTo("john");
+    }
+
+    @Test
+    void supportUserWhoMustSetUpOtpButHasNoneIsRefusedWithAClearMessage() {
+        String jill = Platform.unique("jillnootp");
+        String id = Platform.createUser(Platform.MANAGEMENT, jill, "pw-no-otp", u -> u.setRequiredActions(List.of("CONFIGURE_TOTP")));
+        Platform.grantRealmRoles(Platform.MANAGEMENT, id, "Support");
+
+        Http.Reply grant = passwordGrant(tenant, jill + "$john", "pw-no-otp");
+        assertThat(grant.status()).isEqualTo(400);
+        assertThat(grant.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+        assertThat(new Browser().login(tenant, jill + "$john", "pw-no-otp").text())
+                .contains("The support user must set up two-factor authentication first.");
+        // The required action is the support user's own and stays pending.
+        assertThat(Platform.realm(Platform.MANAGEMENT).users().get(id).toRepresentation().getRequiredActions()).containsExactly("CONFIGURE_TOTP");
+    }
+
+    @Test
+    void platformPolicyCanRequireOtpForEverySupportUser() {
+        String jill = Platform.unique("jillpolicy");
+        Platform.createSupportUser(jill, "pw-policy", "Support");
+        assertThat(passwordGrant(tenant, jill + "$john", "pw-policy").status()).isEqualTo(200);
+
+        Platform.setSupportUserOtpRequired(true);
+        Http.Reply refused = passwordGrant(tenant, jill + "$john", "pw-policy");
+        assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+        // a wrong password still says only "invalid credentials"
+        assertThat(passwordGrant(tenant, jill + "$john", "wrong").json().get("error_description").asText()).isEqualTo("Invalid user credentials");
+    }
+}
