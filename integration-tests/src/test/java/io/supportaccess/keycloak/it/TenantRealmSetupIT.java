@@ -1,0 +1,126 @@
+package io.supportaccess.keycloak.it;
+
+import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Every tenant realm accepts support logins without anyone editing flows; a realm can opt out. */
+class TenantRealmSetupIT {
+
+    static String jill;
+
+    @BeforeEach
+    void open() {
+        Platform.setSupportActivated(true);
+        if (jill == null) {
+            jill = Platform.unique("jillsetup");
+            Platform.createSupportUser(jill, "jill-secret", "Support");
+        }
+    }
+
+    @Test
+    void realmCreatedThroughTheRestApiAcceptsSupportLoginsAndShowsTheStepsInItsFlows() {
+        String realm = Platform.createTenant("rest");
+        Platform.createUser(realm, "john", "john-secret");
+        assertThat(passwordGrant(realm, jill + "$john", "jill-secret").status()).isEqualTo(200);
+
+        List<String> browser = Platform.realm(realm).flows().getExecutions("browser").stream()
+                .map(AuthenticationExecutionInfoRepresentation::getProviderId).toList();
+        assertThat(browser).contains("support-access-login-form", "support-access-not-support-login").doesNotContain("auth-username-password-form");
+        List<String> grant = Platform.realm(realm).flows().getExecutions("direct grant").stream()
+                .map(AuthenticationExecutionInfoRepresentation::getProviderId).toList();
+        assertThat(grant).contains("support-access-grant-username", "support-access-grant-password", "support-access-not-support-login");
+    }
+
+    @Test
+    void realmImportedWithUsersAndClientsAcceptsSupportLogins() {
+        String name = Platform.unique("imported");
+        RealmRepresentation rep = new RealmRepresentation();
+        rep.setRealm(name);
+        rep.setEnabled(true);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(Platform.CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setDefaultClientScopes(List.of("profile", "email"));
+        rep.setClients(List.of(client));
+        UserRepresentation john = new UserRepresentation();
+        john.setUsername("john");
+        john.setEnabled(true);
+        john.setEmail("john@imported.example");
+        john.setFirstName("John");
+        john.setLastName("Doe");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType("password");
+        password.setValue("john-secret");
+        john.setCredentials(List.of(password));
+        rep.setUsers(List.of(john));
+        Platform.admin().realms().create(rep);
+
+        Http.Reply reply = passwordGrant(name, jill + "$john", "jill-secret");
+        assertThat(Platform.accessToken(reply).get("act").get("username").asText()).isEqualTo(jill);
+    }
+
+    @Test
+    void flowsStayEditableAndACopiedFlowKeepsSupportLogins() {
+        String realm = Platform.createTenant("copy");
+        Platform.createUser(realm, "john", "john-secret");
+        Platform.realm(realm).flows().copy("direct grant", Map.of("newName", "my direct grant")).close();
+        RealmRepresentation rep = Platform.realm(realm).toRepresentation();
+        rep.setDirectGrantFlow("my direct grant");
+        Platform.realm(realm).update(rep);
+        assertThat(passwordGrant(realm, jill + "$john", "jill-secret").status()).isEqualTo(200);
+        assertThat(passwordGrant(realm, "john", "john-secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void realmCanOptOut() {
+        String realm = Platform.createTenant("optout");
+        Platform.createUser(realm, "john", "john-secret");
+        RealmRepresentation rep = Platform.realm(realm).toRepresentation();
+        rep.setAttributes(new java.util.HashMap<>(rep.getAttributes() == null ? Map.of() : rep.getAttributes()));
+        rep.getAttributes().put("supportAccess.enabled", "false");
+        Platform.realm(realm).update(rep);
+
+        Http.Reply reply = passwordGrant(realm, jill + "$john", "jill-secret");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error_description").asText()).isEqualTo("Invalid user credentials");
+        assertThat(passwordGrant(realm, "john", "john-secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void usernamesWithTheSeparatorCannotBeCreatedInTenantRealms() {
+        String realm = Platform.createTenant("dollar");
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("evil$john");
+        user.setEnabled(true);
+        try (Response response = Platform.realm(realm).users().create(user)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("supportAccessUsernameSeparatorMessage");
+        }
+        assertThat(Platform.realm(realm).users().searchByUsername("evil$john", true)).isEmpty();
+
+        // renaming an existing user to such a name is refused as well
+        String id = Platform.createUser(realm, "plain", "pw");
+        UserRepresentation plain = Platform.realm(realm).users().get(id).toRepresentation();
+        plain.setUsername("jill$plain");
+        try {
+            Platform.realm(realm).users().get(id).update(plain);
+        } catch (jakarta.ws.rs.BadRequestException expected) {
+            assertThat(expected.getResponse().getStatus()).isEqualTo(400);
+        }
+        assertThat(Platform.realm(realm).users().get(id).toRepresentation().getUsername()).isEqualTo("plain");
+    }
+}
