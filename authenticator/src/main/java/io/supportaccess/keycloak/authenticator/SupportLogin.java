@@ -34,6 +34,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public final class SupportLogin {
 
     private static final int MAX_EVENT_DETAIL = 255;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SupportLogin.class);
 
     private SupportLogin() {
     }
@@ -83,12 +84,14 @@ public final class SupportLogin {
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
         if (supportUser == null || !supportUser.isEnabled() || supportUser.getServiceAccountClientLink() != null
                 || (management.isBruteForceProtected() && protector.isTemporarilyDisabled(session, management, supportUser))) {
+            LOG.debugf("Support user '%s' unknown, disabled, a service account or locked out", name.supportUser());
             AuthenticatorUtils.dummyHash(ctx);
             return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
         }
         ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId());
         if (password == null || password.isEmpty()
                 || !supportUser.credentialManager().isValid(UserCredentialModel.password(password))) {
+            LOG.debugf("Wrong password of support user '%s'", name.supportUser());
             recordFailure(ctx, management, supportUser, PasswordCredentialModel.TYPE);
             return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
         }
