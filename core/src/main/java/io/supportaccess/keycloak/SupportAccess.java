@@ -34,6 +34,7 @@ public final class SupportAccess {
     public static final String DETAIL_SUPPORT_REFUSAL = "support_refusal";
 
     private static volatile String managementRealmName = DEFAULT_MANAGEMENT_REALM;
+    private static volatile boolean testingClockEnabled;
 
     private SupportAccess() {
     }
@@ -47,6 +48,15 @@ public final class SupportAccess {
         if (name != null && !name.isBlank()) {
             managementRealmName = name.trim();
         }
+    }
+
+    /** Test-only server option: lets master realm administrators move Keycloak's clock through the REST API. */
+    public static boolean testingClockEnabled() {
+        return testingClockEnabled;
+    }
+
+    public static void configureTestingClock(boolean enabled) {
+        testingClockEnabled = enabled;
     }
 
     /** True for realms whose users can be supported: every realm but master and the management realm. */

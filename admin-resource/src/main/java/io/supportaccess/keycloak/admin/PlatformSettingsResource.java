@@ -3,6 +3,9 @@ package io.supportaccess.keycloak.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportaccess.keycloak.requests.Prolongation;
+import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.requests.TenantClosing;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import io.supportaccess.keycloak.settings.SupportActivation;
 import jakarta.ws.rs.Consumes;
@@ -28,13 +31,14 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code GET|PUT /admin/realms/management/support-access/settings}: the platform settings.
  * Reading needs view-realm on the management realm, changing needs manage-realm.
  *
- * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false}</pre>
+ * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false, "validityLimitHours": 24}</pre>
  */
 public class PlatformSettingsResource {
 
     static final String ACTIVATED = "supportAccessActivated";
     static final String OTP_REQUIRED = "supportUserOtpRequired";
-    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED);
+    static final String VALIDITY_LIMIT = "validityLimitHours";
+    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT);
     private static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,12 +84,13 @@ public class PlatformSettingsResource {
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                return ApiError.badRequest("Unknown field '" + ApiError.shorten(name) + "'; allowed: " + ACTIVATED + ", " + OTP_REQUIRED);
+                return ApiError.badRequest("Unknown field '" + ApiError.shorten(name) + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(FIELDS)));
             }
         }
         PlatformSettings current = PlatformSettings.read(management);
         SupportActivation activation = current.activation();
         boolean otpRequired = current.supportUserOtpRequired();
+        int validityLimit = current.validityLimitHours();
         try {
             if (json.has(ACTIVATED)) {
                 activation = parseActivation(json.get(ACTIVATED));
@@ -97,11 +102,20 @@ public class PlatformSettingsResource {
                 }
                 otpRequired = otp.booleanValue();
             }
+            if (json.has(VALIDITY_LIMIT)) {
+                JsonNode hours = json.get(VALIDITY_LIMIT);
+                if (!hours.isInt() || hours.intValue() < Prolongation.MIN_HOURS || hours.intValue() > Prolongation.MAX_HOURS) {
+                    return ApiError.badRequest("'" + VALIDITY_LIMIT + "' must be a whole number of hours from "
+                            + Prolongation.MIN_HOURS + " to " + Prolongation.MAX_HOURS);
+                }
+                validityLimit = hours.intValue();
+            }
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest("'" + ACTIVATED + "': " + e.getMessage());
         }
-        PlatformSettings updated = new PlatformSettings(activation, otpRequired);
+        PlatformSettings updated = new PlatformSettings(activation, otpRequired, validityLimit);
         updated.writeTo(management);
+        TenantClosing.endSessionsOfClosedTenants(session, management, current.activation(), activation);
         Map<String, Object> representation = toJson(updated);
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
                 .resourcePath(session.getContext().getUri()).representation(representation).success();
@@ -139,6 +153,7 @@ public class PlatformSettingsResource {
             json.put(ACTIVATED, new java.util.TreeSet<>(activation.tenants()));
         }
         json.put(OTP_REQUIRED, settings.supportUserOtpRequired());
+        json.put(VALIDITY_LIMIT, settings.validityLimitHours());
         return json;
     }
 }

@@ -30,4 +30,20 @@ public class SupportAccessAdminResource {
         }
         return new PlatformSettingsResource(session, realm, auth, adminEvent);
     }
+
+    @Path("tenants")
+    public TenantsAdminResource tenants() {
+        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+            throw new NotFoundException("Tenants are listed on the management realm only");
+        }
+        return new TenantsAdminResource(session, realm, auth);
+    }
+
+    @Path("testing")
+    public TestingClockResource testing() {
+        if (!SupportAccess.testingClockEnabled() || !SupportAccess.MASTER_REALM.equals(realm.getName())) {
+            throw new NotFoundException();
+        }
+        return new TestingClockResource(auth);
+    }
 }

@@ -2,7 +2,9 @@ package io.supportaccess.keycloak.decision;
 
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.permission.SupportPermissions;
+import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -34,7 +36,7 @@ public final class SupportAccessDecision {
         if (!isPermitted(managementRealm, supportUser, tenant)) {
             return Outcome.NOT_PERMITTED;
         }
-        if (!isTenantOpen(managementRealm, tenant)) {
+        if (!isTenantOpen(session, managementRealm, tenant)) {
             return Outcome.TENANT_CLOSED;
         }
         return Outcome.GRANTED;
@@ -44,7 +46,9 @@ public final class SupportAccessDecision {
         return SupportPermissions.hasGlobalSupport(managementRealm, supportUser);
     }
 
-    static boolean isTenantOpen(RealmModel managementRealm, RealmModel tenant) {
-        return PlatformSettings.read(managementRealm).activation().opens(tenant.getName());
+    /** Open to support: by the platform setting, or by an unexpired support request of one of its users. */
+    public static boolean isTenantOpen(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
+        return PlatformSettings.read(managementRealm).activation().opens(tenant.getName())
+                || new SupportRequests(session).openUntil(tenant.getId(), Time.currentTimeMillis()).isPresent();
     }
 }

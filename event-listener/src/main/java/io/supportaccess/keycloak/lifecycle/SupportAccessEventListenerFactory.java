@@ -1,6 +1,8 @@
 package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.requests.RequestExpiryTask;
+import io.supportaccess.keycloak.requests.SupportRequests;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -9,18 +11,24 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
 
 /**
  * The extension's event listener, and the hook that keeps realms ready for support logins: at
  * start-up (after migration and realm import) every realm is set up, and so is every realm created
  * later, whether through the admin console, the REST API or an import.
  *
- * <p>Server option: {@code --spi-events-listener--support-access--management-realm=<name>}
- * (default {@code management}).
+ * <p>Server options ({@code --spi-events-listener--support-access--<key>=<value>}):
+ * {@code management-realm} (default {@code management}); {@code expiry-interval-seconds} (default
+ * 60): how often expired support requests are closed and their sessions ended;
+ * {@code testing-clock-enabled} (default false, tests only).
  */
 public class SupportAccessEventListenerFactory implements EventListenerProviderFactory {
 
     public static final String PROVIDER_ID = "support-access";
+
+    private long expiryIntervalMillis = 60_000L;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -30,6 +38,8 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     @Override
     public void init(Config.Scope config) {
         SupportAccess.configureManagementRealmName(config.get("management-realm", SupportAccess.DEFAULT_MANAGEMENT_REALM));
+        SupportAccess.configureTestingClock(config.getBoolean("testing-clock-enabled", false));
+        expiryIntervalMillis = Math.max(1, config.getInt("expiry-interval-seconds", 60)) * 1000L;
     }
 
     @Override
@@ -39,8 +49,15 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
                 KeycloakModelUtils.runJobInTransaction(factory, RealmLifecycle::setUpAllRealms);
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new SupportRequests(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
             }
         });
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).schedule(
+                    new ClusterAwareScheduledTaskRunner(factory, new RequestExpiryTask(), expiryIntervalMillis),
+                    expiryIntervalMillis, RequestExpiryTask.NAME);
+        }
     }
 
     @Override

@@ -54,7 +54,9 @@ public final class KeycloakServer {
         Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak-it.log"));
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG"));
+                "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG",
+                "--spi-events-listener--support-access--expiry-interval-seconds=2",
+                "--spi-events-listener--support-access--testing-clock-enabled=true"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,4 +1,4 @@
-package io.supportaccess.keycloak.admin;
+package io.supportaccess.keycloak.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -6,23 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON error bodies of the extension's REST API: {@code {"error": "...", "error_description": "..."}}. */
-final class ApiError {
+public final class ApiError {
 
     private ApiError() {
     }
 
-    static Response badRequest(String description) {
+    public static Response badRequest(String description) {
         return of(Response.Status.BAD_REQUEST, description);
     }
 
-    static Response of(Response.Status status, String description) {
+    public static Response of(Response.Status status, String description) {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", status == Response.Status.BAD_REQUEST ? "invalid_request" : status.name().toLowerCase());
+        body.put("error", switch (status) {
+            case BAD_REQUEST -> "invalid_request";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case CONFLICT -> "conflict";
+            default -> status.name().toLowerCase();
+        });
         body.put("error_description", description);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
-    static String shorten(String value) {
+    public static String shorten(String value) {
         String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
         return cut.replaceAll("\\p{Cntrl}", "?");
     }

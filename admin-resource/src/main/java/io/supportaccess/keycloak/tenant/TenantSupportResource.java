@@ -1,0 +1,175 @@
+package io.supportaccess.keycloak.tenant;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.requests.SupportRequests;
+import io.supportaccess.keycloak.requests.SupportSessions;
+import io.supportaccess.keycloak.requests.TenantClosing;
+import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+/**
+ * The tenant users' side of support requests, authenticated with a bearer token of the tenant realm:
+ * <pre>
+ * GET    /realms/{tenant}/support-access/status     whether support is open, until when, how many requests
+ * POST   /realms/{tenant}/support-access/requests   "Enable support"
+ * DELETE /realms/{tenant}/support-access/requests   "Disable support" (own requests; all for tenant administrators)
+ * </pre>
+ */
+public class TenantSupportResource {
+
+    /** Tenant realm roles that, like Keycloak's realm administration roles, make a tenant administrator. */
+    static final String[] ADMIN_PERMISSION_ROLES = {"ROLE_USER_MANAGEMENT_ADMIN", "ROLE_TENANT_MANAGEMENT_ADMIN"};
+    private static final String[] ADMIN_CLIENT_ROLES = {AdminRoles.REALM_ADMIN, AdminRoles.MANAGE_REALM, AdminRoles.MANAGE_USERS};
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    TenantSupportResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status() {
+        Caller caller = authenticate();
+        if (caller.refusal() != null) {
+            return caller.refusal();
+        }
+        return Response.ok(status(caller.user(), Time.currentTimeMillis())).build();
+    }
+
+    @POST
+    @Path("requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enable() {
+        Caller caller = authenticateForChange();
+        if (caller.refusal() != null) {
+            return caller.refusal();
+        }
+        RealmModel management = management();
+        PlatformSettings settings = PlatformSettings.read(management);
+        if (settings.activation().opens(realm.getName())) {
+            return ApiError.of(Response.Status.CONFLICT,
+                    "Support access is activated for this tenant by the platform; support requests are not needed");
+        }
+        long now = Time.currentTimeMillis();
+        new SupportRequests(session).enable(realm, caller.user(), settings.validityLimitHours(), now);
+        return Response.status(Response.Status.CREATED).entity(status(caller.user(), now)).build();
+    }
+
+    @DELETE
+    @Path("requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response disable() {
+        Caller caller = authenticateForChange();
+        if (caller.refusal() != null) {
+            return caller.refusal();
+        }
+        RealmModel management = management();
+        if (PlatformSettings.read(management).activation().opens(realm.getName())) {
+            return ApiError.of(Response.Status.CONFLICT,
+                    "Support access is activated for this tenant by the platform and cannot be disabled here");
+        }
+        long now = Time.currentTimeMillis();
+        boolean all = isTenantAdministrator(realm, caller.user());
+        int disabled = new SupportRequests(session).disable(realm, caller.user(), all, now);
+        int ended = TenantClosing.endSessionsIfClosed(session, management, realm);
+        Map<String, Object> body = status(caller.user(), now);
+        body.put("disabledRequests", disabled);
+        body.put("endedSupportSessions", ended);
+        return Response.ok(body).build();
+    }
+
+    private Map<String, Object> status(UserModel user, long now) {
+        RealmModel management = management();
+        PlatformSettings settings = PlatformSettings.read(management);
+        SupportRequests requests = new SupportRequests(session);
+        boolean platformOpen = settings.activation().opens(realm.getName());
+        Long expiresAt = requests.openUntil(realm.getId(), now).orElse(null);
+        int active = requests.active(realm.getId(), now).size();
+        int own = requests.activeOf(realm.getId(), user.getId(), now).size();
+        boolean admin = isTenantAdministrator(realm, user);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", realm.getName());
+        body.put("open", platformOpen || expiresAt != null);
+        body.put("openedByPlatform", platformOpen);
+        body.put("expiresAt", expiresAt == null ? null : java.time.Instant.ofEpochMilli(expiresAt).toString());
+        body.put("activeRequests", active);
+        body.put("ownActiveRequests", own);
+        body.put("validityLimitHours", settings.validityLimitHours());
+        body.put("tenantAdministrator", admin);
+        body.put("canEnable", !platformOpen);
+        body.put("canDisable", !platformOpen && (own > 0 || (admin && active > 0)));
+        return body;
+    }
+
+    static boolean isTenantAdministrator(RealmModel realm, UserModel user) {
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (realmManagement != null) {
+            for (String name : ADMIN_CLIENT_ROLES) {
+                RoleModel role = realmManagement.getRole(name);
+                if (role != null && user.hasRole(role)) {
+                    return true;
+                }
+            }
+        }
+        for (String name : ADMIN_PERMISSION_ROLES) {
+            RoleModel role = realm.getRole(name);
+            if (role != null && user.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Caller(UserModel user, UserSessionModel userSession, Response refusal) {
+    }
+
+    private Caller authenticate() {
+        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+            return new Caller(null, null, ApiError.of(Response.Status.NOT_FOUND, "Support requests exist in tenant realms only"));
+        }
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null || auth.getUser() == null) {
+            return new Caller(null, null, Response.fromResponse(
+                    ApiError.of(Response.Status.UNAUTHORIZED, "A valid bearer token of this realm is required"))
+                    .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"").build());
+        }
+        return new Caller(auth.getUser(), auth.getSession(), null);
+    }
+
+    private Caller authenticateForChange() {
+        Caller caller = authenticate();
+        if (caller.refusal() == null && caller.userSession() != null && SupportSessions.isSupportSession(caller.userSession())) {
+            return new Caller(null, null, ApiError.of(Response.Status.FORBIDDEN,
+                    "Support requests are the tenant's users' decision; a support session cannot change them"));
+        }
+        return caller;
+    }
+
+    private RealmModel management() {
+        return session.realms().getRealmByName(SupportAccess.managementRealmName());
+    }
+}

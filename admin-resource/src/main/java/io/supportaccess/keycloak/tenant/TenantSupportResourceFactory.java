@@ -1,0 +1,44 @@
+package io.supportaccess.keycloak.tenant;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts the tenant users' API at {@code /realms/{tenant}/support-access}. */
+public class TenantSupportResourceFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "support-access";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new TenantSupportResource(session);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

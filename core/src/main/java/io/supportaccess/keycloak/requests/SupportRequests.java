@@ -1,0 +1,159 @@
+package io.supportaccess.keycloak.requests;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Support requests of tenants, in the Keycloak database. All times are epoch milliseconds of
+ * Keycloak's clock ({@code Time.currentTimeMillis()}), passed in by the caller.
+ */
+public final class SupportRequests {
+
+    public static final String SYSTEM = "system";
+    private static final Logger LOG = Logger.getLogger(SupportRequests.class);
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+
+    public SupportRequests(KeycloakSession session) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Until when requests keep the tenant open, if they do. */
+    public Optional<Long> openUntil(String realmId, long now) {
+        SupportTenantEntity tenant = em.find(SupportTenantEntity.class, realmId);
+        return tenant == null || tenant.getExpiresAt() == null || tenant.getExpiresAt() <= now
+                ? Optional.empty() : Optional.of(tenant.getExpiresAt());
+    }
+
+    public List<SupportRequestEntity> active(String realmId, long now) {
+        return em.createNamedQuery("supportRequest.activeByRealm", SupportRequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("now", now).getResultList();
+    }
+
+    public List<SupportRequestEntity> activeOf(String realmId, String userId, long now) {
+        return em.createNamedQuery("supportRequest.activeByRealmAndUser", SupportRequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("now", now).getResultList();
+    }
+
+    /** "Enable support": a new request, prolonging the tenant's expiry by the validity limit. */
+    public SupportRequestEntity enable(RealmModel realm, UserModel user, int validityLimitHours, long now) {
+        SupportTenantEntity tenant = lockTenant(realm.getId());
+        Long current = tenant.getExpiresAt() != null && tenant.getExpiresAt() > now ? tenant.getExpiresAt() : null;
+        long expiry = Prolongation.newExpiry(current, now, validityLimitHours);
+
+        SupportRequestEntity request = new SupportRequestEntity();
+        request.setId(KeycloakModelUtils.generateId());
+        request.setRealmId(realm.getId());
+        request.setUserId(user.getId());
+        request.setUsername(user.getUsername());
+        request.setCreatedAt(now);
+        request.setExpiresAt(expiry);
+        request.setStatus(SupportRequestEntity.Status.ACTIVE);
+        em.persist(request);
+        tenant.setExpiresAt(expiry);
+        record(realm.getId(), request.getId(), current == null ? SupportRequestEventEntity.Type.ENABLED
+                : SupportRequestEventEntity.Type.PROLONGED, user.getUsername(), now, expiry);
+        return request;
+    }
+
+    /**
+     * "Disable support": the actor's own active requests, or all of the tenant's when {@code all}
+     * (tenant administrators). Returns how many were disabled.
+     */
+    public int disable(RealmModel realm, UserModel actor, boolean all, long now) {
+        SupportTenantEntity tenant = lockTenant(realm.getId());
+        List<SupportRequestEntity> requests = all ? active(realm.getId(), now) : activeOf(realm.getId(), actor.getId(), now);
+        for (SupportRequestEntity request : requests) {
+            request.setStatus(SupportRequestEntity.Status.DISABLED);
+            request.setEndedAt(now);
+            request.setEndedBy(actor.getUsername());
+        }
+        em.flush();
+        Long remaining = active(realm.getId(), now).stream().map(SupportRequestEntity::getExpiresAt).max(Long::compare).orElse(null);
+        tenant.setExpiresAt(remaining);
+        SupportRequestEventEntity.Type type = all ? SupportRequestEventEntity.Type.DISABLED_BY_ADMIN : SupportRequestEventEntity.Type.DISABLED_BY_USER;
+        for (SupportRequestEntity request : requests) {
+            record(realm.getId(), request.getId(), type, actor.getUsername(), now, remaining);
+        }
+        return requests.size();
+    }
+
+    /** Marks requests whose time is up as expired; returns the ids of the realms that had any. */
+    public Set<String> expireDue(long now, int max) {
+        List<SupportRequestEntity> due = em.createNamedQuery("supportRequest.due", SupportRequestEntity.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+        Set<String> realms = new LinkedHashSet<>();
+        for (SupportRequestEntity request : due) {
+            request.setStatus(SupportRequestEntity.Status.EXPIRED);
+            request.setEndedAt(request.getExpiresAt());
+            request.setEndedBy(SYSTEM);
+            Long tenantExpiry = openUntil(request.getRealmId(), now).orElse(null);
+            record(request.getRealmId(), request.getId(), SupportRequestEventEntity.Type.EXPIRED, SYSTEM, request.getExpiresAt(), tenantExpiry);
+            realms.add(request.getRealmId());
+        }
+        return realms;
+    }
+
+    public List<SupportRequestEventEntity> events(String realmId, int first, int max) {
+        return em.createNamedQuery("supportRequestEvent.byRealm", SupportRequestEventEntity.class)
+                .setParameter("realmId", realmId).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public void removeRealm(String realmId) {
+        em.createNamedQuery("supportRequest.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("supportRequestEvent.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
+        SupportTenantEntity tenant = em.find(SupportTenantEntity.class, realmId);
+        if (tenant != null) {
+            em.remove(tenant);
+        }
+    }
+
+    private void record(String realmId, String requestId, SupportRequestEventEntity.Type type, String who, long time, Long tenantExpiry) {
+        SupportRequestEventEntity event = new SupportRequestEventEntity();
+        event.setId(KeycloakModelUtils.generateId());
+        event.setRealmId(realmId);
+        event.setRequestId(requestId);
+        event.setType(type);
+        event.setWho(who);
+        event.setTime(time);
+        event.setTenantExpiresAt(tenantExpiry);
+        em.persist(event);
+        LOG.debugf("support request %s %s in realm %s by %s, tenant open until %s", requestId, type, realmId, who, tenantExpiry);
+    }
+
+    /**
+     * The tenant row, locked for this transaction. It is created (in its own transaction, so that a
+     * concurrent creation on another request or node only makes this one find it) when missing.
+     */
+    private SupportTenantEntity lockTenant(String realmId) {
+        if (em.find(SupportTenantEntity.class, realmId) == null) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                    EntityManager other = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                    if (other.find(SupportTenantEntity.class, realmId) == null) {
+                        SupportTenantEntity created = new SupportTenantEntity();
+                        created.setRealmId(realmId);
+                        other.persist(created);
+                    }
+                });
+            } catch (RuntimeException concurrentlyCreated) {
+                LOG.debugf("tenant row %s created concurrently: %s", realmId, concurrentlyCreated.getMessage());
+            }
+        }
+        SupportTenantEntity tenant = em.find(SupportTenantEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(tenant, LockModeType.PESSIMISTIC_WRITE);
+        return tenant;
+    }
+}
