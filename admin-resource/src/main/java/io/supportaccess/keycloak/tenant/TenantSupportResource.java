@@ -24,7 +24,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
@@ -40,6 +42,9 @@ public class TenantSupportResource {
     /** Tenant realm roles that, like Keycloak's realm administration roles, make a tenant administrator. */
     static final String[] ADMIN_PERMISSION_ROLES = {"ROLE_USER_MANAGEMENT_ADMIN", "ROLE_TENANT_MANAGEMENT_ADMIN"};
     private static final String[] ADMIN_CLIENT_ROLES = {AdminRoles.REALM_ADMIN, AdminRoles.MANAGE_REALM, AdminRoles.MANAGE_USERS};
+
+    /** Header the account console page sends with cookie-authenticated calls. */
+    public static final String UI_HEADER = "X-Support-Access-UI";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -57,7 +62,7 @@ public class TenantSupportResource {
         if (caller.refusal() != null) {
             return caller.refusal();
         }
-        return Response.ok(status(caller.user(), Time.currentTimeMillis())).build();
+        return Response.ok(status(caller, Time.currentTimeMillis())).build();
     }
 
     @POST
@@ -76,7 +81,7 @@ public class TenantSupportResource {
         }
         long now = Time.currentTimeMillis();
         new SupportRequests(session).enable(realm, caller.user(), settings.validityLimitHours(), now);
-        return Response.status(Response.Status.CREATED).entity(status(caller.user(), now)).build();
+        return Response.status(Response.Status.CREATED).entity(status(caller, now)).build();
     }
 
     @DELETE
@@ -96,13 +101,17 @@ public class TenantSupportResource {
         boolean all = isTenantAdministrator(realm, caller.user());
         int disabled = new SupportRequests(session).disable(realm, caller.user(), all, now);
         int ended = TenantClosing.endSessionsIfClosed(session, management, realm);
-        Map<String, Object> body = status(caller.user(), now);
+        Map<String, Object> body = status(caller, now);
         body.put("disabledRequests", disabled);
         body.put("endedSupportSessions", ended);
         return Response.ok(body).build();
     }
 
-    private Map<String, Object> status(UserModel user, long now) {
+    private Map<String, Object> status(Caller caller, long now) {
+        return status(caller.user(), caller.userSession(), now);
+    }
+
+    private Map<String, Object> status(UserModel user, UserSessionModel userSession, long now) {
         RealmModel management = management();
         PlatformSettings settings = PlatformSettings.read(management);
         SupportRequests requests = new SupportRequests(session);
@@ -120,8 +129,10 @@ public class TenantSupportResource {
         body.put("ownActiveRequests", own);
         body.put("validityLimitHours", settings.validityLimitHours());
         body.put("tenantAdministrator", admin);
-        body.put("canEnable", !platformOpen);
-        body.put("canDisable", !platformOpen && (own > 0 || (admin && active > 0)));
+        boolean supportSession = userSession != null && SupportSessions.isSupportSession(userSession);
+        body.put("supportSession", supportSession);
+        body.put("canEnable", !platformOpen && !supportSession);
+        body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
         return body;
     }
 
@@ -151,13 +162,30 @@ public class TenantSupportResource {
         if (!SupportAccess.isTenantRealmName(realm.getName())) {
             return new Caller(null, null, ApiError.of(Response.Status.NOT_FOUND, "Support requests exist in tenant realms only"));
         }
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        AuthResult auth = authenticateBearerOrCookie();
         if (auth == null || auth.getUser() == null) {
             return new Caller(null, null, Response.fromResponse(
                     ApiError.of(Response.Status.UNAUTHORIZED, "A valid bearer token of this realm is required"))
                     .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"").build());
         }
         return new Caller(auth.getUser(), auth.getSession(), null);
+    }
+
+    /**
+     * A bearer token of this realm; or, for the account console page (same origin), the realm's SSO
+     * identity cookie together with the header {@value #UI_HEADER}. A custom header cannot be sent
+     * cross-origin without a CORS preflight, which this API never grants, so the cookie cannot be
+     * used for cross-site request forgery.
+     */
+    private AuthResult authenticateBearerOrCookie() {
+        String authorization = session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        }
+        if (session.getContext().getRequestHeaders().getHeaderString(UI_HEADER) != null) {
+            return AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        }
+        return null;
     }
 
     private Caller authenticateForChange() {

@@ -35,7 +35,9 @@ import org.keycloak.userprofile.UserProfileProvider;
  *   <li>every conditional subflow of those flows gets the condition "not a support login", so the
  *   target's own OTP and other personal steps never run in a support login;</li>
  *   <li>a default client scope {@code support-access} carries the {@code act} claim mapper;</li>
- *   <li>the user profile refuses {@code $} in usernames.</li>
+ *   <li>the user profile refuses {@code $} in usernames;</li>
+ *   <li>the account console theme {@code support-access} (Keycloak's, plus a "Support access" page)
+ *   is selected, unless the realm uses an account theme of its own.</li>
  * </ul>
  * A realm with attribute {@code supportAccess.enabled=false} opts out: its flows get the stock
  * steps back.
@@ -43,6 +45,7 @@ import org.keycloak.userprofile.UserProfileProvider;
 public final class TenantRealmSetup {
 
     public static final String CLIENT_SCOPE = "support-access";
+    public static final String ACCOUNT_THEME = "support-access";
 
     private static final Logger LOG = Logger.getLogger(TenantRealmSetup.class);
 
@@ -71,6 +74,15 @@ public final class TenantRealmSetup {
         installFlows(realm);
         installClientScope(realm);
         installUsernameValidator(session, realm);
+        installAccountTheme(realm);
+    }
+
+    /** The account console theme with the "Support access" page, unless the realm chose a theme of its own. */
+    static void installAccountTheme(RealmModel realm) {
+        String current = realm.getAccountTheme();
+        if (current == null || current.isBlank() || "keycloak.v3".equals(current)) {
+            realm.setAccountTheme(ACCOUNT_THEME);
+        }
     }
 
     static void installFlows(RealmModel realm) {

@@ -1,0 +1,136 @@
+package io.supportaccess.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.HeadlessChromium;
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The account console's "Support access" page, in a real headless Chromium, through the real login. */
+class AccountConsoleIT {
+
+    static ChromeDriver chrome;
+
+    @BeforeAll
+    static void browser() {
+        Platform.url();
+        chrome = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        chrome.manage().deleteAllCookies();
+        Platform.setSupportActivated(true);
+    }
+
+    @Test
+    void tenantUserEnablesAndDisablesSupportFromTheAccountConsole() {
+        Platform.setSupportActivated(false);
+        String tenant = Platform.createTenant("console");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        String jill = Platform.unique("jillui");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+
+        openSupportPage(tenant, "alice", "alice-pw");
+        WebElement state = waitFor(By.id("support-access-state"));
+        assertThat(state.getAttribute("data-open")).isEqualTo("false");
+        assertThat(state.getText()).contains("closed");
+        assertThat(chrome.findElements(By.id("support-access-disable"))).isEmpty();
+        assertThat(chrome.findElement(By.tagName("body")).getText()).contains("Support access");
+
+        waitFor(By.id("support-access-enable")).click();
+        assertThat(waitFor(By.id("support-access-confirm-text")).getText()).contains("24 more hours");
+        waitFor(By.id("support-access-confirm")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        assertThat(chrome.findElement(By.id("support-access-state")).getText()).contains("open until");
+        assertThat(chrome.findElement(By.id("support-access-count")).getText()).contains("Active support requests: 1");
+        assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(200);
+
+        waitFor(By.id("support-access-disable")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "false"));
+        assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(400);
+        assertThat(waitFor(By.id("support-access-enable")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void buttonsAreHiddenWhenThePlatformOpensTheTenant() {
+        String tenant = Platform.createTenant("console-open");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        Platform.setSupportActivated(List.of(tenant));
+
+        openSupportPage(tenant, "alice", "alice-pw");
+        WebElement state = waitFor(By.id("support-access-state"));
+        assertThat(state.getText()).contains("activated by the platform");
+        assertThat(chrome.findElements(By.id("support-access-enable"))).isEmpty();
+        assertThat(chrome.findElements(By.id("support-access-disable"))).isEmpty();
+    }
+
+    @Test
+    void theCookieAloneDoesNotAuthoriseChanges() {
+        String tenant = Platform.createTenant("console-csrf");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        Platform.setSupportActivated(false);
+        openSupportPage(tenant, "alice", "alice-pw");
+        waitFor(By.id("support-access-state"));
+        // the page's origin, with the SSO cookie, but without the UI header: refused
+        Object status = chrome.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: 'POST', credentials: 'include'}).then(r => done(r.status), e => done(String(e)));",
+                Platform.url() + "/realms/" + tenant + "/support-access/requests");
+        assertThat(status).isEqualTo(401L);
+        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/status", null).status()).isEqualTo(401);
+    }
+
+    private void openSupportPage(String tenant, String username, String password) {
+        chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
+        waitFor(By.id("username")).sendKeys(username);
+        chrome.findElement(By.id("password")).sendKeys(password);
+        chrome.findElement(By.id("kc-login")).click();
+        waitFor(By.linkText("Support access")).click();
+    }
+
+    private WebElement waitFor(By by) {
+        try {
+            return new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            saveDiagnostics();
+            throw e;
+        }
+    }
+
+    /** Page source, screenshot and browser log of a failed wait, next to the test reports. */
+    private static void saveDiagnostics() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "chromium");
+            java.nio.file.Files.createDirectories(dir);
+            String name = "failure-" + System.currentTimeMillis();
+            java.nio.file.Files.writeString(dir.resolve(name + ".html"), chrome.getCurrentUrl() + "\n" + chrome.getPageSource());
+            java.nio.file.Files.write(dir.resolve(name + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            StringBuilder log = new StringBuilder();
+            chrome.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(entry -> log.append(entry).append('\n'));
+            java.nio.file.Files.writeString(dir.resolve(name + ".log"), log);
+        } catch (Exception ignored) {
+            // diagnostics only
+        }
+    }
+}
