@@ -68,6 +68,29 @@ class BruteForceIT {
         assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(2);
     }
 
+    @Test
+    void anEarlierAttemptOnTheSameLoginPageDoesNotMakeSupportFailuresCountAgainstThatUser() {
+        Platform.setSupportActivated(true);
+        String tenant = Platform.createTenant("bf3");
+        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
+        tenantRep.setBruteForceProtected(true);
+        tenantRep.setFailureFactor(10);
+        tenantRep.setQuickLoginCheckMilliSeconds(1L);
+        Platform.realm(tenant).update(tenantRep);
+        String johnId = Platform.createUser(tenant, "john", "john-secret");
+        String jill = Platform.unique("jillbf3");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+
+        io.supportaccess.keycloak.it.support.Browser browser = new io.supportaccess.keycloak.it.support.Browser();
+        var page = browser.login(tenant, "john", "wrong");
+        assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(1);
+        for (int i = 0; i < 3; i++) {
+            page = browser.submit(page, "#kc-form-login", Map.of("username", jill + "$john", "password", "wrong-" + i));
+            assertThat(page.redirectedToClient()).isFalse();
+        }
+        assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(1);
+    }
+
     static Map<String, Object> bruteForce(String realm, String userId) {
         return Platform.realm(realm).attackDetection().bruteForceUserStatus(userId);
     }
