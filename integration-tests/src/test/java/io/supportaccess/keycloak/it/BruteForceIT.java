@@ -15,16 +15,11 @@ class BruteForceIT {
     @Test
     void lockingOutTheSupportUserLeavesTheTargetUntouched() {
         Platform.setSupportActivated(true);
-        String tenant = Platform.createTenant("bf");
-        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
-        tenantRep.setBruteForceProtected(true);
-        tenantRep.setFailureFactor(3);
-        Platform.realm(tenant).update(tenantRep);
+        String tenant = bruteForceProtectedTenant("bf", 3);
         String johnId = Platform.createUser(tenant, "john", "john-secret");
         String jill = Platform.unique("jillbf");
         String jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
 
-        // A stale attempted username on the same auth session must not count either: plain attempt first.
         for (int i = 0; i < 35; i++) {
             assertThat(passwordGrant(tenant, jill + "$john", "wrong-" + i).status()).isEqualTo(400);
         }
@@ -51,12 +46,7 @@ class BruteForceIT {
     @Test
     void supportLoginDoesNotResetTheTargetsOwnFailures() {
         Platform.setSupportActivated(true);
-        String tenant = Platform.createTenant("bf2");
-        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
-        tenantRep.setBruteForceProtected(true);
-        tenantRep.setFailureFactor(10);
-        tenantRep.setQuickLoginCheckMilliSeconds(1L);
-        Platform.realm(tenant).update(tenantRep);
+        String tenant = bruteForceProtectedTenant("bf2", 10);
         String johnId = Platform.createUser(tenant, "john", "john-secret");
         String jill = Platform.unique("jillbf2");
         Platform.createSupportUser(jill, "jill-secret", "Support");
@@ -71,12 +61,7 @@ class BruteForceIT {
     @Test
     void anEarlierAttemptOnTheSameLoginPageDoesNotMakeSupportFailuresCountAgainstThatUser() {
         Platform.setSupportActivated(true);
-        String tenant = Platform.createTenant("bf3");
-        RealmRepresentation tenantRep = Platform.realm(tenant).toRepresentation();
-        tenantRep.setBruteForceProtected(true);
-        tenantRep.setFailureFactor(10);
-        tenantRep.setQuickLoginCheckMilliSeconds(1L);
-        Platform.realm(tenant).update(tenantRep);
+        String tenant = bruteForceProtectedTenant("bf3", 10);
         String johnId = Platform.createUser(tenant, "john", "john-secret");
         String jill = Platform.unique("jillbf3");
         Platform.createSupportUser(jill, "jill-secret", "Support");
@@ -89,6 +74,16 @@ class BruteForceIT {
             assertThat(page.redirectedToClient()).isFalse();
         }
         assertThat(((Number) bruteForce(tenant, johnId).get("numFailures")).intValue()).isEqualTo(1);
+    }
+
+    static String bruteForceProtectedTenant(String prefix, int failureFactor) {
+        String tenant = Platform.createTenant(prefix);
+        RealmRepresentation rep = Platform.realm(tenant).toRepresentation();
+        rep.setBruteForceProtected(true);
+        rep.setFailureFactor(failureFactor);
+        rep.setQuickLoginCheckMilliSeconds(1L);
+        Platform.realm(tenant).update(rep);
+        return tenant;
     }
 
     static Map<String, Object> bruteForce(String realm, String userId) {
