@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.models.KeycloakSession;
@@ -37,6 +38,11 @@ public class SupportAccessAdminResource {
             throw new NotFoundException("Tenants are listed on the management realm only");
         }
         return new TenantsAdminResource(session, realm, auth);
+    }
+
+    @Path("inventory")
+    public InventoryAdminResource inventory() {
+        return new InventoryAdminResource(session, realm, auth, adminEvent);
     }
 
     @Path("testing")

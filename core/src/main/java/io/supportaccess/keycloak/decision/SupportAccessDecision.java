@@ -1,6 +1,8 @@
 package io.supportaccess.keycloak.decision;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.inventory.Inventory;
+import io.supportaccess.keycloak.inventory.Permission;
 import io.supportaccess.keycloak.permission.SupportPermissions;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
@@ -23,6 +25,8 @@ public final class SupportAccessDecision {
         TENANT_CLOSED
     }
 
+    static final Permission SUPPORT_ALL = new Permission(Permission.Scope.SUPPORT, Permission.ANY_TYPE, Permission.Level.ALL);
+
     private SupportAccessDecision() {
     }
 
@@ -33,7 +37,7 @@ public final class SupportAccessDecision {
         if (!tenant.isEnabled()) {
             return Outcome.TENANT_DISABLED;
         }
-        if (!isPermitted(managementRealm, supportUser, tenant)) {
+        if (!isPermitted(session, managementRealm, supportUser, tenant)) {
             return Outcome.NOT_PERMITTED;
         }
         if (!isTenantOpen(session, managementRealm, tenant)) {
@@ -42,8 +46,19 @@ public final class SupportAccessDecision {
         return Outcome.GRANTED;
     }
 
-    static boolean isPermitted(RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
-        return SupportPermissions.hasGlobalSupport(managementRealm, supportUser);
+    /**
+     * The global Support permission (both levels), or an inventory role granting Support (or Full
+     * access) at level ALL on a group that holds the tenant's management object, directly or
+     * through subgroups.
+     */
+    static boolean isPermitted(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
+        if (SupportPermissions.hasGlobalSupport(managementRealm, supportUser)) {
+            return true;
+        }
+        Inventory inventory = new Inventory(session);
+        return inventory.tenantObject(managementRealm.getId(), tenant.getName())
+                .map(object -> inventory.grants(supportUser.getId(), object.getId(), SUPPORT_ALL))
+                .orElse(false);
     }
 
     /** Open to support: by the platform setting, or by an unexpired support request of one of its users. */

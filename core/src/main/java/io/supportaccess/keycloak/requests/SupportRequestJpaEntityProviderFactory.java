@@ -1,5 +1,10 @@
 package io.supportaccess.keycloak.requests;
 
+import io.supportaccess.keycloak.inventory.InventoryAssignmentEntity;
+import io.supportaccess.keycloak.inventory.InventoryPermissionEntity;
+import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
+import io.supportaccess.keycloak.inventory.ManagedObjectChildEntity;
+import io.supportaccess.keycloak.inventory.ManagedObjectEntity;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -19,7 +24,9 @@ public class SupportRequestJpaEntityProviderFactory implements JpaEntityProvider
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class);
+        return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
+                ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
+                InventoryPermissionEntity.class, InventoryAssignmentEntity.class);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
+import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportPermissions;
+import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,19 +35,43 @@ final class RealmLifecycle {
             management = new RealmManager(session).importRealm(representation);
         }
         SupportPermissions.ensureRoles(management);
+        Inventory inventory = new Inventory(session);
+        DefaultInventoryRoles.seedOnce(inventory, management);
         List<RealmModel> realms = session.realms().getRealmsStream().collect(Collectors.toList());
         for (RealmModel realm : realms) {
             TenantRealmSetup.apply(session, realm);
+            if (SupportAccess.isTenantRealmName(realm.getName())) {
+                DefaultInventoryRoles.seedOnce(inventory, realm);
+                inventory.ensureTenantObject(management, realm);
+            }
         }
         LOG.infof("Support access ready: management realm '%s', %d tenant realm(s)", management.getName(),
                 realms.stream().filter(r -> SupportAccess.isTenantRealmName(r.getName())).count());
     }
 
     static void setUpRealm(KeycloakSession session, RealmModel realm) {
+        Inventory inventory = new Inventory(session);
         if (SupportAccess.managementRealmName().equals(realm.getName())) {
             SupportPermissions.ensureRoles(realm);
-        } else {
+            DefaultInventoryRoles.seedOnce(inventory, realm);
+        } else if (SupportAccess.isTenantRealmName(realm.getName())) {
             TenantRealmSetup.apply(session, realm);
+            DefaultInventoryRoles.seedOnce(inventory, realm);
+            RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+            if (management != null) {
+                inventory.ensureTenantObject(management, realm);
+            }
+        }
+    }
+
+    /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
+    static void removeRealm(KeycloakSession session, RealmModel realm) {
+        new SupportRequests(session).removeRealm(realm.getId());
+        Inventory inventory = new Inventory(session);
+        inventory.removeRealm(realm.getId());
+        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        if (management != null && !management.getId().equals(realm.getId())) {
+            inventory.removeTenantObject(management.getId(), realm.getName());
         }
     }
 }

@@ -2,13 +2,14 @@ package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.requests.RequestExpiryTask;
-import io.supportaccess.keycloak.requests.SupportRequests;
+import io.supportaccess.keycloak.inventory.Inventory;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
@@ -50,7 +51,9 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                new SupportRequests(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
+                RealmLifecycle.removeRealm(removed.getKeycloakSession(), removed.getRealm());
+            } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                new Inventory(removed.getKeycloakSession()).removeUser(removed.getUser().getId());
             }
         });
         try (KeycloakSession session = factory.create()) {

@@ -1,0 +1,52 @@
+package io.supportaccess.keycloak.inventory;
+
+import static io.supportaccess.keycloak.inventory.Permission.ANY_TYPE;
+import static io.supportaccess.keycloak.inventory.Permission.Level.ADMIN;
+import static io.supportaccess.keycloak.inventory.Permission.Level.ALL;
+import static io.supportaccess.keycloak.inventory.Permission.Level.READ;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.ALARMS;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.AUDITS;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.DEVICE_CONTROL;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.EVENTS;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.INVENTORY;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.MEASUREMENTS;
+import static io.supportaccess.keycloak.inventory.Permission.Scope.SUPPORT;
+
+import io.supportaccess.keycloak.SupportAccess;
+import java.util.List;
+import org.keycloak.models.RealmModel;
+
+/** The seed's default inventory roles of a new tenant, plus "Support" in the management realm. Created once per realm. */
+public final class DefaultInventoryRoles {
+
+    static final String SEEDED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "inventoryRolesSeeded";
+    public static final String SUPPORT_ROLE = "Support";
+
+    private DefaultInventoryRoles() {
+    }
+
+    public static void seedOnce(Inventory inventory, RealmModel realm) {
+        if (Boolean.parseBoolean(realm.getAttribute(SEEDED_ATTRIBUTE))) {
+            return;
+        }
+        String id = realm.getId();
+        inventory.saveRole(id, null, "Manager", "Can read all data of the asset and manage all inventory data but cannot perform "
+                + "operations. In addition, can manage inventory data (including dashboards) and alarms.", List.of(
+                new Permission(INVENTORY, ANY_TYPE, ALL), new Permission(ALARMS, ANY_TYPE, ALL),
+                new Permission(EVENTS, ANY_TYPE, READ), new Permission(MEASUREMENTS, ANY_TYPE, READ),
+                new Permission(AUDITS, ANY_TYPE, READ), new Permission(DEVICE_CONTROL, ANY_TYPE, READ)));
+        inventory.saveRole(id, null, "Operations: All", "Can remotely manage the assets by sending operations to a device.",
+                List.of(new Permission(DEVICE_CONTROL, ANY_TYPE, ALL)));
+        inventory.saveRole(id, null, "Operations: Restart Device", "Can restart devices.",
+                List.of(new Permission(DEVICE_CONTROL, "c8y_Restart", ADMIN)));
+        inventory.saveRole(id, null, "Reader", "Can read all data of the asset.", List.of(
+                new Permission(INVENTORY, ANY_TYPE, READ), new Permission(ALARMS, ANY_TYPE, READ),
+                new Permission(EVENTS, ANY_TYPE, READ), new Permission(MEASUREMENTS, ANY_TYPE, READ),
+                new Permission(AUDITS, ANY_TYPE, READ), new Permission(DEVICE_CONTROL, ANY_TYPE, READ)));
+        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+            inventory.saveRole(id, null, SUPPORT_ROLE, "Support users with this role on a group of tenants may log in to those "
+                    + "tenants (support$user).", List.of(new Permission(SUPPORT, ANY_TYPE, ALL)));
+        }
+        realm.setAttribute(SEEDED_ATTRIBUTE, "true");
+    }
+}
