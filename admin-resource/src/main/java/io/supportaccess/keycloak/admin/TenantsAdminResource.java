@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.rest.ApiError;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -94,6 +96,35 @@ public class TenantsAdminResource {
         List<Map<String, Object>> events = new SupportRequests(session).events(tenant.getId(), offset, limit).stream()
                 .map(TenantsAdminResource::event).collect(Collectors.toList());
         return Response.ok(events).build();
+    }
+
+    /**
+     * Why a support user may or may not enter a tenant right now: the access decision of a support
+     * login (after the support user's credentials), with the time it took on the server.
+     */
+    @GET
+    @Path("{tenant}/decision")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decision(@PathParam("tenant") String tenantId, @QueryParam("supportUser") String supportUsername) {
+        auth.realm().requireViewRealm();
+        auth.users().requireView();
+        RealmModel tenant = tenant(tenantId);
+        if (tenant == null) {
+            return ApiError.of(Response.Status.NOT_FOUND, "No tenant '" + ApiError.shorten(String.valueOf(tenantId)) + "'");
+        }
+        UserModel supportUser = supportUsername == null ? null : session.users().getUserByUsername(management, supportUsername);
+        if (supportUser == null) {
+            return ApiError.of(Response.Status.NOT_FOUND, "No user '" + ApiError.shorten(String.valueOf(supportUsername)) + "' in the management realm");
+        }
+        long start = System.nanoTime();
+        SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
+        long micros = (System.nanoTime() - start) / 1000;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant.getName());
+        body.put("supportUser", supportUser.getUsername());
+        body.put("outcome", outcome.name());
+        body.put("decisionMicros", micros);
+        return Response.ok(body).build();
     }
 
     private RealmModel tenant(String tenantId) {

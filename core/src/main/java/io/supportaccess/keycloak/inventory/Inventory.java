@@ -47,6 +47,10 @@ public final class Inventory {
 
     /** The tenant management object of a tenant realm, created when missing; its properties follow the realm. */
     public ManagedObjectEntity ensureTenantObject(RealmModel management, RealmModel tenant) {
+        return ensureTenantObject(management, tenant, Map.of());
+    }
+
+    public ManagedObjectEntity ensureTenantObject(RealmModel management, RealmModel tenant, Map<String, String> pendingAttributes) {
         ManagedObjectEntity object = tenantObject(management.getId(), tenant.getName()).orElse(null);
         if (object == null) {
             object = new ManagedObjectEntity();
@@ -57,7 +61,7 @@ public final class Inventory {
             object.setGroup(false);
             em.persist(object);
         }
-        object.setProperties(TenantProperties.of(tenant));
+        object.setProperties(TenantProperties.of(tenant, pendingAttributes));
         return object;
     }
 

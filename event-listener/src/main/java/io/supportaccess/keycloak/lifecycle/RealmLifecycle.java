@@ -64,6 +64,19 @@ final class RealmLifecycle {
         }
     }
 
+    /** Any change of a tenant's attributes updates its management object's properties, and recreates a missing object. */
+    static void tenantUpdated(KeycloakSession session, RealmModel tenant, String attribute, String value) {
+        if (!SupportAccess.isTenantRealmName(tenant.getName())) {
+            return;
+        }
+        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        if (management != null) {
+            java.util.Map<String, String> pending = new java.util.HashMap<>();
+            pending.put(attribute, value);
+            new Inventory(session).ensureTenantObject(management, tenant, pending);
+        }
+    }
+
     /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
     static void removeRealm(KeycloakSession session, RealmModel realm) {
         new SupportRequests(session).removeRealm(realm.getId());

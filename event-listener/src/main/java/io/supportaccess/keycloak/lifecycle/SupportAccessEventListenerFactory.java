@@ -52,6 +52,9 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 RealmLifecycle.removeRealm(removed.getKeycloakSession(), removed.getRealm());
+            } else if (event instanceof RealmModel.RealmAttributeUpdateEvent updated) {
+                RealmLifecycle.tenantUpdated(updated.getKeycloakSession(), updated.getRealm(),
+                        updated.getAttributeName(), updated.getAttributeValue());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 new Inventory(removed.getKeycloakSession()).removeUser(removed.getUser().getId());
             }

@@ -34,6 +34,56 @@ class InventoryIT {
     }
 
     @Test
+    void tenantObjectPropertiesFollowTheRealm() {
+        String tenant = Platform.createTenant("tprops");
+        var rep = Platform.realm(tenant).toRepresentation();
+        rep.setAttributes(new java.util.HashMap<>(rep.getAttributes() == null ? java.util.Map.of() : rep.getAttributes()));
+        rep.getAttributes().put("supportAccess.externalReference", "crm-4711");
+        Platform.realm(tenant).update(rep);
+        assertThat(tenantObject(tenant).get("properties").get("externalReference").asText()).isEqualTo("crm-4711");
+    }
+
+    @Test
+    void seedUserManagementRolesAuthoriseTheInventoryApi() {
+        String realm = Platform.createTenant("seedroles");
+        for (String name : List.of("ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_ADMIN")) {
+            var role = new org.keycloak.representations.idm.RoleRepresentation();
+            role.setName(name);
+            Platform.realm(realm).roles().create(role);
+        }
+        String reader = Platform.createUser(realm, "um-reader", "pw-reader");
+        Platform.grantRealmRoles(realm, reader, "ROLE_USER_MANAGEMENT_READ");
+        String admin = Platform.createUser(realm, "um-admin", "pw-admin");
+        Platform.grantRealmRoles(realm, admin, "ROLE_USER_MANAGEMENT_ADMIN");
+        String plain = Platform.createUser(realm, "um-plain", "pw-plain");
+        String readerToken = Platform.passwordGrant(realm, "um-reader", "pw-reader").json().get("access_token").asText();
+        String adminToken = Platform.passwordGrant(realm, "um-admin", "pw-admin").json().get("access_token").asText();
+        String plainToken = Platform.passwordGrant(realm, "um-plain", "pw-plain").json().get("access_token").asText();
+        assertThat(plain).isNotBlank();
+
+        assertThat(Http.get(inv(realm) + "/roles", readerToken).status()).isEqualTo(200);
+        assertThat(Http.get(inv(realm) + "/roles", plainToken).status()).isEqualTo(403);
+        assertThat(send("POST", inv(realm) + "/groups", readerToken, "{\"name\":\"g\"}").status()).isEqualTo(403);
+        assertThat(send("POST", inv(realm) + "/groups", adminToken, "{\"name\":\"g\"}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void decisionEndpointExplainsWhoMayEnterWhichTenant() {
+        String tenant = Platform.createTenant("why");
+        String sam = Platform.unique("samwhy");
+        String samId = Platform.createSupportUser(sam, "pw");
+        String url = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant + "/decision?supportUser=";
+        assertThat(get(url + sam).json().get("outcome").asText()).isEqualTo("NOT_PERMITTED");
+        String group = createGroup(Platform.MANAGEMENT, Platform.unique("why-group"), null);
+        addChild(Platform.MANAGEMENT, group, tenantObject(tenant).get("id").asText());
+        assign(Platform.MANAGEMENT, samId, group, roleId(Platform.MANAGEMENT, "Support"));
+        JsonNode granted = get(url + sam).json();
+        assertThat(granted.get("outcome").asText()).isEqualTo("GRANTED");
+        assertThat(granted.get("decisionMicros").asLong()).isPositive();
+        assertThat(get(url + "nobody-here").status()).isEqualTo(404);
+    }
+
+    @Test
     void newRealmsGetTheDefaultInventoryRoles() {
         String tenant = Platform.createTenant("roles");
         assertThat(names(get(inv(tenant) + "/roles"))).containsExactlyInAnyOrder("Manager", "Operations: All", "Operations: Restart Device", "Reader");
@@ -205,6 +255,11 @@ class InventoryIT {
 
     static Http.Reply delete(String url) {
         return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
+    }
+
+    static Http.Reply send(String method, String url, String token, String json) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     static JsonNode tenantObject(String tenant) {

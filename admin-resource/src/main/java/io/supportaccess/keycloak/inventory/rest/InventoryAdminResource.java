@@ -10,9 +10,11 @@ import io.supportaccess.keycloak.inventory.InventoryException;
 import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
 import io.supportaccess.keycloak.inventory.ManagedObjectEntity;
 import io.supportaccess.keycloak.inventory.Permission;
+import io.supportaccess.keycloak.inventory.TenantProperties;
 import io.supportaccess.keycloak.rest.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +34,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -39,7 +42,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/{realm}/support-access/inventory}: managed-object groups, inventory roles,
  * assignments and the effective-permission query of a realm. Reading needs Keycloak's view-users
- * permission on the realm, changing needs manage-users. Changes are recorded as admin events.
+ * permission on the realm (or the realm role ROLE_USER_MANAGEMENT_READ / _ADMIN), changing needs
+ * manage-users (or ROLE_USER_MANAGEMENT_ADMIN). Changes are recorded as admin events.
  */
 public class InventoryAdminResource {
 
@@ -66,7 +70,7 @@ public class InventoryAdminResource {
     @Path("managed-objects")
     @Produces(MediaType.APPLICATION_JSON)
     public Response objects(@QueryParam("type") String type) {
-        auth.users().requireView();
+        requireView();
         return Response.ok(inventory.objects(realm.getId(), type).stream().map(this::object).collect(Collectors.toList())).build();
     }
 
@@ -74,7 +78,7 @@ public class InventoryAdminResource {
     @Path("managed-objects/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response object(@PathParam("id") String id) {
-        auth.users().requireView();
+        requireView();
         return inventory.object(realm.getId(), id).map(o -> Response.ok(object(o)).build())
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No managed object " + ApiError.shorten(id)));
     }
@@ -84,7 +88,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createGroup(String body) {
-        auth.users().requireManage();
+        requireManage();
         return handle(body, json -> {
             String name = text(json, "name", true);
             String parentId = text(json, "parentId", false);
@@ -100,7 +104,7 @@ public class InventoryAdminResource {
     @DELETE
     @Path("managed-objects/{id}")
     public Response deleteObject(@PathParam("id") String id) {
-        auth.users().requireManage();
+        requireManage();
         return guarded(() -> {
             ManagedObjectEntity object = inventory.object(realm.getId(), id)
                     .orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No managed object " + ApiError.shorten(id)));
@@ -116,7 +120,7 @@ public class InventoryAdminResource {
     @PUT
     @Path("groups/{groupId}/children/{childId}")
     public Response addChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
-        auth.users().requireManage();
+        requireManage();
         return guarded(() -> {
             inventory.addChild(realm.getId(), groupId, childId);
             event(OperationType.CREATE, "inventory/groups/" + groupId + "/children/" + childId, null);
@@ -127,7 +131,7 @@ public class InventoryAdminResource {
     @DELETE
     @Path("groups/{groupId}/children/{childId}")
     public Response removeChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
-        auth.users().requireManage();
+        requireManage();
         if (!inventory.removeChild(groupId, childId)) {
             return ApiError.of(Response.Status.NOT_FOUND, "Not a child of that group");
         }
@@ -141,7 +145,7 @@ public class InventoryAdminResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public Response roles() {
-        auth.users().requireView();
+        requireView();
         return Response.ok(inventory.roles(realm.getId()).stream().map(InventoryAdminResource::role).collect(Collectors.toList())).build();
     }
 
@@ -150,7 +154,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createRole(String body) {
-        auth.users().requireManage();
+        requireManage();
         return handle(body, json -> {
             InventoryRoleEntity role = inventory.saveRole(realm.getId(), null, text(json, "name", true),
                     text(json, "description", false), permissions(json));
@@ -164,7 +168,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response updateRole(@PathParam("id") String id, String body) {
-        auth.users().requireManage();
+        requireManage();
         return handle(body, json -> {
             InventoryRoleEntity existing = inventory.role(realm.getId(), id)
                     .orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No inventory role " + ApiError.shorten(id)));
@@ -178,7 +182,7 @@ public class InventoryAdminResource {
     @DELETE
     @Path("roles/{id}")
     public Response deleteRole(@PathParam("id") String id) {
-        auth.users().requireManage();
+        requireManage();
         return guarded(() -> {
             InventoryRoleEntity role = inventory.role(realm.getId(), id)
                     .orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No inventory role " + ApiError.shorten(id)));
@@ -194,7 +198,7 @@ public class InventoryAdminResource {
     @Path("users/{userId}/assignments")
     @Produces(MediaType.APPLICATION_JSON)
     public Response assignments(@PathParam("userId") String userId) {
-        auth.users().requireView();
+        requireView();
         return guarded(() -> {
             user(userId);
             return Response.ok(assignmentsOf(userId)).build();
@@ -206,7 +210,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("userId") String userId, @PathParam("groupId") String groupId, String body) {
-        auth.users().requireManage();
+        requireManage();
         return handle(body, json -> {
             user(userId);
             JsonNode roles = json.get("roles");
@@ -231,7 +235,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response copy(@PathParam("userId") String userId, String body) {
-        auth.users().requireManage();
+        requireManage();
         return handle(body, json -> {
             user(userId);
             String from = text(json, "fromUserId", true);
@@ -251,7 +255,7 @@ public class InventoryAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response effective(@PathParam("userId") String userId, @QueryParam("object") String objectId,
                               @QueryParam("scope") String scope, @QueryParam("type") String type, @QueryParam("level") String level) {
-        auth.users().requireView();
+        requireView();
         return guarded(() -> {
             UserModel user = user(userId);
             if (scope == null || level == null || objectId == null) {
@@ -279,6 +283,28 @@ public class InventoryAdminResource {
     }
 
     // --- helpers
+
+    /** Keycloak's view-users, or the seed's "User management" READ or ADMIN permission role of this realm. */
+    private void requireView() {
+        if (!auth.users().canView() && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_READ") && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_ADMIN")) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /** Keycloak's manage-users, or the seed's "User management" ADMIN permission role of this realm. */
+    private void requireManage() {
+        if (!auth.users().canManage() && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_ADMIN")) {
+            throw new ForbiddenException();
+        }
+    }
+
+    private boolean holdsOwnRealmRole(String roleName) {
+        if (auth.adminAuth() == null || !realm.getId().equals(auth.adminAuth().getRealm().getId())) {
+            return false;
+        }
+        RoleModel role = realm.getRole(roleName);
+        return role != null && auth.adminAuth().getUser().hasRole(role);
+    }
 
     private interface JsonHandler {
         Response handle(JsonNode json);
@@ -367,10 +393,15 @@ public class InventoryAdminResource {
         json.put("name", o.getName());
         json.put("type", o.getType());
         json.put("group", o.isGroup());
-        try {
-            json.put("properties", o.getProperties() == null ? Map.of() : JSON.readValue(o.getProperties(), Map.class));
-        } catch (JsonProcessingException e) {
-            json.put("properties", Map.of());
+        RealmModel tenant = Inventory.TENANT_TYPE.equals(o.getType()) ? session.realms().getRealmByName(o.getName()) : null;
+        if (tenant != null) {
+            json.put("properties", TenantProperties.map(tenant, Map.of()));
+        } else {
+            try {
+                json.put("properties", o.getProperties() == null ? Map.of() : JSON.readValue(o.getProperties(), Map.class));
+            } catch (JsonProcessingException e) {
+                json.put("properties", Map.of());
+            }
         }
         if (o.isGroup()) {
             json.put("children", inventory.children(o.getId()));
