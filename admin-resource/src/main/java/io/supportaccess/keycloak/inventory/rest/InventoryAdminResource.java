@@ -69,9 +69,14 @@ public class InventoryAdminResource {
     @GET
     @Path("managed-objects")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response objects(@QueryParam("type") String type) {
+    public Response objects(@QueryParam("type") String type, @QueryParam("name") String name) {
         requireView();
-        return Response.ok(inventory.objects(realm.getId(), type).stream().map(this::object).collect(Collectors.toList())).build();
+        List<ManagedObjectEntity> objects = name == null ? inventory.objects(realm.getId(), type)
+                : inventory.objects(realm.getId(), type).stream().filter(o -> name.equals(o.getName())).collect(Collectors.toList());
+        if (name != null && Inventory.TENANT_TYPE.equals(type)) {
+            objects = inventory.tenantObject(realm.getId(), name).map(List::of).orElse(List.of());
+        }
+        return Response.ok(objects.stream().map(this::object).collect(Collectors.toList())).build();
     }
 
     @GET
