@@ -76,6 +76,17 @@ public final class Inventory {
                 .setParameter("realmId", realmId).getResultList();
     }
 
+    public ManagedObjectEntity createObject(String realmId, String name, String type) {
+        ManagedObjectEntity object = new ManagedObjectEntity();
+        object.setId(KeycloakModelUtils.generateId());
+        object.setRealmId(realmId);
+        object.setName(name);
+        object.setType(type);
+        object.setGroup(false);
+        em.persist(object);
+        return object;
+    }
+
     public ManagedObjectEntity createGroup(String realmId, String name, String description) {
         ManagedObjectEntity group = new ManagedObjectEntity();
         group.setId(KeycloakModelUtils.generateId());
@@ -134,7 +145,9 @@ public final class Inventory {
         Set<String> seen = new LinkedHashSet<>();
         Set<String> level = new HashSet<>(objectIds);
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
-            List<String> parents = em.createNamedQuery("moChild.parentsOf", String.class).setParameter("ids", level).getResultList();
+            List<String> parents = level.size() == 1
+                    ? em.createNamedQuery("moChild.parentsOfOne", String.class).setParameter("id", level.iterator().next()).getResultList()
+                    : em.createNamedQuery("moChild.parentsOf", String.class).setParameter("ids", level).getResultList();
             level = parents.stream().filter(seen::add).collect(Collectors.toSet());
         }
         return seen;

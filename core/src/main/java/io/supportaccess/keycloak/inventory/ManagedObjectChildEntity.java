@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 @Table(name = "SA_MO_CHILD")
 @NamedQueries({
         @NamedQuery(name = "moChild.parentsOf", query = "select c.parentId from ManagedObjectChildEntity c where c.childId in :ids"),
+        @NamedQuery(name = "moChild.parentsOfOne", query = "select c.parentId from ManagedObjectChildEntity c where c.childId = :id"),
         @NamedQuery(name = "moChild.childrenOf", query = "select c.childId from ManagedObjectChildEntity c where c.parentId = :id"),
         @NamedQuery(name = "moChild.find", query = "select c from ManagedObjectChildEntity c where c.parentId = :parentId and c.childId = :childId"),
         @NamedQuery(name = "moChild.deleteTouching", query = "delete from ManagedObjectChildEntity c where c.parentId = :id or c.childId = :id"),

@@ -88,6 +88,29 @@ public class InventoryAdminResource {
                 .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No managed object " + ApiError.shorten(id)));
     }
 
+    /** A managed object that is not a group (a device, an asset); tenant objects are made by their realms. */
+    @POST
+    @Path("managed-objects")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createObject(String body) {
+        requireManage();
+        return handle(body, json -> {
+            String type = text(json, "type", true);
+            if (Inventory.TENANT_TYPE.equals(type) || Inventory.GROUP_TYPE.equals(type)) {
+                throw new InventoryException(InventoryException.Kind.INVALID,
+                        "Type " + type + " is reserved: tenant objects follow their realms, groups are made through /groups");
+            }
+            ManagedObjectEntity object = inventory.createObject(realm.getId(), text(json, "name", true), type);
+            String parentId = text(json, "parentId", false);
+            if (parentId != null) {
+                inventory.addChild(realm.getId(), parentId, object.getId());
+            }
+            event(OperationType.CREATE, "inventory/managed-objects/" + object.getId(), object(object));
+            return Response.status(Response.Status.CREATED).entity(object(object)).build();
+        });
+    }
+
     @POST
     @Path("groups")
     @Consumes(MediaType.WILDCARD)
