@@ -226,6 +226,10 @@ class InventoryIT {
         assertThat(put(inv(realm) + "/users/" + userId + "/assignments/" + group, "{\"roles\":[\"nope\"]}").status()).isEqualTo(404);
         assertThat(get(inv(realm) + "/users/" + userId + "/effective-permission?object=" + group + "&scope=X&level=READ").status()).isEqualTo(400);
         assertThat(delete(inv(Platform.MANAGEMENT) + "/managed-objects/" + tenantObject(realm).get("id").asText()).status()).isEqualTo(409);
+        assertThat(post(inv(realm) + "/managed-objects", "{\"name\":\"fake\",\"type\":\"c8y_Tenant\"}").status()).isEqualTo(400);
+        Http.Reply device = post(inv(realm) + "/managed-objects", "{\"name\":\"pump-1\",\"type\":\"c8y_Device\",\"parentId\":\"" + group + "\"}");
+        assertThat(device.status()).isEqualTo(201);
+        assertThat(get(inv(realm) + "/managed-objects/" + group).json().get("children").get(0).asText()).isEqualTo(device.json().get("id").asText());
 
         String staff = Platform.unique("staff");
         Platform.createSupportUser(staff, "staff-pw", "Support");
