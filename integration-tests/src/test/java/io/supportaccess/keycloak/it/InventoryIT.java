@@ -46,7 +46,7 @@ class InventoryIT {
     @Test
     void seedUserManagementRolesAuthoriseTheInventoryApi() {
         String realm = Platform.createTenant("seedroles");
-        for (String name : List.of("ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_ADMIN")) {
+        for (String name : List.of("ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_CREATE", "ROLE_USER_MANAGEMENT_ADMIN")) {
             var role = new org.keycloak.representations.idm.RoleRepresentation();
             role.setName(name);
             Platform.realm(realm).roles().create(role);
@@ -64,7 +64,15 @@ class InventoryIT {
         assertThat(Http.get(inv(realm) + "/roles", readerToken).status()).isEqualTo(200);
         assertThat(Http.get(inv(realm) + "/roles", plainToken).status()).isEqualTo(403);
         assertThat(send("POST", inv(realm) + "/groups", readerToken, "{\"name\":\"g\"}").status()).isEqualTo(403);
-        assertThat(send("POST", inv(realm) + "/groups", adminToken, "{\"name\":\"g\"}").status()).isEqualTo(201);
+        Http.Reply created = send("POST", inv(realm) + "/groups", adminToken, "{\"name\":\"g\"}");
+        assertThat(created.status()).isEqualTo(201);
+
+        String creator = Platform.createUser(realm, "um-creator", "pw-creator");
+        Platform.grantRealmRoles(realm, creator, "ROLE_USER_MANAGEMENT_CREATE");
+        String creatorToken = Platform.passwordGrant(realm, "um-creator", "pw-creator").json().get("access_token").asText();
+        assertThat(send("POST", inv(realm) + "/groups", creatorToken, "{\"name\":\"mine\"}").status()).isEqualTo(201);
+        assertThat(send("DELETE", inv(realm) + "/managed-objects/" + created.json().get("id").asText(), creatorToken, "").status())
+                .as("CREATE does not extend to removing").isEqualTo(403);
     }
 
     @Test

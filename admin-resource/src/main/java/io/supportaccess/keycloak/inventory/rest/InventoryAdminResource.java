@@ -43,7 +43,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code /admin/realms/{realm}/support-access/inventory}: managed-object groups, inventory roles,
  * assignments and the effective-permission query of a realm. Reading needs Keycloak's view-users
  * permission on the realm (or the realm role ROLE_USER_MANAGEMENT_READ / _ADMIN), changing needs
- * manage-users (or ROLE_USER_MANAGEMENT_ADMIN). Changes are recorded as admin events.
+ * manage-users (or ROLE_USER_MANAGEMENT_ADMIN; ROLE_USER_MANAGEMENT_CREATE may create groups,
+ * objects and roles only). Changes are recorded as admin events.
  */
 public class InventoryAdminResource {
 
@@ -94,7 +95,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createObject(String body) {
-        requireManage();
+        requireCreate();
         return handle(body, json -> {
             String type = text(json, "type", true);
             if (Inventory.TENANT_TYPE.equals(type) || Inventory.GROUP_TYPE.equals(type)) {
@@ -116,7 +117,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createGroup(String body) {
-        requireManage();
+        requireCreate();
         return handle(body, json -> {
             String name = text(json, "name", true);
             String parentId = text(json, "parentId", false);
@@ -182,7 +183,7 @@ public class InventoryAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createRole(String body) {
-        requireManage();
+        requireCreate();
         return handle(body, json -> {
             InventoryRoleEntity role = inventory.saveRole(realm.getId(), null, text(json, "name", true),
                     text(json, "description", false), permissions(json));
@@ -312,9 +313,22 @@ public class InventoryAdminResource {
 
     // --- helpers
 
-    /** Keycloak's view-users, or the seed's "User management" READ or ADMIN permission role of this realm. */
+    /** Keycloak's view-users, or the seed's "User management" READ, CREATE or ADMIN permission role of this realm. */
     private void requireView() {
-        if (!auth.users().canView() && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_READ") && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_ADMIN")) {
+        if (!auth.users().canView() && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_READ")
+                && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_CREATE") && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_ADMIN")) {
+            throw new ForbiddenException();
+        }
+    }
+
+    /**
+     * Creating objects (groups, managed objects, roles): manage-users, ROLE_USER_MANAGEMENT_ADMIN, or
+     * ROLE_USER_MANAGEMENT_CREATE. Object ownership is not tracked, so CREATE does not extend to
+     * changing or removing anything afterwards.
+     */
+    private void requireCreate() {
+        if (!auth.users().canManage() && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_ADMIN")
+                && !holdsOwnRealmRole("ROLE_USER_MANAGEMENT_CREATE")) {
             throw new ForbiddenException();
         }
     }
