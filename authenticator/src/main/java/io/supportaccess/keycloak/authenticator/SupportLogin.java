@@ -184,7 +184,8 @@ public final class SupportLogin {
 
     private static boolean mustHaveOtp(RealmModel management, UserModel supportUser) {
         return PlatformSettings.read(management).supportUserOtpRequired()
-                || supportUser.getRequiredActionsStream().anyMatch(a -> UserModel.RequiredAction.CONFIGURE_TOTP.name().equals(a));
+                || supportUser.getRequiredActionsStream().anyMatch(a -> UserModel.RequiredAction.CONFIGURE_TOTP.name().equals(a))
+                || ManagementOtpPolicy.requiresOtp(management);
     }
 
     /**

@@ -67,6 +67,41 @@ class SupportUserOtpIT {
     }
 
     @Test
+    void managementRealmFlowThatRequiresOtpForEveryoneAppliesToSupportLogins() {
+        String jill = Platform.unique("jillflow");
+        Platform.createSupportUser(jill, "pw-flow", "Support");
+        assertThat(passwordGrant(tenant, jill + "$john", "pw-flow").status()).isEqualTo(200);
+
+        var flows = Platform.realm(Platform.MANAGEMENT).flows();
+        List<org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation> changed = new java.util.ArrayList<>();
+        try {
+            for (var execution : flows.getExecutions("browser")) {
+                boolean otpSubflow = execution.getAuthenticationFlow() != null && execution.getAuthenticationFlow()
+                        && execution.getDisplayName() != null && execution.getDisplayName().contains("Conditional")
+                        && !execution.getDisplayName().contains("Organization");
+                boolean otpForm = "auth-otp-form".equals(execution.getProviderId());
+                if (otpSubflow || otpForm) {
+                    var copy = flows.getExecutions("browser").stream().filter(e -> e.getId().equals(execution.getId())).findFirst().orElseThrow();
+                    String before = copy.getRequirement();
+                    copy.setRequirement("REQUIRED");
+                    flows.updateExecutions("browser", copy);
+                    copy.setRequirement(before);
+                    changed.add(copy);
+                }
+            }
+            assertThat(changed).hasSizeGreaterThanOrEqualTo(2);
+            Http.Reply refused = passwordGrant(tenant, jill + "$john", "pw-flow");
+            assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+        } finally {
+            java.util.Collections.reverse(changed);
+            for (var execution : changed) {
+                flows.updateExecutions("browser", execution);
+            }
+        }
+        assertThat(passwordGrant(tenant, jill + "$john", "pw-flow").status()).isEqualTo(200);
+    }
+
+    @Test
     void platformPolicyCanRequireOtpForEverySupportUser() {
         String jill = Platform.unique("jillpolicy");
         Platform.createSupportUser(jill, "pw-policy", "Support");
