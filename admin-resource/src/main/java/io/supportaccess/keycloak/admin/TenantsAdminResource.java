@@ -85,14 +85,23 @@ public class TenantsAdminResource {
     @GET
     @Path("{tenant}/request-events")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response events(@PathParam("tenant") String tenantId, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public Response events(@PathParam("tenant") String tenantId, @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
         RealmModel tenant = tenant(tenantId);
         if (tenant == null) {
             return ApiError.of(Response.Status.NOT_FOUND, "No tenant '" + ApiError.shorten(tenantId) + "'");
         }
-        int offset = first == null ? 0 : Math.max(0, first);
-        int limit = max == null ? DEFAULT_PAGE : Math.min(MAX_PAGE, Math.max(1, max));
+        int offset;
+        int limit;
+        try {
+            offset = first == null ? 0 : Integer.parseInt(first);
+            limit = max == null ? DEFAULT_PAGE : Integer.parseInt(max);
+        } catch (NumberFormatException e) {
+            return ApiError.badRequest("'first' and 'max' must be whole numbers");
+        }
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            return ApiError.badRequest("'first' must be 0 or more and 'max' from 1 to " + MAX_PAGE);
+        }
         List<Map<String, Object>> events = new SupportRequests(session).events(tenant.getId(), offset, limit).stream()
                 .map(TenantsAdminResource::event).collect(Collectors.toList());
         return Response.ok(events).build();

@@ -235,6 +235,12 @@ class InventoryIT {
         assertThat(get(inv(realm) + "/users/" + userId + "/effective-permission?object=" + group + "&scope=X&level=READ").status()).isEqualTo(400);
         assertThat(delete(inv(Platform.MANAGEMENT) + "/managed-objects/" + tenantObject(realm).get("id").asText()).status()).isEqualTo(409);
         assertThat(post(inv(realm) + "/managed-objects", "{\"name\":\"fake\",\"type\":\"c8y_Tenant\"}").status()).isEqualTo(400);
+        // memberships of another realm cannot be touched through this realm's API
+        String other = Platform.createTenant("inv-other");
+        String otherGroup = createGroup(other, "other-group", null);
+        String otherChild = createGroup(other, "other-child", otherGroup);
+        assertThat(delete(inv(realm) + "/groups/" + otherGroup + "/children/" + otherChild).status()).isEqualTo(404);
+        assertThat(get(inv(other) + "/managed-objects/" + otherGroup).json().get("children").size()).isEqualTo(1);
         Http.Reply device = post(inv(realm) + "/managed-objects", "{\"name\":\"pump-1\",\"type\":\"c8y_Device\",\"parentId\":\"" + group + "\"}");
         assertThat(device.status()).isEqualTo(201);
         assertThat(get(inv(realm) + "/managed-objects/" + group).json().get("children").get(0).asText()).isEqualTo(device.json().get("id").asText());

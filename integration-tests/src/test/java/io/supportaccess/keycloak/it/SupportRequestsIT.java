@@ -242,6 +242,7 @@ class SupportRequestsIT {
         assertThat(Http.get(url + "/no-such-tenant", Platform.adminToken()).status()).isEqualTo(404);
         assertThat(Http.get(url + "?max=abc", Platform.adminToken()).status()).isEqualTo(400);
         assertThat(Http.get(url + "?max=0", Platform.adminToken()).status()).isEqualTo(400);
+        assertThat(Http.get(url + "/" + tenant + "/request-events?max=abc", Platform.adminToken()).status()).isEqualTo(400);
         assertThat(Http.get(url, null).status()).isEqualTo(401);
         String staff = Platform.unique("staff");
         Platform.createSupportUser(staff, "staff-pw", "Support");

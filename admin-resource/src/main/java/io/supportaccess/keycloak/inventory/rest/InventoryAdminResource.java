@@ -161,7 +161,7 @@ public class InventoryAdminResource {
     @Path("groups/{groupId}/children/{childId}")
     public Response removeChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
         requireManage();
-        if (!inventory.removeChild(groupId, childId)) {
+        if (inventory.object(realm.getId(), groupId).isEmpty() || !inventory.removeChild(groupId, childId)) {
             return ApiError.of(Response.Status.NOT_FOUND, "Not a child of that group");
         }
         event(OperationType.DELETE, "inventory/groups/" + groupId + "/children/" + childId, null);
