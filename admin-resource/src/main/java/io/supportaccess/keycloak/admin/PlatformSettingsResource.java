@@ -45,6 +45,10 @@ public class PlatformSettingsResource {
     private final KeycloakSession session;
     private final RealmModel management;
     private final AdminPermissionEvaluator auth;
+    /** The admin event's resource path; the audit log files it under "Option". */
+    static final String SETTINGS_PATH = "support-access/settings";
+    static final String CHANGED_DETAIL = "changed";
+
     private final AdminEventBuilder adminEvent;
 
     PlatformSettingsResource(KeycloakSession session, RealmModel management, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
@@ -117,8 +121,12 @@ public class PlatformSettingsResource {
         updated.writeTo(management);
         TenantClosing.endSessionsOfClosedTenants(session, management, current.activation(), activation);
         Map<String, Object> representation = toJson(updated);
-        adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
-                .resourcePath(session.getContext().getUri()).representation(representation).success();
+        Map<String, Object> before = toJson(current);
+        String changed = representation.keySet().stream()
+                .filter(key -> !java.util.Objects.equals(before.get(key), representation.get(key)))
+                .collect(java.util.stream.Collectors.joining(","));
+        adminEvent.operation(OperationType.UPDATE).resource(ResourceType.CUSTOM).resourcePath(SETTINGS_PATH)
+                .representation(representation).detail(CHANGED_DETAIL, changed).success();
         return Response.ok(representation).build();
     }
 

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
@@ -45,11 +46,16 @@ public class SupportAccessAdminResource {
         return new InventoryAdminResource(session, realm, auth, adminEvent);
     }
 
+    @Path("audit")
+    public AuditAdminResource audit() {
+        return new AuditAdminResource(session, realm, auth);
+    }
+
     @Path("testing")
     public TestingClockResource testing() {
         if (!SupportAccess.testingClockEnabled() || !SupportAccess.MASTER_REALM.equals(realm.getName())) {
             throw new NotFoundException();
         }
-        return new TestingClockResource(auth);
+        return new TestingClockResource(session, auth);
     }
 }

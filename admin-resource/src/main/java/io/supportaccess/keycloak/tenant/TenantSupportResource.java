@@ -1,6 +1,9 @@
 package io.supportaccess.keycloak.tenant;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.AuditEntry;
+import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.requests.SupportSessions;
 import io.supportaccess.keycloak.requests.TenantClosing;
@@ -191,6 +194,11 @@ public class TenantSupportResource {
     private Caller authenticateForChange() {
         Caller caller = authenticate();
         if (caller.refusal() == null && caller.userSession() != null && SupportSessions.isSupportSession(caller.userSession())) {
+            UserSessionModel support = caller.userSession();
+            new AuditLog(session).recordIfEnabled(realm, new AuditEntry(AuditType.SUPPORT, "Support request change refused",
+                    "A support session tried to change the tenant's support requests",
+                    support.getNote(SupportAccess.SESSION_WHO), support.getNote(SupportAccess.SESSION_SUPPORT_USERNAME),
+                    "support requests", null, java.util.List.of()));
             return new Caller(null, null, ApiError.of(Response.Status.FORBIDDEN,
                     "Support requests are the tenant's users' decision; a support session cannot change them"));
         }

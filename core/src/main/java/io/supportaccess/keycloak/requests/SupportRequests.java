@@ -1,5 +1,8 @@
 package io.supportaccess.keycloak.requests;
 
+import io.supportaccess.keycloak.audit.AuditEntry;
+import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.AuditType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.LinkedHashSet;
@@ -130,7 +133,26 @@ public final class SupportRequests {
         event.setTime(time);
         event.setTenantExpiresAt(tenantExpiry);
         em.persist(event);
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (AuditLog.isEnabled(realm)) {
+            new AuditLog(session).record(realmId, realm.getName(), auditEntry(type, requestId, who, tenantExpiry), time);
+        }
         LOG.debugf("support request %s %s in realm %s by %s, tenant open until %s", requestId, type, realmId, who, tenantExpiry);
+    }
+
+    private AuditEntry auditEntry(SupportRequestEventEntity.Type type, String requestId, String who, Long tenantExpiry) {
+        String activity = switch (type) {
+            case ENABLED -> "Support request enabled";
+            case PROLONGED -> "Support request prolonged";
+            case DISABLED_BY_USER -> "Support request disabled";
+            case DISABLED_BY_ADMIN -> "Support request disabled by administrator";
+            case EXPIRED -> "Support request expired";
+        };
+        String text = activity + "; " + (tenantExpiry == null ? "support access closed unless the platform setting opens the tenant"
+                : "support access open until " + java.time.Instant.ofEpochMilli(tenantExpiry));
+        var client = session.getContext().getClient();
+        return new AuditEntry(AuditType.SUPPORT, activity, text, who, null, "support request " + requestId,
+                client == null ? null : client.getClientId(), List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.AuditSetup;
 import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportPermissions;
@@ -40,6 +41,7 @@ final class RealmLifecycle {
         List<RealmModel> realms = session.realms().getRealmsStream().collect(Collectors.toList());
         for (RealmModel realm : realms) {
             TenantRealmSetup.apply(session, realm);
+            AuditSetup.apply(realm);
             if (SupportAccess.isTenantRealmName(realm.getName())) {
                 DefaultInventoryRoles.seedOnce(inventory, realm);
                 inventory.ensureTenantObject(management, realm);
@@ -54,8 +56,10 @@ final class RealmLifecycle {
         if (SupportAccess.managementRealmName().equals(realm.getName())) {
             SupportPermissions.ensureRoles(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm);
+            AuditSetup.apply(realm);
         } else if (SupportAccess.isTenantRealmName(realm.getName())) {
             TenantRealmSetup.apply(session, realm);
+            AuditSetup.apply(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm);
             RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
             if (management != null) {

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.AuditRetentionTask;
 import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.inventory.Inventory;
 import org.keycloak.Config;
@@ -23,6 +24,8 @@ import org.keycloak.timer.TimerProvider;
  * <p>Server options ({@code --spi-events-listener--support-access--<key>=<value>}):
  * {@code management-realm} (default {@code management}); {@code expiry-interval-seconds} (default
  * 60): how often expired support requests are closed and their sessions ended;
+ * {@code audit-max-age-days} (default 60): audit records older than this are removed;
+ * {@code audit-retention-interval-seconds} (default 3600): how often that runs;
  * {@code testing-clock-enabled} (default false, tests only).
  */
 public class SupportAccessEventListenerFactory implements EventListenerProviderFactory {
@@ -30,10 +33,12 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     public static final String PROVIDER_ID = "support-access";
 
     private long expiryIntervalMillis = 60_000L;
+    private int auditMaxAgeDays = 60;
+    private long retentionIntervalMillis = 3_600_000L;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new SupportAccessEventListener();
+        return new SupportAccessEventListener(session);
     }
 
     @Override
@@ -41,6 +46,8 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
         SupportAccess.configureManagementRealmName(config.get("management-realm", SupportAccess.DEFAULT_MANAGEMENT_REALM));
         SupportAccess.configureTestingClock(config.getBoolean("testing-clock-enabled", false));
         expiryIntervalMillis = Math.max(1, config.getInt("expiry-interval-seconds", 60)) * 1000L;
+        auditMaxAgeDays = Math.max(1, config.getInt("audit-max-age-days", 60));
+        retentionIntervalMillis = Math.max(1, config.getInt("audit-retention-interval-seconds", 3600)) * 1000L;
     }
 
     @Override
@@ -63,6 +70,9 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
             session.getProvider(TimerProvider.class).schedule(
                     new ClusterAwareScheduledTaskRunner(factory, new RequestExpiryTask(), expiryIntervalMillis),
                     expiryIntervalMillis, RequestExpiryTask.NAME);
+            session.getProvider(TimerProvider.class).schedule(
+                    new ClusterAwareScheduledTaskRunner(factory, new AuditRetentionTask(auditMaxAgeDays), retentionIntervalMillis),
+                    retentionIntervalMillis, AuditRetentionTask.NAME);
         }
     }
 

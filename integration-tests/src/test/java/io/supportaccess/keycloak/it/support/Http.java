@@ -55,6 +55,18 @@ public final class Http {
         return send(builder.build());
     }
 
+    public static Reply post(String url, String bearer, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return send(builder.build());
+    }
+
     public static Reply put(String url, String bearer, String contentType, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .PUT(HttpRequest.BodyPublishers.ofString(body));

@@ -56,6 +56,7 @@ public final class KeycloakServer {
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                 "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG",
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
+                "--spi-events-listener--support-access--audit-retention-interval-seconds=2",
                 "--spi-events-listener--support-access--testing-clock-enabled=true"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

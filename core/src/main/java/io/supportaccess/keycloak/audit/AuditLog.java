@@ -1,0 +1,147 @@
+package io.supportaccess.keycloak.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The audit table. A record is written with the session's entity manager, so it commits or
+ * rolls back with the action it describes: an acknowledged action always has its record and a
+ * request that fails before commit leaves none. (Keycloak sends login errors in a transaction of
+ * their own, committed before the answer; their records share it.)
+ */
+public final class AuditLog {
+
+    /** The event listener that feeds the log; a realm without it in its listeners is not audited. */
+    public static final String LISTENER_ID = "support-access";
+
+    private static final int MAX_TEXT = 1000;
+    private static final int MAX_NAME = 255;
+
+    private final EntityManager em;
+
+    public AuditLog(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public static boolean isEnabled(RealmModel realm) {
+        return realm != null && realm.getEventsListenersStream().anyMatch(LISTENER_ID::equals);
+    }
+
+    /** Records the entry if the realm is audited. */
+    public void recordIfEnabled(RealmModel realm, AuditEntry entry) {
+        if (isEnabled(realm)) {
+            record(realm.getId(), realm.getName(), entry, Time.currentTimeMillis());
+        }
+    }
+
+    public AuditRecordEntity record(String realmId, String realmName, AuditEntry entry, long time) {
+        AuditRecordEntity record = new AuditRecordEntity();
+        record.setId(KeycloakModelUtils.generateId());
+        record.setTime(time);
+        record.setRealmId(realmId);
+        record.setRealmName(cut(realmName, MAX_NAME));
+        record.setType(entry.type().displayName());
+        record.setActivity(cut(entry.activity(), 64));
+        record.setText(cut(entry.text(), MAX_TEXT));
+        record.setWho(cut(entry.who() == null ? "unknown" : entry.who(), MAX_NAME));
+        record.setSupportUser(cut(entry.supportUser(), MAX_NAME));
+        record.setSource(cut(entry.source(), MAX_NAME));
+        record.setApplication(cut(entry.application(), MAX_NAME));
+        record.setChanges(entry.changes().isEmpty() ? null : cut(String.join(",", entry.changes()), MAX_TEXT));
+        em.persist(record);
+        return record;
+    }
+
+    /** One realm's log. */
+    public List<AuditRecordEntity> query(String realmId, AuditQuery query) {
+        StringBuilder where = new StringBuilder("r.realmId = :realmId");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("realmId", realmId);
+        if (query.type() != null) {
+            where.append(" and r.type = :type");
+            parameters.put("type", query.type().displayName());
+        }
+        return run(where, parameters, query);
+    }
+
+    /**
+     * The management realm's view: its own records and the support accesses of every tenant (or of
+     * one tenant, when {@code tenantId} is given).
+     */
+    public List<AuditRecordEntity> queryAcrossTenants(String managementRealmId, String tenantId, AuditQuery query) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String support = AuditType.SUPPORT.displayName();
+        if (tenantId != null) {
+            where.append("r.realmId = :realmId and r.type = :type");
+            parameters.put("realmId", tenantId);
+            parameters.put("type", query.type() == null || query.type() == AuditType.SUPPORT ? support : "-");
+        } else if (query.type() == AuditType.SUPPORT) {
+            where.append("r.type = :type");
+            parameters.put("type", support);
+        } else if (query.type() != null) {
+            where.append("r.realmId = :realmId and r.type = :type");
+            parameters.put("realmId", managementRealmId);
+            parameters.put("type", query.type().displayName());
+        } else {
+            where.append("(r.realmId = :realmId or r.type = :type)");
+            parameters.put("realmId", managementRealmId);
+            parameters.put("type", support);
+        }
+        return run(where, parameters, query);
+    }
+
+    /** Removes up to {@code batch} records older than {@code cutoff}; returns how many. */
+    public int deleteOlderThan(long cutoff, int batch) {
+        List<String> ids = em.createNamedQuery("auditRecord.idsOlderThan", String.class)
+                .setParameter("cutoff", cutoff).setMaxResults(batch).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery("auditRecord.deleteByIds").setParameter("ids", ids).executeUpdate();
+    }
+
+    private List<AuditRecordEntity> run(StringBuilder where, Map<String, Object> parameters, AuditQuery query) {
+        addFilter(where, parameters, "who", query.who());
+        addFilter(where, parameters, "supportUser", query.supportUser());
+        addFilter(where, parameters, "activity", query.activity());
+        addFilter(where, parameters, "source", query.source());
+        if (query.from() != null) {
+            where.append(" and r.time >= :from");
+            parameters.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" and r.time <= :to");
+            parameters.put("to", query.to());
+        }
+        if (query.after() != null) {
+            where.append(" and (r.time < :afterTime or (r.time = :afterTime and r.id < :afterId))");
+            parameters.put("afterTime", query.after().time());
+            parameters.put("afterId", query.after().id());
+        }
+        TypedQuery<AuditRecordEntity> jpa = em.createQuery(
+                "select r from AuditRecordEntity r where " + where + " order by r.time desc, r.id desc", AuditRecordEntity.class);
+        parameters.forEach(jpa::setParameter);
+        return new ArrayList<>(jpa.setMaxResults(query.pageSize() + 1).getResultList());
+    }
+
+    private static void addFilter(StringBuilder where, Map<String, Object> parameters, String field, String value) {
+        if (value != null) {
+            where.append(" and r.").append(field).append(" = :").append(field);
+            parameters.put(field, value);
+        }
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,76 @@
+package io.supportaccess.keycloak.audit.listener;
+
+import io.supportaccess.keycloak.SupportAccess;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Finds who acted. In a support session that is {@code support$user}, read from the user session
+ * the support login created: the event's own session, or else the session of the bearer token
+ * the request was made with (admin REST, account REST, the extension's REST). The token is
+ * verified again, so a forged header can never make anyone appear as somebody else.
+ */
+final class ActorResolver {
+
+    private final KeycloakSession session;
+
+    ActorResolver(KeycloakSession session) {
+        this.session = session;
+    }
+
+    Actor resolve(RealmModel realm, String sessionId, String userId, String fallbackName) {
+        UserSessionModel userSession = sessionId == null ? null : session.sessions().getUserSession(realm, sessionId);
+        if (userSession == null) {
+            userSession = bearerSession(realm);
+        }
+        if (userSession != null && userSession.getNote(SupportAccess.SESSION_WHO) != null
+                && (userId == null || userId.equals(userSession.getUser().getId()))) {
+            return new Actor(userSession.getNote(SupportAccess.SESSION_WHO), userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
+        }
+        return Actor.of(username(realm, userId, fallbackName));
+    }
+
+    String username(RealmModel realm, String userId, String fallbackName) {
+        if (userId != null && realm != null) {
+            UserModel user = session.users().getUserById(realm, userId);
+            if (user != null) {
+                return user.getUsername();
+            }
+        }
+        return fallbackName != null ? fallbackName : (userId != null ? userId : "unknown");
+    }
+
+    String clientId(RealmModel realm, String clientInternalIdOrClientId) {
+        if (clientInternalIdOrClientId == null || realm == null) {
+            return clientInternalIdOrClientId;
+        }
+        ClientModel client = session.clients().getClientById(realm, clientInternalIdOrClientId);
+        return client != null ? client.getClientId() : clientInternalIdOrClientId;
+    }
+
+    private UserSessionModel bearerSession(RealmModel realm) {
+        HttpRequest request = session.getContext().getHttpRequest();
+        if (realm == null || request == null) {
+            return null;
+        }
+        HttpHeaders headers = request.getHttpHeaders();
+        String authorization = headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
+                    .setRealm(realm).setHeaders(headers).setTokenString(authorization.substring(7).trim()).authenticate();
+            return result == null ? null : result.session();
+        } catch (RuntimeException notAValidTokenOfThisRealm) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.supportaccess.keycloak.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads the audit log through its REST API. */
+public final class Audit {
+
+    private Audit() {
+    }
+
+    public static String url(String realm, Map<String, String> filters) {
+        String query = filters.entrySet().stream().map(e -> e.getKey() + "=" + Http.enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return Platform.url() + "/admin/realms/" + realm + "/support-access/audit" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** Every record matching the filters, following "next" page by page. */
+    public static List<JsonNode> all(String realm, Map<String, String> filters) {
+        List<JsonNode> records = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, String> page = new java.util.LinkedHashMap<>(filters);
+            page.putIfAbsent("pageSize", "1000");
+            if (after != null) {
+                page.put("after", after);
+            }
+            Http.Reply reply = Http.get(url(realm, page), Platform.adminToken());
+            if (reply.status() != 200) {
+                throw new AssertionError("audit query failed: " + reply.status() + " " + reply.body());
+            }
+            reply.json().get("records").forEach(records::add);
+            JsonNode next = reply.json().path("next");
+            after = next.isMissingNode() || next.isNull() ? null : next.asText();
+        } while (after != null);
+        return records;
+    }
+
+    public static List<String> activities(String realm, Map<String, String> filters) {
+        return all(realm, filters).stream().map(r -> r.get("activity").asText()).toList();
+    }
+}
