@@ -2,6 +2,7 @@
 # Benchmarks, each side by side in one run against one Keycloak:
 #   ./benchmark.sh login      support login vs plain login (password grant, 4 concurrent clients)
 #   ./benchmark.sh decision   support access decision at 10 vs 1,000 tenants (100 groups, 2,000 assignments)
+#   ./benchmark.sh audit      audit queries with 1,000,000 records; logins with the audit listener on vs off
 # Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2) from the build;
 # with -Dkeycloak.url=http://127.0.0.1:8080 it measures a running server (bootstrap admin admin/admin).
 set -euo pipefail
@@ -9,7 +10,8 @@ cd "$(dirname "$0")"
 case "${1:-login}" in
   login) MAIN=io.supportaccess.keycloak.bench.SupportLoginBenchmark ;;
   decision) MAIN=io.supportaccess.keycloak.bench.SupportDecisionBenchmark ;;
-  *) echo "usage: $0 [login|decision] [-Dproperty=value ...]" >&2; exit 2 ;;
+  audit) MAIN=io.supportaccess.keycloak.bench.AuditBenchmark ;;
+  *) echo "usage: $0 [login|decision|audit] [-Dproperty=value ...]" >&2; exit 2 ;;
 esac
 [ $# -gt 0 ] && shift
 mvn -B -q -DskipTests install
