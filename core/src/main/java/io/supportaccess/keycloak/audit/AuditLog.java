@@ -110,15 +110,17 @@ public final class AuditLog {
         return em.createNamedQuery("auditRecord.deleteByIds").setParameter("ids", ids).executeUpdate();
     }
 
+    /**
+     * Newest first. The first pages are read through widening time windows (a day, a week, a
+     * month, then everything before the upper bound): each window is a short range of the
+     * (filter, time) index, so the database sorts at most a window's records, never the whole
+     * log. A window holding a full page proves no older record belongs on it.
+     */
     private List<AuditRecordEntity> run(StringBuilder where, Map<String, Object> parameters, AuditQuery query) {
         addFilter(where, parameters, "who", query.who());
         addFilter(where, parameters, "supportUser", query.supportUser());
         addFilter(where, parameters, "activity", query.activity());
         addFilter(where, parameters, "source", query.source());
-        if (query.from() != null) {
-            where.append(" and r.time >= :from");
-            parameters.put("from", query.from());
-        }
         if (query.to() != null) {
             where.append(" and r.time <= :to");
             parameters.put("to", query.to());
@@ -128,10 +130,30 @@ public final class AuditLog {
             parameters.put("afterTime", query.after().time());
             parameters.put("afterId", query.after().id());
         }
+        long upper = query.after() != null ? query.after().time() : query.to() != null ? query.to() : Time.currentTimeMillis();
+        for (long window : WINDOWS) {
+            long lower = upper - window;
+            boolean last = window == Long.MAX_VALUE || (query.from() != null && lower <= query.from());
+            Long from = last ? query.from() : Long.valueOf(lower);
+            List<AuditRecordEntity> page = select(where, parameters, from, query.pageSize() + 1);
+            if (last || page.size() > query.pageSize()) {
+                return page;
+            }
+        }
+        throw new IllegalStateException("unreachable: the last window is unbounded");
+    }
+
+    private static final long[] WINDOWS = {86_400_000L, 7 * 86_400_000L, 31 * 86_400_000L, Long.MAX_VALUE};
+
+    private List<AuditRecordEntity> select(StringBuilder where, Map<String, Object> parameters, Long from, int max) {
+        String condition = where + (from != null ? " and r.time >= :from" : "");
         TypedQuery<AuditRecordEntity> jpa = em.createQuery(
-                "select r from AuditRecordEntity r where " + where + " order by r.time desc, r.id desc", AuditRecordEntity.class);
+                "select r from AuditRecordEntity r where " + condition + " order by r.time desc, r.id desc", AuditRecordEntity.class);
         parameters.forEach(jpa::setParameter);
-        return new ArrayList<>(jpa.setMaxResults(query.pageSize() + 1).getResultList());
+        if (from != null) {
+            jpa.setParameter("from", from);
+        }
+        return new ArrayList<>(jpa.setMaxResults(max).getResultList());
     }
 
     private static void addFilter(StringBuilder where, Map<String, Object> parameters, String field, String value) {

@@ -38,6 +38,8 @@ public final class AuditBenchmark {
         int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 10);
         int rounds = Integer.getInteger("bench.rounds", 3);
 
+        // a million rows of the in-memory H2 database need more heap than Keycloak's dev-mode default
+        System.setProperty("keycloak.javaOpts", System.getProperty("keycloak.javaOpts", "-Xmx6g"));
         KeycloakServer server = KeycloakServer.get();
         Platform.setSupportActivated(true);
         String tenant = Platform.createTenant("auditbench");

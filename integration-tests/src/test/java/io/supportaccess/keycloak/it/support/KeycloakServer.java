@@ -63,7 +63,7 @@ public final class KeycloakServer {
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true");
+        builder.environment().put("JAVA_OPTS_APPEND", ("-Djava.net.preferIPv4Stack=true " + System.getProperty("keycloak.javaOpts", "")).trim());
         try {
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort);

@@ -1,0 +1,153 @@
+package io.supportaccess.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.cluster.Cluster;
+import io.supportaccess.keycloak.it.cluster.KeycloakNode;
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two Keycloak nodes over one PostgreSQL behave as one server: what one node changes, the other decides on at once. */
+class ConsistencyClusterIT {
+
+    static KeycloakNode a;
+    static KeycloakNode b;
+
+    String tenant;
+    String jill;
+
+    @BeforeAll
+    static void cluster() {
+        Cluster cluster = Cluster.get();
+        a = cluster.a();
+        b = cluster.b();
+    }
+
+    @BeforeEach
+    void closedTenant() {
+        Platform.setSupportActivated(false);
+        tenant = Platform.createTenant("cluster");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        Platform.createUser(tenant, "john", "john-pw");
+        jill = Platform.unique("jillcluster");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+    }
+
+    @AfterEach
+    void restore() {
+        Platform.setSupportActivated(true);
+    }
+
+    @Test
+    void aRequestEnabledThroughAOpensTheTenantOnBAtOnce() {
+        assertThat(login(b, tenant, jill + "$john", "jill-secret").json().get("error_description").asText())
+                .isEqualTo("Tenant is not open to support access");
+        Http.Reply enabled = Http.post(requests(a, tenant), token(a, tenant, "alice", "alice-pw"), null, "");
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(201);
+        assertThat(login(b, tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void disablingThroughBRefusesLoginsOnAAtOnceAndEndsTheLiveSessionOnBothNodes() {
+        String alice = token(a, tenant, "alice", "alice-pw");
+        assertThat(Http.post(requests(a, tenant), alice, null, "").status()).isEqualTo(201);
+        Http.Reply support = login(a, tenant, jill + "$john", "jill-secret");
+        assertThat(support.status()).isEqualTo(200);
+        String refreshToken = support.json().get("refresh_token").asText();
+        String accessToken = support.json().get("access_token").asText();
+        assertThat(userinfo(b, tenant, accessToken)).isEqualTo(200);
+        Http.Reply refreshed = refresh(b, tenant, refreshToken);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        refreshToken = refreshed.json().get("refresh_token").asText();
+
+        Http.Reply disabled = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(requests(b, tenant)))
+                .header("Authorization", "Bearer " + token(b, tenant, "alice", "alice-pw")).DELETE().build());
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        assertThat(disabled.json().get("endedSupportSessions").asInt()).isEqualTo(1);
+
+        assertThat(login(a, tenant, jill + "$john", "jill-secret").json().get("error_description").asText())
+                .isEqualTo("Tenant is not open to support access");
+        assertThat(refresh(a, tenant, refreshToken).status()).isEqualTo(400);
+        assertThat(refresh(b, tenant, refreshToken).status()).isEqualTo(400);
+        assertThat(userinfo(a, tenant, accessToken)).isEqualTo(401);
+        assertThat(userinfo(b, tenant, accessToken)).isEqualTo(401);
+        // alice's own session is not a support session and lives on
+        assertThat(userinfo(a, tenant, alice)).isEqualTo(200);
+    }
+
+    @Test
+    void platformSettingsChangedOnOneNodeApplyOnTheOther() {
+        String adminB = adminToken(b);
+        Http.Reply put = Http.put(b.baseUrl() + "/admin/realms/management/support-access/settings", adminB, "application/json",
+                "{\"supportAccessActivated\": [\"" + tenant + "\"]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(login(a, tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+
+        Http.Reply closed = Http.put(a.baseUrl() + "/admin/realms/management/support-access/settings", adminToken(a), "application/json",
+                "{\"supportAccessActivated\": false}");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(login(b, tenant, jill + "$john", "jill-secret").json().get("error_description").asText())
+                .isEqualTo("Tenant is not open to support access");
+        assertThat(Http.get(b.baseUrl() + "/admin/realms/management/support-access/settings", adminB).json()
+                .get("supportAccessActivated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anInventoryAssignmentMadeOnOneNodeDecidesASupportLoginOnTheOther() {
+        Platform.setSupportActivated(true);
+        String bob = Platform.unique("bobcluster");
+        String bobId = Platform.createSupportUser(bob, "bob-secret");
+        String group = InventoryIT.createGroup(Platform.MANAGEMENT, Platform.unique("customers"), null);
+        InventoryIT.addChild(Platform.MANAGEMENT, group, InventoryIT.tenantObject(tenant).get("id").asText());
+        String supportRole = InventoryIT.roleId(Platform.MANAGEMENT, "Support");
+        assertThat(login(b, tenant, bob + "$john", "bob-secret").json().get("error_description").asText())
+                .isEqualTo("Support user is not permitted to support this tenant");
+
+        InventoryIT.assign(Platform.MANAGEMENT, bobId, group, supportRole);   // through node A
+        assertThat(login(b, tenant, bob + "$john", "bob-secret").status()).isEqualTo(200);
+
+        Http.Reply removed = Http.put(b.baseUrl() + "/admin/realms/management/support-access/inventory/users/" + bobId
+                + "/assignments/" + group, adminToken(b), "application/json", "{\"roles\":[]}");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(login(a, tenant, bob + "$john", "bob-secret").json().get("error_description").asText())
+                .isEqualTo("Support user is not permitted to support this tenant");
+    }
+
+    // --- helpers, each aimed at one node
+
+    static Http.Reply login(KeycloakNode node, String realm, String username, String password) {
+        return Http.postForm(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", Platform.CLIENT, "username", username, "password", password, "scope", "openid"));
+    }
+
+    static String token(KeycloakNode node, String realm, String username, String password) {
+        Http.Reply reply = login(node, realm, username, password);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+
+    static String adminToken(KeycloakNode node) {
+        Http.Reply reply = Http.postForm(node.baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+
+    static Http.Reply refresh(KeycloakNode node, String realm, String refreshToken) {
+        return Http.postForm(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", Platform.CLIENT));
+    }
+
+    static int userinfo(KeycloakNode node, String realm, String accessToken) {
+        return Http.get(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/userinfo", accessToken).status();
+    }
+
+    static String requests(KeycloakNode node, String realm) {
+        return node.baseUrl() + "/realms/" + realm + "/support-access/requests";
+    }
+}

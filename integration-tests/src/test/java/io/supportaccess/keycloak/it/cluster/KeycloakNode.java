@@ -1,0 +1,165 @@
+package io.supportaccess.keycloak.it.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Keycloak node of the test cluster: its own copy of the distribution (built once for
+ * PostgreSQL and Infinispan), its own ports on loopback, the shared database.
+ */
+public final class KeycloakNode {
+
+    private final String name;
+    private final Path home;
+    private final String jdbcUrl;
+    private final int httpPort;
+    private final int managementPort;
+    private final int clusterPort;
+    private final Path log;
+    private Process process;
+    private int logOffset;
+
+    KeycloakNode(String name, Path home, String jdbcUrl) {
+        this.name = name;
+        this.home = home;
+        this.jdbcUrl = jdbcUrl;
+        this.httpPort = EmbeddedPostgres.freePort();
+        this.managementPort = EmbeddedPostgres.freePort();
+        this.clusterPort = EmbeddedPostgres.freePort();
+        this.log = home.getParent().resolve(name + ".log");
+    }
+
+    /** The options the cluster tests proved (README "Cluster operation" and docker/compose.yaml use the same). */
+    static List<String> buildCommand(Path home) {
+        return List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--cache=ispn", "--health-enabled=true");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public synchronized void start() {
+        logOffset = readLog().size();   // a restarted node's earlier lines do not count for its cluster view
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--db-url=" + jdbcUrl, "--db-username=postgres", "--db-password=postgres",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort, "--hostname-strict=false",
+                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
+                "--log-level=INFO,io.supportaccess:DEBUG",
+                "--spi-events-listener--support-access--expiry-interval-seconds=2",
+                "--spi-events-listener--support-access--testing-clock-enabled=true"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true -Xms256m -Xmx1g");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start node " + name, e);
+        }
+        awaitReady(Duration.ofMinutes(5));
+    }
+
+    /** SIGKILL: the JVM gets no chance to leave the cluster or finish requests. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        waitFor(process);
+        process = null;
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!waitFor(process)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Lines the node logged since it was last started, for the cluster view checks. */
+    public List<String> logLines() {
+        List<String> lines = readLog();
+        return lines.subList(Math.min(logOffset, lines.size()), lines.size());
+    }
+
+    private List<String> readLog() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Node " + name + " exited during start-up; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/realms/master/.well-known/openid-configuration")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(1000);
+        }
+        stop();
+        throw new IllegalStateException("Node " + name + " did not start within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    private static boolean waitFor(Process process) {
+        try {
+            return process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
