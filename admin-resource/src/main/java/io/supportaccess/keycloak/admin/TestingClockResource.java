@@ -16,7 +16,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * Test-only: {@code PUT /admin/realms/master/support-access/testing/clock {"offsetSeconds": N}}
  * moves Keycloak's clock (as Keycloak's own test suite does). Exists only when the server option
- * {@code --spi-events-listener--support-access--testing-clock-enabled=true} is set; master realm
+ * {@code --spi-events-listener--support-access--testing-clock=true} is set; master realm
  * administrators only. Never enable it in production.
  */
 public class TestingClockResource {

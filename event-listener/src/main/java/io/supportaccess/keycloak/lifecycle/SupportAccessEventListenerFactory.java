@@ -26,7 +26,7 @@ import org.keycloak.timer.TimerProvider;
  * 60): how often expired support requests are closed and their sessions ended;
  * {@code audit-max-age-days} (default 60): audit records older than this are removed;
  * {@code audit-retention-interval-seconds} (default 3600): how often that runs;
- * {@code testing-clock-enabled} (default false, tests only).
+ * {@code testing-clock} (default false, tests only; not named "...-enabled", which Keycloak would take for a build-time option).
  */
 public class SupportAccessEventListenerFactory implements EventListenerProviderFactory {
 
@@ -44,7 +44,7 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     @Override
     public void init(Config.Scope config) {
         SupportAccess.configureManagementRealmName(config.get("management-realm", SupportAccess.DEFAULT_MANAGEMENT_REALM));
-        SupportAccess.configureTestingClock(config.getBoolean("testing-clock-enabled", false));
+        SupportAccess.configureTestingClock(config.getBoolean("testing-clock", false));
         expiryIntervalMillis = Math.max(1, config.getInt("expiry-interval-seconds", 60)) * 1000L;
         auditMaxAgeDays = Math.max(1, config.getInt("audit-max-age-days", 60));
         retentionIntervalMillis = Math.max(1, config.getInt("audit-retention-interval-seconds", 3600)) * 1000L;

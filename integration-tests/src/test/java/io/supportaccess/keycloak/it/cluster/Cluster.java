@@ -62,6 +62,8 @@ public final class Cluster {
         EmbeddedPostgres postgres = EmbeddedPostgres.start();
         KeycloakNode a = new KeycloakNode("node-a", root.resolve("node-a"), postgres.jdbcUrl());
         KeycloakNode b = new KeycloakNode("node-b", root.resolve("node-b"), postgres.jdbcUrl());
+        a.publicUrl(a.baseUrl());
+        b.publicUrl(a.baseUrl());
         Cluster cluster = new Cluster(postgres, a, b);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
         a.start();   // creates the schema (Keycloak's and the extension's Liquibase changelogs) first

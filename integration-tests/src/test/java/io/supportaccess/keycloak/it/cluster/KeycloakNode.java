@@ -25,6 +25,7 @@ public final class KeycloakNode {
     private final int managementPort;
     private final int clusterPort;
     private final Path log;
+    private String publicUrl;
     private Process process;
     private int logOffset;
 
@@ -41,6 +42,14 @@ public final class KeycloakNode {
     /** The options the cluster tests proved (README "Cluster operation" and docker/compose.yaml use the same). */
     static List<String> buildCommand(Path home) {
         return List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--cache=ispn", "--health-enabled=true");
+    }
+
+    /**
+     * The URL clients know the cluster by (a proxy's, in production): every node issues tokens
+     * for it, so a token from one node is valid on the other. The tests use node A's URL.
+     */
+    void publicUrl(String url) {
+        this.publicUrl = url;
     }
 
     public String name() {
@@ -60,11 +69,11 @@ public final class KeycloakNode {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--db-url=" + jdbcUrl, "--db-username=postgres", "--db-password=postgres",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort, "--hostname-strict=false",
+                "--http-management-port=" + managementPort, "--hostname=" + (publicUrl != null ? publicUrl : baseUrl()),
                 "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
                 "--log-level=INFO,io.supportaccess:DEBUG",
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
-                "--spi-events-listener--support-access--testing-clock-enabled=true"));
+                "--spi-events-listener--support-access--testing-clock=true"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
