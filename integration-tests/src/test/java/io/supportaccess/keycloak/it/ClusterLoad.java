@@ -96,7 +96,7 @@ final class ClusterLoad {
     }
 
     private void clientLoop(int client, long end) {
-        int home = client % 2;
+        int home = (client + client / 8) % 2;   // every kind has as many clients on each node
         String token = null;
         int k = 0;
         while (System.nanoTime() < end) {
