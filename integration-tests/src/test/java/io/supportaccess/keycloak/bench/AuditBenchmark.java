@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.bench;
 
+import io.supportaccess.keycloak.it.cluster.Cluster;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.KeycloakServer;
@@ -27,7 +28,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
  *   <li>login throughput (password grant, half plain and half support logins) with the audit
  *   listener on and off in alternating phases on the same tenant.</li>
  * </ol>
- * System properties as {@link SupportLoginBenchmark}, plus {@code bench.records}, {@code bench.queries}.
+ * System properties as {@link SupportLoginBenchmark}, plus {@code bench.records}, {@code bench.queries}, and
+ * {@code bench.postgres=true}: a production-mode node over PostgreSQL instead of dev mode on H2.
  */
 public final class AuditBenchmark {
 
@@ -38,8 +40,15 @@ public final class AuditBenchmark {
         int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 10);
         int rounds = Integer.getInteger("bench.rounds", 3);
 
-        // a million rows of the in-memory H2 database need more heap than Keycloak's dev-mode default
-        System.setProperty("keycloak.javaOpts", System.getProperty("keycloak.javaOpts", "-Xmx6g"));
+        boolean postgres = Boolean.getBoolean("bench.postgres");
+        if (postgres) {
+            // production mode: PostgreSQL 17 (embedded binaries) and one node built like the cluster's
+            System.setProperty("cluster.dir", System.getProperty("cluster.dir", "target/bench-postgres"));
+            Cluster.standaloneOnPostgres();
+        } else {
+            // a million rows of the in-memory H2 database need more heap than Keycloak's dev-mode default
+            System.setProperty("keycloak.javaOpts", System.getProperty("keycloak.javaOpts", "-Xmx6g"));
+        }
         KeycloakServer server = KeycloakServer.get();
         Platform.setSupportActivated(true);
         String tenant = Platform.createTenant("auditbench");
@@ -55,7 +64,7 @@ public final class AuditBenchmark {
                 throw new IllegalStateException("fill failed: " + reply.status() + " " + reply.body());
             }
         }
-        System.out.printf("Keycloak at %s; %,d audit records in tenant %s, filled in %.0f s%n", server.baseUrl(), records, tenant,
+        System.out.printf("Keycloak at %s (%s); %,d audit records in tenant %s, filled in %.0f s%n", server.baseUrl(), postgres ? "production mode, PostgreSQL" : "dev mode, in-memory H2", records, tenant,
                 (System.nanoTime() - fillStart) / 1e9);
 
         Random random = new Random(7);
@@ -97,7 +106,7 @@ public final class AuditBenchmark {
         off.print();
         on.print();
         System.out.printf("throughput ratio listener on/off: %.3f (target >= 0.95)%n", on.throughput() / off.throughput());
-        server.stop();
+        server.stop();   // a no-op for the PostgreSQL node, which the shutdown hook stops
         System.exit(0);
     }
 

@@ -47,18 +47,7 @@ public final class Cluster {
     }
 
     private static Cluster start() {
-        Path distribution = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
-        Path root = Path.of(System.getProperty("cluster.dir", "target/cluster")).toAbsolutePath();
-        try {
-            deleteTree(root);
-            Files.createDirectories(root);
-            Path built = root.resolve("node-a");
-            copyTree(distribution, built);
-            run(KeycloakNode.buildCommand(built), root.resolve("build.log"));
-            copyTree(built, root.resolve("node-b"));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not prepare the cluster distribution", e);
-        }
+        Path root = prepareNodes("node-a", "node-b");
         EmbeddedPostgres postgres = EmbeddedPostgres.start();
         KeycloakNode a = new KeycloakNode("node-a", root.resolve("node-a"), postgres.jdbcUrl());
         KeycloakNode b = new KeycloakNode("node-b", root.resolve("node-b"), postgres.jdbcUrl());
@@ -70,6 +59,39 @@ public final class Cluster {
         b.start();
         cluster.awaitMembers(2, Duration.ofMinutes(2));
         return cluster;
+    }
+
+    /** One production-mode node over PostgreSQL (for benchmarks), stopped when the JVM exits; its URL becomes {@code keycloak.url}. */
+    public static KeycloakNode standaloneOnPostgres() {
+        Path root = prepareNodes("node-a");
+        EmbeddedPostgres postgres = EmbeddedPostgres.start();
+        KeycloakNode node = new KeycloakNode("node-a", root.resolve("node-a"), postgres.jdbcUrl());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.stop();
+            postgres.stop();
+        }));
+        node.start();
+        System.setProperty("keycloak.url", node.baseUrl());
+        return node;
+    }
+
+    /** Copies of the distribution built for PostgreSQL and Infinispan, one per node name. */
+    private static Path prepareNodes(String... names) {
+        Path distribution = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
+        Path root = Path.of(System.getProperty("cluster.dir", "target/cluster")).toAbsolutePath();
+        try {
+            deleteTree(root);
+            Files.createDirectories(root);
+            Path built = root.resolve(names[0]);
+            copyTree(distribution, built);
+            run(KeycloakNode.buildCommand(built), root.resolve("build.log"));
+            for (int i = 1; i < names.length; i++) {
+                copyTree(built, root.resolve(names[i]));
+            }
+            return root;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not prepare the cluster distribution", e);
+        }
     }
 
     /** Waits until every running node's Infinispan reports a cluster view of {@code members}. */
