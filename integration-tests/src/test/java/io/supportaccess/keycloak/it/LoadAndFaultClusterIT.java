@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.cluster.Cluster;
 import io.supportaccess.keycloak.it.cluster.KeycloakNode;
+import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import java.nio.file.Files;
@@ -104,22 +105,7 @@ class LoadAndFaultClusterIT {
     }
 
     static Map<String, Integer> auditCountsThrough(KeycloakNode node, String tenant) {
-        Map<String, Integer> counts = new HashMap<>();
-        String after = null;
-        String token = ConsistencyClusterIT.adminToken(node);
-        do {
-            String url = node.baseUrl() + "/admin/realms/" + tenant + "/support-access/audit?pageSize=1000"
-                    + (after == null ? "" : "&after=" + Http.enc(after));
-            var page = Http.get(url, token).json();
-            page.get("records").forEach(record -> {
-                String type = record.get("type").asText();
-                if (type.equals("User login") || type.equals("Support")) {
-                    counts.merge(record.get("activity").asText() + " | " + record.get("who").asText(), 1, Integer::sum);
-                }
-            });
-            after = page.path("next").isMissingNode() ? null : page.get("next").asText();
-        } while (after != null);
-        return counts;
+        return ClusterLoad.auditCounts(Audit.all(node.baseUrl(), ConsistencyClusterIT.adminToken(node), tenant, Map.of()));
     }
 
     static Map<String, Integer> difference(Map<String, Integer> after, Map<String, Integer> before) {

@@ -1,10 +1,7 @@
 package io.supportaccess.keycloak.it.cluster;
 
+import io.supportaccess.keycloak.it.support.Readiness;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,29 +127,10 @@ public final class KeycloakNode {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Node " + name + " exited during start-up; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/realms/master/.well-known/openid-configuration")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException ignored) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(1000);
+        if (!Readiness.await(process, baseUrl(), timeout, "Node " + name, log)) {
+            stop();
+            throw new IllegalStateException("Node " + name + " did not start within " + timeout + "; see " + log.toAbsolutePath());
         }
-        stop();
-        throw new IllegalStateException("Node " + name + " did not start within " + timeout + "; see " + log.toAbsolutePath());
     }
 
     private static boolean waitFor(Process process) {

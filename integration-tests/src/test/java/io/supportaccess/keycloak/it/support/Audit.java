@@ -13,13 +13,22 @@ public final class Audit {
     }
 
     public static String url(String realm, Map<String, String> filters) {
+        return url(Platform.url(), realm, filters);
+    }
+
+    public static String url(String baseUrl, String realm, Map<String, String> filters) {
         String query = filters.entrySet().stream().map(e -> e.getKey() + "=" + Http.enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return Platform.url() + "/admin/realms/" + realm + "/support-access/audit" + (query.isEmpty() ? "" : "?" + query);
+        return baseUrl + "/admin/realms/" + realm + "/support-access/audit" + (query.isEmpty() ? "" : "?" + query);
     }
 
     /** Every record matching the filters, following "next" page by page. */
     public static List<JsonNode> all(String realm, Map<String, String> filters) {
+        return all(Platform.url(), Platform.adminToken(), realm, filters);
+    }
+
+    /** The same through one server (a cluster node), with a token of an administrator. */
+    public static List<JsonNode> all(String baseUrl, String token, String realm, Map<String, String> filters) {
         List<JsonNode> records = new ArrayList<>();
         String after = null;
         do {
@@ -28,7 +37,7 @@ public final class Audit {
             if (after != null) {
                 page.put("after", after);
             }
-            Http.Reply reply = Http.get(url(realm, page), Platform.adminToken());
+            Http.Reply reply = Http.get(url(baseUrl, realm, page), token);
             if (reply.status() != 200) {
                 throw new AssertionError("audit query failed: " + reply.status() + " " + reply.body());
             }

@@ -2,10 +2,6 @@ package io.supportaccess.keycloak.it.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,29 +72,10 @@ public final class KeycloakServer {
     }
 
     private void awaitReady(Duration timeout, Path log) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited during start-up; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/master/.well-known/openid-configuration")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException ignored) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(1000);
+        if (!Readiness.await(process, baseUrl, timeout, "Keycloak", log)) {
+            stop();
+            throw new IllegalStateException("Keycloak did not start within " + timeout + "; see " + log.toAbsolutePath());
         }
-        stop();
-        throw new IllegalStateException("Keycloak did not start within " + timeout + "; see " + log.toAbsolutePath());
     }
 
     public void stop() {
