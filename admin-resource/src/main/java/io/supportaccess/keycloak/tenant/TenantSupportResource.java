@@ -3,6 +3,10 @@ package io.supportaccess.keycloak.tenant;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.AuditQuery;
+import io.supportaccess.keycloak.audit.AuditRecordEntity;
+import io.supportaccess.keycloak.audit.AuditSetup;
+import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.requests.SupportSessions;
@@ -38,6 +42,8 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * GET    /realms/{tenant}/support-access/status     whether support is open, until when, how many requests
  * POST   /realms/{tenant}/support-access/requests   "Enable support"
  * DELETE /realms/{tenant}/support-access/requests   "Disable support" (own requests; all for tenant administrators)
+ * GET    /realms/{tenant}/support-access/accesses   the tenant's support audit records, newest first (tenant
+ *                                                   administrators and holders of ROLE_AUDIT_READ or view-events)
  * </pre>
  */
 public class TenantSupportResource {
@@ -110,6 +116,52 @@ public class TenantSupportResource {
         return Response.ok(body).build();
     }
 
+    /** Who came in and what they did: the tenant's audit records of type Support ("Load more": {@code after}). */
+    @GET
+    @Path("accesses")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response accesses(@jakarta.ws.rs.QueryParam("after") String after, @jakarta.ws.rs.QueryParam("pageSize") String pageSize) {
+        Caller caller = authenticate();
+        if (caller.refusal() != null) {
+            return caller.refusal();
+        }
+        if (!canReadAudit(realm, caller.user())) {
+            return ApiError.of(Response.Status.FORBIDDEN, "Reading support accesses needs tenant administration or " + AuditSetup.ROLE_AUDIT_READ);
+        }
+        AuditQuery query;
+        try {
+            int size = pageSize == null ? 20 : Integer.parseInt(pageSize.trim());
+            query = new AuditQuery(AuditType.SUPPORT, null, null, null, null, null, null,
+                    AuditQuery.Cursor.parse(after).orElse(null), size);
+        } catch (IllegalArgumentException e) {
+            return ApiError.badRequest(e instanceof NumberFormatException
+                    ? "pageSize must be from 1 to " + AuditQuery.MAX_PAGE_SIZE : e.getMessage());
+        }
+        java.util.List<AuditRecordEntity> records = new AuditLog(session).query(realm.getId(), query);
+        boolean more = records.size() > query.pageSize();
+        java.util.List<AuditRecordEntity> page = more ? records.subList(0, query.pageSize()) : records;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("records", page.stream().map(AuditAdminResource::json).toList());
+        if (more) {
+            AuditRecordEntity last = page.get(page.size() - 1);
+            body.put("next", new AuditQuery.Cursor(last.getTime(), last.getId()).toString());
+        }
+        return Response.ok(body).build();
+    }
+
+    static boolean canReadAudit(RealmModel realm, UserModel user) {
+        if (isTenantAdministrator(realm, user)) {
+            return true;
+        }
+        RoleModel auditRead = realm.getRole(AuditSetup.ROLE_AUDIT_READ);
+        if (auditRead != null && user.hasRole(auditRead)) {
+            return true;
+        }
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel viewEvents = realmManagement == null ? null : realmManagement.getRole(AdminRoles.VIEW_EVENTS);
+        return viewEvents != null && user.hasRole(viewEvents);
+    }
+
     private Map<String, Object> status(Caller caller, long now) {
         return status(caller.user(), caller.userSession(), now);
     }
@@ -132,6 +184,7 @@ public class TenantSupportResource {
         body.put("ownActiveRequests", own);
         body.put("validityLimitHours", settings.validityLimitHours());
         body.put("tenantAdministrator", admin);
+        body.put("canReadAccesses", canReadAudit(realm, user));
         boolean supportSession = userSession != null && SupportSessions.isSupportSession(userSession);
         body.put("supportSession", supportSession);
         body.put("canEnable", !platformOpen && !supportSession);

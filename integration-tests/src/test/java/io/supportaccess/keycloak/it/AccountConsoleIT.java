@@ -86,6 +86,43 @@ class AccountConsoleIT {
     }
 
     @Test
+    void tenantAdministratorsSeeWhoCameInAndLoadMore() {
+        String tenant = Platform.createTenant("console-audit");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        Platform.createUser(tenant, "john", "john-pw");
+        String bossId = Platform.createUser(tenant, "boss", "boss-pw");
+        var realmManagement = Platform.realm(tenant).clients().findByClientId("realm-management").get(0);
+        var manageUsers = Platform.realm(tenant).clients().get(realmManagement.getId()).roles().get("manage-users").toRepresentation();
+        Platform.realm(tenant).users().get(bossId).roles().clientLevel(realmManagement.getId()).add(List.of(manageUsers));
+        String jill = Platform.unique("jillseen");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        for (int i = 0; i < 22; i++) {
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+        }
+
+        openSupportPage(tenant, "boss", "boss-pw");
+        waitFor(By.id("support-access-accesses"));
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 20);
+        List<WebElement> rows = chrome.findElements(By.className("support-access-record"));
+        assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted");
+        waitFor(By.id("support-access-load-more")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 22);
+        assertThat(chrome.findElements(By.id("support-access-load-more"))).isEmpty();
+
+        // a user who is no tenant administrator sees no list, and the API refuses them
+        chrome.manage().deleteAllCookies();
+        openSupportPage(tenant, "alice", "alice-pw");
+        waitFor(By.id("support-access-state"));
+        assertThat(chrome.findElements(By.id("support-access-accesses"))).isEmpty();
+        String alice = Platform.passwordGrant(tenant, "alice", "alice-pw").json().get("access_token").asText();
+        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses", alice).status()).isEqualTo(403);
+        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses", null).status()).isEqualTo(401);
+        String boss = Platform.passwordGrant(tenant, "boss", "boss-pw").json().get("access_token").asText();
+        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses?pageSize=0", boss).status()).isEqualTo(400);
+        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses?after=bad", boss).status()).isEqualTo(400);
+    }
+
+    @Test
     void theCookieAloneDoesNotAuthoriseChanges() {
         String tenant = Platform.createTenant("console-csrf");
         Platform.createUser(tenant, "alice", "alice-pw");

@@ -106,7 +106,7 @@ public class AuditAdminResource {
         throw new ForbiddenException("Reading the audit log needs view-events or " + AuditSetup.ROLE_AUDIT_READ);
     }
 
-    static Map<String, Object> json(AuditRecordEntity record) {
+    public static Map<String, Object> json(AuditRecordEntity record) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.getId());
         json.put("time", Instant.ofEpochMilli(record.getTime()).toString());

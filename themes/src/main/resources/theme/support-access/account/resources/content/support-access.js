@@ -36,6 +36,37 @@ function describe(status) {
   return "Support access is closed. Support users cannot log in to this tenant.";
 }
 
+// Who came in and what they did: the tenant's support audit records (tenant administrators only).
+function SupportAccesses() {
+  const [records, setRecords] = useState([]);
+  const [next, setNext] = useState(null);
+  const [error, setError] = useState(null);
+
+  const load = useCallback((after) => {
+    call("GET", "/accesses?pageSize=20" + (after ? "&after=" + encodeURIComponent(after) : "")).then((page) => {
+      setRecords((current) => (after ? current.concat(page.records) : page.records));
+      setNext(page.next || null);
+    }, (e) => setError(e.message));
+  }, []);
+  useEffect(() => load(null), [load]);
+
+  const rows = records.map((r) => h("tr", { key: r.id, className: "support-access-record" },
+    h("td", null, formatDate(r.time)),
+    h("td", null, r.who),
+    h("td", null, r.activity),
+    h("td", null, r.text || "")));
+  return h("div", { id: "support-access-accesses" },
+    h("h2", { className: "pf-v5-c-title pf-m-xl" }, "Support accesses to this tenant"),
+    error ? h("p", { role: "alert" }, error) : null,
+    records.length === 0 && !error ? h("p", { id: "support-access-no-records" }, "No support accesses recorded.") : null,
+    records.length > 0 ? h("table", { className: "pf-v5-c-table pf-m-compact" },
+      h("thead", null, h("tr", null, h("th", null, "Server time"), h("th", null, "Who"), h("th", null, "Activity"),
+        h("th", null, "Description"))),
+      h("tbody", null, rows)) : null,
+    next ? h("button", { id: "support-access-load-more", className: "pf-v5-c-button pf-m-link", onClick: () => load(next) },
+      "Load more") : null);
+}
+
 export default function SupportAccessPage() {
   const [status, setStatus] = useState(null);
   const [error, setError] = useState(null);
@@ -95,5 +126,8 @@ export default function SupportAccessPage() {
       disabled: busy, onClick: () => change("DELETE") }, status.tenantAdministrator ? "Disable support (all requests)" : "Disable support"));
   }
   children.push(h("div", { key: "actions", className: "pf-v5-c-action-list" }, buttons));
+  if (status.canReadAccesses) {
+    children.push(h(SupportAccesses, { key: "accesses" }));
+  }
   return h("section", { id: "support-access-page", className: "pf-v5-c-page__main-section" }, children);
 }
