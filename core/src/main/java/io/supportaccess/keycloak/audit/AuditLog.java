@@ -44,7 +44,13 @@ public final class AuditLog {
     }
 
     public AuditRecordEntity record(String realmId, String realmName, AuditEntry entry, long time) {
+        return record(realmId, realmName, entry, time, null);
+    }
+
+    /** Records the entry, remembering the user session it was done in. */
+    public AuditRecordEntity record(String realmId, String realmName, AuditEntry entry, long time, String sessionId) {
         AuditRecordEntity record = new AuditRecordEntity();
+        record.setSessionId(sessionId != null && sessionId.length() <= 36 ? sessionId : null);
         record.setId(KeycloakModelUtils.generateId());
         record.setTime(time);
         record.setRealmId(realmId);
@@ -59,6 +65,16 @@ public final class AuditLog {
         record.setChanges(entry.changes().isEmpty() ? null : cut(String.join(",", entry.changes()), MAX_TEXT));
         em.persist(record);
         return record;
+    }
+
+    /**
+     * The support login recorded for a user session: who the session belongs to after Keycloak
+     * has removed it (its logout event comes after the removal).
+     */
+    public java.util.Optional<AuditRecordEntity> supportLoginOfSession(String realmId, String sessionId) {
+        return em.createNamedQuery("auditRecord.supportOfSession", AuditRecordEntity.class)
+                .setParameter("realmId", realmId).setParameter("sessionId", sessionId)
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** One realm's log. */

@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "auditRecord.idsOlderThan",
                 query = "select r.id from AuditRecordEntity r where r.time < :cutoff"),
+        @NamedQuery(name = "auditRecord.supportOfSession",
+                query = "select r from AuditRecordEntity r where r.realmId = :realmId and r.sessionId = :sessionId"
+                        + " and r.supportUser is not null order by r.time"),
         @NamedQuery(name = "auditRecord.deleteByIds",
                 query = "delete from AuditRecordEntity r where r.id in :ids")
 })
@@ -56,6 +59,10 @@ public class AuditRecordEntity {
     @Column(name = "CHANGES", length = 1000)
     private String changes;
 
+    /** The user session the action was done in, where Keycloak's event names one. */
+    @Column(name = "SESSION_ID", length = 36)
+    private String sessionId;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public long getTime() { return time; }
@@ -80,4 +87,6 @@ public class AuditRecordEntity {
     public void setApplication(String application) { this.application = application; }
     public String getChanges() { return changes; }
     public void setChanges(String changes) { this.changes = changes; }
+    public String getSessionId() { return sessionId; }
+    public void setSessionId(String sessionId) { this.sessionId = sessionId; }
 }

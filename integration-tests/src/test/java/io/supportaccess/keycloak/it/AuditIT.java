@@ -69,6 +69,19 @@ class AuditIT {
     }
 
     @Test
+    void theLogoutOfASupportSessionIsRecordedAsTheSupportUser() {
+        Http.Reply support = Platform.passwordGrant(tenant, jill + "$john", "jill-secret");
+        Http.Reply logout = Http.postForm(Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/logout", Map.of(
+                "client_id", Platform.CLIENT, "refresh_token", support.json().get("refresh_token").asText()));
+        assertThat(logout.status()).as(logout.body()).isEqualTo(204);
+        Http.Reply own = Platform.passwordGrant(tenant, "john", "john-pw");
+        Http.postForm(Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/logout", Map.of(
+                "client_id", Platform.CLIENT, "refresh_token", own.json().get("refresh_token").asText()));
+        assertThat(Audit.all(tenant, Map.of("activity", "User logout"))).extracting(r -> r.get("who").asText())
+                .containsExactly("john", jill + "$john");
+    }
+
+    @Test
     void adminRestCallsWithASupportTokenAreRecordedAsTheSupportUser() {
         String bossId = Platform.createUser(tenant, "boss", "boss-pw");
         var realmManagement = Platform.realm(tenant).clients().findByClientId("realm-management").get(0);

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.audit.listener;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.AuditLog;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientModel;
@@ -13,20 +14,30 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Finds who acted. In a support session that is {@code support$user}, read from the user session
- * the support login created: the event's own session, or else the session of the bearer token
+ * the support login created: the event's own session (or, once Keycloak removed it at logout,
+ * the support login recorded for it), or else the session of the bearer token
  * the request was made with (admin REST, account REST, the extension's REST). The token is
  * verified again, so a forged header can never make anyone appear as somebody else.
  */
 final class ActorResolver {
 
     private final KeycloakSession session;
+    private final AuditLog log;
 
-    ActorResolver(KeycloakSession session) {
+    ActorResolver(KeycloakSession session, AuditLog log) {
         this.session = session;
+        this.log = log;
     }
 
     Actor resolve(RealmModel realm, String sessionId, String userId, String fallbackName) {
         UserSessionModel userSession = sessionId == null ? null : session.sessions().getUserSession(realm, sessionId);
+        if (userSession == null && sessionId != null && realm != null) {
+            // a logout: Keycloak has removed the session by now; its support login was recorded with its id
+            var supportLogin = log.supportLoginOfSession(realm.getId(), sessionId);
+            if (supportLogin.isPresent()) {
+                return new Actor(supportLogin.get().getWho(), supportLogin.get().getSupportUser());
+            }
+        }
         if (userSession == null) {
             userSession = bearerSession(realm);
         }

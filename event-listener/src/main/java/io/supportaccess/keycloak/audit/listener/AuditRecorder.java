@@ -20,7 +20,7 @@ public final class AuditRecorder {
     public AuditRecorder(KeycloakSession session, AuditLog log) {
         this.session = session;
         this.log = log;
-        this.actors = new ActorResolver(session);
+        this.actors = new ActorResolver(session, log);
     }
 
     public void record(Event event) {
@@ -35,7 +35,7 @@ public final class AuditRecorder {
         String subject = actors.username(realm, event.getUserId(), attemptedName);
         Actor actor = actors.resolve(realm, event.getSessionId(), event.getUserId(), subject);
         UserEventAudit.toEntry(event, actor, subject, event.getClientId())
-                .ifPresent(entry -> log.record(realm.getId(), realm.getName(), entry, event.getTime()));
+                .ifPresent(entry -> log.record(realm.getId(), realm.getName(), entry, event.getTime(), event.getSessionId()));
     }
 
     public void record(AdminEvent event) {
