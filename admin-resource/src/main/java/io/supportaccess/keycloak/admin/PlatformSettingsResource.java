@@ -42,13 +42,14 @@ public class PlatformSettingsResource {
     private static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The admin event's resource path; the audit log files it under "Option". */
+    static final String SETTINGS_PATH = "support-access/settings";
+    /** Admin event detail: the settings the update changed, comma-separated. */
+    static final String CHANGED_DETAIL = "changed";
+
     private final KeycloakSession session;
     private final RealmModel management;
     private final AdminPermissionEvaluator auth;
-    /** The admin event's resource path; the audit log files it under "Option". */
-    static final String SETTINGS_PATH = "support-access/settings";
-    static final String CHANGED_DETAIL = "changed";
-
     private final AdminEventBuilder adminEvent;
 
     PlatformSettingsResource(KeycloakSession session, RealmModel management, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {

@@ -52,10 +52,10 @@ public class SupportAccessAdminResource {
     }
 
     @Path("testing")
-    public TestingClockResource testing() {
+    public TestingResource testing() {
         if (!SupportAccess.testingClockEnabled() || !SupportAccess.MASTER_REALM.equals(realm.getName())) {
             throw new NotFoundException();
         }
-        return new TestingClockResource(session, auth);
+        return new TestingResource(session, auth);
     }
 }

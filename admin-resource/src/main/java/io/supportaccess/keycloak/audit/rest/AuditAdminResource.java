@@ -36,6 +36,10 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class AuditAdminResource {
 
+    /** Server time, always with milliseconds ({@code Instant.toString()} drops ".000"), so that times sort as text. */
+    static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(java.time.ZoneOffset.UTC);
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -109,7 +113,7 @@ public class AuditAdminResource {
     public static Map<String, Object> json(AuditRecordEntity record) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.getId());
-        json.put("time", Instant.ofEpochMilli(record.getTime()).toString());
+        json.put("time", TIME.format(Instant.ofEpochMilli(record.getTime())));
         json.put("realm", record.getRealmName());
         json.put("type", record.getType());
         json.put("activity", record.getActivity());

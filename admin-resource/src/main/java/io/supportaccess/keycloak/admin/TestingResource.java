@@ -2,31 +2,44 @@ package io.supportaccess.keycloak.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportaccess.keycloak.audit.AuditEntry;
+import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.rest.ApiError;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * Test-only: {@code PUT /admin/realms/master/support-access/testing/clock {"offsetSeconds": N}}
- * moves Keycloak's clock (as Keycloak's own test suite does). Exists only when the server option
+ * moves Keycloak's clock (as Keycloak's own test suite does);
+ * {@code POST .../testing/audit-records} fills an audit table for the benchmark. Exists only when the server option
  * {@code --spi-events-listener--support-access--testing-clock=true} is set; master realm
  * administrators only. Never enable it in production.
  */
-public class TestingClockResource {
+public class TestingResource {
 
+    private static final int MAX_FILL = 1_000_000;
     private static final String[] TYPES = {"User login", "Support", "User", "Inventory role", "Global role", "Tenant", "Option"};
 
-    private final org.keycloak.models.KeycloakSession session;
+    private final KeycloakSession session;
     private final AdminPermissionEvaluator auth;
 
-    TestingClockResource(org.keycloak.models.KeycloakSession session, AdminPermissionEvaluator auth) {
+    TestingResource(KeycloakSession session, AdminPermissionEvaluator auth) {
         this.session = session;
         this.auth = auth;
     }
@@ -37,7 +50,7 @@ public class TestingClockResource {
      * ({@code user<i>}, every tenth one in a support session {@code support<i>$user<i>}), the
      * audit types, and the last D days; committed in batches.
      */
-    @jakarta.ws.rs.POST
+    @POST
     @Path("audit-records")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,29 +65,31 @@ public class TestingClockResource {
         if (json == null || !json.path("realm").isTextual() || !json.path("count").isInt()) {
             return ApiError.badRequest("Expected {\"realm\": \"name\", \"count\": N, \"users\": U, \"days\": D}");
         }
-        org.keycloak.models.RealmModel realm = session.realms().getRealmByName(json.get("realm").textValue());
+        RealmModel realm = session.realms().getRealmByName(json.get("realm").textValue());
         if (realm == null) {
             return ApiError.of(Response.Status.NOT_FOUND, "No such realm");
         }
         int count = json.get("count").intValue();
+        if (count < 1 || count > MAX_FILL) {
+            return ApiError.badRequest("'count' must be from 1 to " + MAX_FILL + " per call");
+        }
         int users = Math.max(1, json.path("users").asInt(1000));
         long span = Math.max(1, json.path("days").asInt(60)) * 86_400_000L;
         long now = Time.currentTimeMillis() - Math.max(0, json.path("olderThanDays").asInt(0)) * 86_400_000L;
-        java.util.Random random = new java.util.Random(count);
+        Random random = new Random(count);
         int batch = 10_000;
         for (int done = 0; done < count; done += batch) {
             int size = Math.min(batch, count - done);
-            org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-                jakarta.persistence.EntityManager em = s.getProvider(org.keycloak.connections.jpa.JpaConnectionProvider.class).getEntityManager();
-                io.supportaccess.keycloak.audit.AuditLog log = new io.supportaccess.keycloak.audit.AuditLog(s);
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                AuditLog log = new AuditLog(s);
                 for (int i = 0; i < size; i++) {
                     int user = random.nextInt(users);
                     boolean support = user % 10 == 0;
                     String type = TYPES[random.nextInt(TYPES.length)];
-                    io.supportaccess.keycloak.audit.AuditEntry entry = new io.supportaccess.keycloak.audit.AuditEntry(
-                            io.supportaccess.keycloak.audit.AuditType.parse(type).orElseThrow(), "Synthetic " + type,
+                    AuditEntry entry = new AuditEntry(AuditType.parse(type).orElseThrow(), "Synthetic " + type,
                             "synthetic record for the benchmark", support ? "support" + user + "$user" + user : "user" + user,
-                            support ? "support" + user : null, "user" + user, "bench-client", java.util.List.of());
+                            support ? "support" + user : null, "user" + user, "bench-client", List.of());
                     log.record(realm.getId(), realm.getName(), entry, now - (long) (random.nextDouble() * span));
                     if (i % 1000 == 999) {
                         em.flush();
