@@ -11,8 +11,6 @@ public final class SupportAccess {
     public static final String MASTER_REALM = "master";
 
     public static final String REALM_ATTRIBUTE_PREFIX = "supportAccess.";
-    /** Tenant realm attribute: {@code false} opts the realm out of support logins. */
-    public static final String REALM_ENABLED_ATTRIBUTE = REALM_ATTRIBUTE_PREFIX + "enabled";
 
     /** Auth session note: id of the support user once the support login has been granted. */
     public static final String NOTE_SUPPORT_USER_ID = "support-access.support-user-id";

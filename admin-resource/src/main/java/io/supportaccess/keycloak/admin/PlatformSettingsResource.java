@@ -31,14 +31,21 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code GET|PUT /admin/realms/management/support-access/settings}: the platform settings.
  * Reading needs view-realm on the management realm, changing needs manage-realm.
  *
- * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false, "validityLimitHours": 24}</pre>
+ * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "excludedTenants": ["initech"],
+ *  "supportUserOtpRequired": false, "validityLimitHours": 24, "supportSessionIdleMinutes": 30,
+ *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false}</pre>
  */
 public class PlatformSettingsResource {
 
     static final String ACTIVATED = "supportAccessActivated";
     static final String OTP_REQUIRED = "supportUserOtpRequired";
     static final String VALIDITY_LIMIT = "validityLimitHours";
-    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT);
+    static final String EXCLUDED = "excludedTenants";
+    static final String SESSION_IDLE = "supportSessionIdleMinutes";
+    static final String SESSION_MAX = "supportSessionMaxHours";
+    static final String OFFLINE_ALLOWED = "supportOfflineAccessAllowed";
+    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
+            SESSION_MAX, OFFLINE_ALLOWED);
     private static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,34 +100,39 @@ public class PlatformSettingsResource {
             }
         }
         PlatformSettings current = PlatformSettings.read(management);
-        SupportActivation activation = current.activation();
-        boolean otpRequired = current.supportUserOtpRequired();
-        int validityLimit = current.validityLimitHours();
+        PlatformSettings updated = current;
         try {
             if (json.has(ACTIVATED)) {
-                activation = parseActivation(json.get(ACTIVATED));
+                updated = updated.withActivation(activation(json.get(ACTIVATED), ACTIVATED));
+            }
+            if (json.has(EXCLUDED)) {
+                JsonNode excluded = json.get(EXCLUDED);
+                if (!excluded.isArray()) {
+                    return ApiError.badRequest("'" + EXCLUDED + "' must be a list of tenant IDs");
+                }
+                updated = updated.withExcludedTenants(activation(excluded, EXCLUDED).tenants());
             }
             if (json.has(OTP_REQUIRED)) {
-                JsonNode otp = json.get(OTP_REQUIRED);
-                if (!otp.isBoolean()) {
-                    return ApiError.badRequest("'" + OTP_REQUIRED + "' must be true or false");
-                }
-                otpRequired = otp.booleanValue();
+                updated = updated.withSupportUserOtpRequired(bool(json, OTP_REQUIRED));
             }
             if (json.has(VALIDITY_LIMIT)) {
-                JsonNode hours = json.get(VALIDITY_LIMIT);
-                if (!hours.isInt() || hours.intValue() < Prolongation.MIN_HOURS || hours.intValue() > Prolongation.MAX_HOURS) {
-                    return ApiError.badRequest("'" + VALIDITY_LIMIT + "' must be a whole number of hours from "
-                            + Prolongation.MIN_HOURS + " to " + Prolongation.MAX_HOURS);
-                }
-                validityLimit = hours.intValue();
+                updated = updated.withValidityLimitHours(number(json, VALIDITY_LIMIT, Prolongation.MIN_HOURS, Prolongation.MAX_HOURS, "hours"));
             }
-        } catch (IllegalArgumentException e) {
-            return ApiError.badRequest("'" + ACTIVATED + "': " + e.getMessage());
+            if (json.has(SESSION_IDLE)) {
+                updated = updated.withSessionIdleMinutes(number(json, SESSION_IDLE, 1, PlatformSettings.MAX_SESSION_IDLE_MINUTES, "minutes"));
+            }
+            if (json.has(SESSION_MAX)) {
+                updated = updated.withSessionMaxHours(number(json, SESSION_MAX, 1, PlatformSettings.MAX_SESSION_MAX_HOURS, "hours"));
+            }
+            if (json.has(OFFLINE_ALLOWED)) {
+                updated = updated.withOfflineAccessAllowed(bool(json, OFFLINE_ALLOWED));
+            }
+        } catch (InvalidSetting e) {
+            return ApiError.badRequest(e.getMessage());
         }
-        PlatformSettings updated = new PlatformSettings(activation, otpRequired, validityLimit);
         updated.writeTo(management);
-        TenantClosing.endSessionsOfClosedTenants(session, management, current.activation(), activation);
+        // every live support session is checked against the new settings (closed or excluded tenants, shorter lifetimes)
+        TenantClosing.endSessionsOfClosedTenants(session);
         Map<String, Object> representation = toJson(updated);
         Map<String, Object> before = toJson(current);
         String changed = representation.keySet().stream()
@@ -129,6 +141,37 @@ public class PlatformSettingsResource {
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.CUSTOM).resourcePath(SETTINGS_PATH)
                 .representation(representation).detail(CHANGED_DETAIL, changed).success();
         return Response.ok(representation).build();
+    }
+
+    /** A field with a wrong value; its message names the field. */
+    private static final class InvalidSetting extends RuntimeException {
+        InvalidSetting(String message) {
+            super(message);
+        }
+    }
+
+    private static SupportActivation activation(JsonNode value, String field) {
+        try {
+            return parseActivation(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting("'" + field + "': " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (!value.isBoolean()) {
+            throw new InvalidSetting("'" + field + "' must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private static int number(JsonNode json, String field, int min, int max, String unit) {
+        JsonNode value = json.get(field);
+        if (!value.isInt() || value.intValue() < min || value.intValue() > max) {
+            throw new InvalidSetting("'" + field + "' must be a whole number of " + unit + " from " + min + " to " + max);
+        }
+        return value.intValue();
     }
 
     private static SupportActivation parseActivation(JsonNode value) {
@@ -161,8 +204,12 @@ public class PlatformSettingsResource {
         } else {
             json.put(ACTIVATED, new java.util.TreeSet<>(activation.tenants()));
         }
+        json.put(EXCLUDED, new java.util.TreeSet<>(settings.excludedTenants()));
         json.put(OTP_REQUIRED, settings.supportUserOtpRequired());
         json.put(VALIDITY_LIMIT, settings.validityLimitHours());
+        json.put(SESSION_IDLE, settings.sessionIdleMinutes());
+        json.put(SESSION_MAX, settings.sessionMaxHours());
+        json.put(OFFLINE_ALLOWED, settings.offlineAccessAllowed());
         return json;
     }
 }

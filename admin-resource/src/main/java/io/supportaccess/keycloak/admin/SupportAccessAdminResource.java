@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.admin;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
+import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.models.KeycloakSession;
@@ -39,6 +40,14 @@ public class SupportAccessAdminResource {
             throw new NotFoundException("Tenants are listed on the management realm only");
         }
         return new TenantsAdminResource(session, realm, auth);
+    }
+
+    @Path("sessions")
+    public SupportSessionsAdminResource sessions() {
+        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+            throw new NotFoundException("Support sessions are listed on the management realm only");
+        }
+        return new SupportSessionsAdminResource(session, realm, auth, adminEvent);
     }
 
     @Path("inventory")

@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
+import io.supportaccess.keycloak.decision.SupportLoginFlows;
 import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.rest.ApiError;
@@ -131,7 +132,10 @@ public class TenantsAdminResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant.getName());
         body.put("supportUser", supportUser.getUsername());
-        body.put("outcome", outcome.name());
+        String supportLogin = SupportLoginFlows.availability(tenant);
+        body.put("outcome", outcome == SupportAccessDecision.Outcome.GRANTED && SupportLoginFlows.isUnavailable(supportLogin)
+                ? "SUPPORT_LOGIN_UNAVAILABLE" : outcome.name());
+        body.put("supportLogin", supportLogin);
         body.put("decisionMicros", micros);
         return Response.ok(body).build();
     }
@@ -143,12 +147,15 @@ public class TenantsAdminResource {
 
     private static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportRequests requests, long now) {
         Long expiresAt = requests.openUntil(tenant.getId(), now).orElse(null);
-        boolean platformOpen = settings.activation().opens(tenant.getName());
+        boolean excluded = settings.excludes(tenant.getName());
+        boolean platformOpen = settings.opensByPlatform(tenant.getName());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("tenant", tenant.getName());
         state.put("enabled", tenant.isEnabled());
+        state.put("excluded", excluded);
         state.put("platformOpen", platformOpen);
-        state.put("open", platformOpen || expiresAt != null);
+        state.put("open", !excluded && (platformOpen || expiresAt != null));
+        state.put("supportLogin", SupportLoginFlows.availability(tenant));
         state.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());
         state.put("activeRequests", requests.active(tenant.getId(), now).size());
         return state;

@@ -84,7 +84,10 @@ public class TenantSupportResource {
         }
         RealmModel management = management();
         PlatformSettings settings = PlatformSettings.read(management);
-        if (settings.activation().opens(realm.getName())) {
+        if (settings.excludes(realm.getName())) {
+            return ApiError.of(Response.Status.CONFLICT, "This tenant is excluded from support access by the platform");
+        }
+        if (settings.opensByPlatform(realm.getName())) {
             return ApiError.of(Response.Status.CONFLICT,
                     "Support access is activated for this tenant by the platform; support requests are not needed");
         }
@@ -102,7 +105,7 @@ public class TenantSupportResource {
             return caller.refusal();
         }
         RealmModel management = management();
-        if (PlatformSettings.read(management).activation().opens(realm.getName())) {
+        if (PlatformSettings.read(management).opensByPlatform(realm.getName())) {
             return ApiError.of(Response.Status.CONFLICT,
                     "Support access is activated for this tenant by the platform and cannot be disabled here");
         }
@@ -170,15 +173,17 @@ public class TenantSupportResource {
         RealmModel management = management();
         PlatformSettings settings = PlatformSettings.read(management);
         SupportRequests requests = new SupportRequests(session);
-        boolean platformOpen = settings.activation().opens(realm.getName());
+        boolean excluded = settings.excludes(realm.getName());
+        boolean platformOpen = settings.opensByPlatform(realm.getName());
         Long expiresAt = requests.openUntil(realm.getId(), now).orElse(null);
         int active = requests.active(realm.getId(), now).size();
         int own = requests.activeOf(realm.getId(), user.getId(), now).size();
         boolean admin = isTenantAdministrator(realm, user);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", realm.getName());
-        body.put("open", platformOpen || expiresAt != null);
+        body.put("open", !excluded && (platformOpen || expiresAt != null));
         body.put("openedByPlatform", platformOpen);
+        body.put("excludedByPlatform", excluded);
         body.put("expiresAt", expiresAt == null ? null : java.time.Instant.ofEpochMilli(expiresAt).toString());
         body.put("activeRequests", active);
         body.put("ownActiveRequests", own);
@@ -187,7 +192,7 @@ public class TenantSupportResource {
         body.put("canReadAccesses", canReadAudit(realm, user));
         boolean supportSession = userSession != null && SupportSessions.isSupportSession(userSession);
         body.put("supportSession", supportSession);
-        body.put("canEnable", !platformOpen && !supportSession);
+        body.put("canEnable", !platformOpen && !excluded && !supportSession);
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
         return body;
     }
@@ -248,10 +253,10 @@ public class TenantSupportResource {
         Caller caller = authenticate();
         if (caller.refusal() == null && caller.userSession() != null && SupportSessions.isSupportSession(caller.userSession())) {
             UserSessionModel support = caller.userSession();
-            new AuditLog(session).recordIfEnabled(realm, new AuditEntry(AuditType.SUPPORT, "Support request change refused",
+            new AuditLog(session).record(realm.getId(), realm.getName(), new AuditEntry(AuditType.SUPPORT, "Support request change refused",
                     "A support session tried to change the tenant's support requests",
                     support.getNote(SupportAccess.SESSION_WHO), support.getNote(SupportAccess.SESSION_SUPPORT_USERNAME),
-                    "support requests", null, java.util.List.of()));
+                    "support requests", null, java.util.List.of()), Time.currentTimeMillis(), support.getId());
             return new Caller(null, null, ApiError.of(Response.Status.FORBIDDEN,
                     "Support requests are the tenant's users' decision; a support session cannot change them"));
         }

@@ -39,10 +39,12 @@ public final class SupportLogin {
     private SupportLogin() {
     }
 
-    /** Whether a login name in this realm goes the support way (the realm has not opted out and the name uses {@code $}). */
+    /**
+     * Whether a login name goes the support way: it uses {@code $}. Whether support may enter the
+     * realm is the platform's decision (settings of the management realm), never the tenant's.
+     */
     public static boolean appliesTo(RealmModel realm, String username) {
-        return username != null && username.indexOf('$') >= 0
-                && !"false".equalsIgnoreCase(realm.getAttribute(SupportAccess.REALM_ENABLED_ATTRIBUTE));
+        return username != null && username.indexOf('$') >= 0;
     }
 
     /** Result of checking the support user's password: a refusal, or the support user and whether an OTP code is still due. */
@@ -140,10 +142,15 @@ public final class SupportLogin {
                 return new Authorization(Refusal.TENANT_DISABLED, null);
             case NOT_PERMITTED:
                 return new Authorization(Refusal.NOT_PERMITTED, null);
+            case TENANT_EXCLUDED:
+                return new Authorization(Refusal.TENANT_EXCLUDED, null);
             case TENANT_CLOSED:
                 return new Authorization(Refusal.TENANT_CLOSED, null);
             default:
                 break;
+        }
+        if (asksForOfflineAccess(ctx) && !PlatformSettings.read(management).offlineAccessAllowed()) {
+            return new Authorization(Refusal.OFFLINE_NOT_ALLOWED, null);
         }
         Optional<UserModel> target = name.targetUser()
                 .map(username -> Optional.ofNullable(session.users().getUserByUsername(tenant, username)))
@@ -176,6 +183,15 @@ public final class SupportLogin {
                 .detail(SupportAccess.DETAIL_WHO, who)
                 .user(target);
         ctx.setUser(target);
+    }
+
+    /** Whether the login asks for an offline token: the {@code offline_access} scope of the authorization or token request. */
+    private static boolean asksForOfflineAccess(AuthenticationFlowContext ctx) {
+        String scope = ctx.getAuthenticationSession().getClientNote(org.keycloak.protocol.oidc.OIDCLoginProtocol.SCOPE_PARAM);
+        if (scope == null && ctx.getHttpRequest() != null && ctx.getHttpRequest().getDecodedFormParameters() != null) {
+            scope = ctx.getHttpRequest().getDecodedFormParameters().getFirst(org.keycloak.OAuth2Constants.SCOPE);
+        }
+        return org.keycloak.util.TokenUtil.isOfflineTokenRequested(scope);
     }
 
     public static void logRefusal(AuthenticationFlowContext ctx, Refusal refusal) {

@@ -39,8 +39,9 @@ import org.keycloak.userprofile.UserProfileProvider;
  *   <li>the account console theme {@code support-access} (Keycloak's, plus a "Support access" page)
  *   is selected, unless the realm uses an account theme of its own.</li>
  * </ul>
- * A realm with attribute {@code supportAccess.enabled=false} opts out: its flows get the stock
- * steps back.
+ * Whether support may enter a tenant is the platform's decision: a tenant realm's own attributes
+ * do not switch this set-up off. Before the jar is removed, the server option
+ * {@code restore-stock-flows} gives every realm the stock steps back.
  */
 public final class TenantRealmSetup {
 
@@ -59,16 +60,8 @@ public final class TenantRealmSetup {
     private TenantRealmSetup() {
     }
 
-    public static boolean isOptedOut(RealmModel realm) {
-        return "false".equalsIgnoreCase(realm.getAttribute(SupportAccess.REALM_ENABLED_ATTRIBUTE));
-    }
-
     public static void apply(KeycloakSession session, RealmModel realm) {
         if (!SupportAccess.isTenantRealmName(realm.getName())) {
-            return;
-        }
-        if (isOptedOut(realm)) {
-            restoreStockFlows(realm);
             return;
         }
         installFlows(realm);
@@ -108,7 +101,7 @@ public final class TenantRealmSetup {
         }
     }
 
-    static void restoreStockFlows(RealmModel realm) {
+    public static void restoreStockFlows(RealmModel realm) {
         for (AuthenticationFlowModel flow : topLevelFlows(realm)) {
             for (AuthenticationExecutionModel execution : allExecutions(realm, flow)) {
                 String authenticator = execution.getAuthenticator();

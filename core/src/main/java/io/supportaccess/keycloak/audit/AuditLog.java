@@ -36,7 +36,7 @@ public final class AuditLog {
         return realm != null && realm.getEventsListenersStream().anyMatch(LISTENER_ID::equals);
     }
 
-    /** Records the entry if the realm is audited. */
+    /** Records the entry if the realm has its own audit switched on (the realm listener); support records are always written. */
     public void recordIfEnabled(RealmModel realm, AuditEntry entry) {
         if (isEnabled(realm)) {
             record(realm.getId(), realm.getName(), entry, Time.currentTimeMillis());

@@ -22,8 +22,13 @@ public final class SupportAccessDecision {
         NOT_A_TENANT,
         TENANT_DISABLED,
         NOT_PERMITTED,
+        TENANT_EXCLUDED,
         TENANT_CLOSED
     }
+
+    /** What keeps the tenant open: the platform setting, or the support request that expires last. */
+    public static final String OPENED_BY_PLATFORM = "platform";
+    public static final String OPENED_BY_REQUEST_PREFIX = "request:";
 
     static final Permission SUPPORT_ALL = new Permission(Permission.Scope.SUPPORT, Permission.ANY_TYPE, Permission.Level.ALL);
 
@@ -40,7 +45,11 @@ public final class SupportAccessDecision {
         if (!isPermitted(session, managementRealm, supportUser, tenant)) {
             return Outcome.NOT_PERMITTED;
         }
-        if (!isTenantOpen(session, managementRealm, tenant)) {
+        PlatformSettings settings = PlatformSettings.read(managementRealm);
+        if (settings.excludes(tenant.getName())) {
+            return Outcome.TENANT_EXCLUDED;
+        }
+        if (!isTenantOpen(session, settings, tenant)) {
             return Outcome.TENANT_CLOSED;
         }
         return Outcome.GRANTED;
@@ -61,9 +70,30 @@ public final class SupportAccessDecision {
                 .orElse(false);
     }
 
-    /** Open to support: by the platform setting, or by an unexpired support request of one of its users. */
+    /**
+     * Open to support: not excluded by the platform, and opened by the platform setting or by an
+     * unexpired support request of one of its users.
+     */
     public static boolean isTenantOpen(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
-        return PlatformSettings.read(managementRealm).activation().opens(tenant.getName())
+        return isTenantOpen(session, PlatformSettings.read(managementRealm), tenant);
+    }
+
+    private static boolean isTenantOpen(KeycloakSession session, PlatformSettings settings, RealmModel tenant) {
+        if (settings.excludes(tenant.getName())) {
+            return false;
+        }
+        return settings.activation().opens(tenant.getName())
                 || new SupportRequests(session).openUntil(tenant.getId(), Time.currentTimeMillis()).isPresent();
+    }
+
+    /** {@value #OPENED_BY_PLATFORM}, or {@value #OPENED_BY_REQUEST_PREFIX} and the id of the request that keeps the tenant open longest. */
+    public static String openedBy(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
+        if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
+            return OPENED_BY_PLATFORM;
+        }
+        return new SupportRequests(session).active(tenant.getId(), Time.currentTimeMillis()).stream()
+                .max(java.util.Comparator.comparingLong(r -> r.getExpiresAt()))
+                .map(r -> OPENED_BY_REQUEST_PREFIX + r.getId())
+                .orElse(OPENED_BY_PLATFORM);
     }
 }

@@ -15,8 +15,10 @@ import jakarta.persistence.Table;
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.status = 'ACTIVE' and r.expiresAt > :now order by r.createdAt"),
         @NamedQuery(name = "supportRequest.activeByRealmAndUser",
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.status = 'ACTIVE' and r.expiresAt > :now"),
-        @NamedQuery(name = "supportRequest.due",
-                query = "select r from SupportRequestEntity r where r.status = 'ACTIVE' and r.expiresAt <= :now order by r.expiresAt"),
+        @NamedQuery(name = "supportRequest.dueRealms",
+                query = "select distinct r.realmId from SupportRequestEntity r where r.status = 'ACTIVE' and r.expiresAt <= :now"),
+        @NamedQuery(name = "supportRequest.dueInRealm",
+                query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.status = 'ACTIVE' and r.expiresAt <= :now order by r.expiresAt"),
         @NamedQuery(name = "supportRequest.deleteByRealm",
                 query = "delete from SupportRequestEntity r where r.realmId = :realmId")
 })

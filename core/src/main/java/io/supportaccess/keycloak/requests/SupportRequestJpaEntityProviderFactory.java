@@ -27,7 +27,8 @@ public class SupportRequestJpaEntityProviderFactory implements JpaEntityProvider
     public List<Class<?>> getEntities() {
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
-                InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class);
+                InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
+                io.supportaccess.keycloak.sessions.SupportSessionEntity.class);
     }
 
     @Override

@@ -93,20 +93,24 @@ public final class SupportRequests {
         return requests.size();
     }
 
-    /** Marks requests whose time is up as expired; returns the ids of the realms that had any. */
-    public Set<String> expireDue(long now, int max) {
-        List<SupportRequestEntity> due = em.createNamedQuery("supportRequest.due", SupportRequestEntity.class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
-        Set<String> realms = new LinkedHashSet<>();
+    /** The realms that have requests whose time is up (at most {@code max}). */
+    public Set<String> realmsWithDueRequests(long now, int max) {
+        return new LinkedHashSet<>(em.createNamedQuery("supportRequest.dueRealms", String.class)
+                .setParameter("now", now).setMaxResults(max).getResultList());
+    }
+
+    /** Marks one realm's requests whose time is up as expired; returns how many. */
+    public int expireDue(String realmId, long now) {
+        List<SupportRequestEntity> due = em.createNamedQuery("supportRequest.dueInRealm", SupportRequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("now", now).getResultList();
         for (SupportRequestEntity request : due) {
             request.setStatus(SupportRequestEntity.Status.EXPIRED);
             request.setEndedAt(request.getExpiresAt());
             request.setEndedBy(SYSTEM);
             Long tenantExpiry = openUntil(request.getRealmId(), now).orElse(null);
             record(request.getRealmId(), request.getId(), SupportRequestEventEntity.Type.EXPIRED, SYSTEM, request.getExpiresAt(), tenantExpiry);
-            realms.add(request.getRealmId());
         }
-        return realms;
+        return due.size();
     }
 
     public List<SupportRequestEventEntity> events(String realmId, int first, int max) {
@@ -133,10 +137,9 @@ public final class SupportRequests {
         event.setTime(time);
         event.setTenantExpiresAt(tenantExpiry);
         em.persist(event);
+        // support records are written whatever the tenant realm's own listener configuration
         RealmModel realm = session.realms().getRealm(realmId);
-        if (AuditLog.isEnabled(realm)) {
-            new AuditLog(session).record(realmId, realm.getName(), auditEntry(type, requestId, who, tenantExpiry), time);
-        }
+        new AuditLog(session).record(realmId, realm == null ? realmId : realm.getName(), auditEntry(type, requestId, who, tenantExpiry), time);
         LOG.debugf("support request %s %s in realm %s by %s, tenant open until %s", requestId, type, realmId, who, tenantExpiry);
     }
 

@@ -1,6 +1,8 @@
 package io.supportaccess.keycloak.settings;
 
 import io.supportaccess.keycloak.SupportAccess;
+import java.util.Set;
+import java.util.TreeSet;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -10,40 +12,105 @@ import org.keycloak.models.RealmModel;
 public final class PlatformSettings {
 
     public static final String ACTIVATED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "activated";
+    public static final String EXCLUDED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "excludedTenants";
     public static final String OTP_REQUIRED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportUserOtpRequired";
     public static final String VALIDITY_LIMIT_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "validityLimitHours";
+    public static final String SESSION_IDLE_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportSessionIdleMinutes";
+    public static final String SESSION_MAX_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportSessionMaxHours";
+    public static final String OFFLINE_ALLOWED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportOfflineAccessAllowed";
+
     public static final int DEFAULT_VALIDITY_LIMIT_HOURS = 24;
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 30;
+    public static final int MAX_SESSION_IDLE_MINUTES = 24 * 60;
+    public static final int DEFAULT_SESSION_MAX_HOURS = 8;
+    public static final int MAX_SESSION_MAX_HOURS = 7 * 24;
 
     private final SupportActivation activation;
+    private final Set<String> excludedTenants;
     private final boolean supportUserOtpRequired;
     private final int validityLimitHours;
+    private final int sessionIdleMinutes;
+    private final int sessionMaxHours;
+    private final boolean offlineAccessAllowed;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
+        this(activation, Set.of(), supportUserOtpRequired, validityLimitHours, DEFAULT_SESSION_IDLE_MINUTES,
+                DEFAULT_SESSION_MAX_HOURS, false);
+    }
+
+    private PlatformSettings(SupportActivation activation, Set<String> excludedTenants, boolean supportUserOtpRequired,
+                             int validityLimitHours, int sessionIdleMinutes, int sessionMaxHours, boolean offlineAccessAllowed) {
         this.activation = activation;
+        this.excludedTenants = Set.copyOf(excludedTenants);
         this.supportUserOtpRequired = supportUserOtpRequired;
         this.validityLimitHours = validityLimitHours;
+        this.sessionIdleMinutes = sessionIdleMinutes;
+        this.sessionMaxHours = sessionMaxHours;
+        this.offlineAccessAllowed = offlineAccessAllowed;
     }
 
+    /**
+     * Reads the settings. An absent "activated" attribute means every tenant: the seed's "The
+     * support user function is enabled by default" (installations that predate this default get
+     * an explicit {@code false} at start-up, see the realm set-up).
+     */
     public static PlatformSettings read(RealmModel managementRealm) {
+        String activated = managementRealm.getAttribute(ACTIVATED_ATTRIBUTE);
         return new PlatformSettings(
-                SupportActivation.fromStored(managementRealm.getAttribute(ACTIVATED_ATTRIBUTE)),
+                activated == null ? SupportActivation.ALL : SupportActivation.fromStored(activated),
+                SupportActivation.fromStored(managementRealm.getAttribute(EXCLUDED_ATTRIBUTE)).tenants(),
                 Boolean.parseBoolean(managementRealm.getAttribute(OTP_REQUIRED_ATTRIBUTE)),
-                validityLimit(managementRealm.getAttribute(VALIDITY_LIMIT_ATTRIBUTE)));
+                number(managementRealm.getAttribute(VALIDITY_LIMIT_ATTRIBUTE), 1, 8760, DEFAULT_VALIDITY_LIMIT_HOURS),
+                number(managementRealm.getAttribute(SESSION_IDLE_ATTRIBUTE), 1, MAX_SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES),
+                number(managementRealm.getAttribute(SESSION_MAX_ATTRIBUTE), 1, MAX_SESSION_MAX_HOURS, DEFAULT_SESSION_MAX_HOURS),
+                Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)));
     }
 
-    private static int validityLimit(String stored) {
+    private static int number(String stored, int min, int max, int fallback) {
         try {
-            int hours = stored == null ? DEFAULT_VALIDITY_LIMIT_HOURS : Integer.parseInt(stored.strip());
-            return hours >= 1 && hours <= 8760 ? hours : DEFAULT_VALIDITY_LIMIT_HOURS;
+            int value = stored == null ? fallback : Integer.parseInt(stored.strip());
+            return value >= min && value <= max ? value : fallback;
         } catch (NumberFormatException e) {
-            return DEFAULT_VALIDITY_LIMIT_HOURS;
+            return fallback;
         }
     }
 
     public void writeTo(RealmModel managementRealm) {
         managementRealm.setAttribute(ACTIVATED_ATTRIBUTE, activation.toStored());
+        managementRealm.setAttribute(EXCLUDED_ATTRIBUTE, String.join(",", new TreeSet<>(excludedTenants)));
         managementRealm.setAttribute(OTP_REQUIRED_ATTRIBUTE, Boolean.toString(supportUserOtpRequired));
         managementRealm.setAttribute(VALIDITY_LIMIT_ATTRIBUTE, Integer.toString(validityLimitHours));
+        managementRealm.setAttribute(SESSION_IDLE_ATTRIBUTE, Integer.toString(sessionIdleMinutes));
+        managementRealm.setAttribute(SESSION_MAX_ATTRIBUTE, Integer.toString(sessionMaxHours));
+        managementRealm.setAttribute(OFFLINE_ALLOWED_ATTRIBUTE, Boolean.toString(offlineAccessAllowed));
+    }
+
+    public PlatformSettings withActivation(SupportActivation value) {
+        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withExcludedTenants(Set<String> value) {
+        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withSupportUserOtpRequired(boolean value) {
+        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withValidityLimitHours(int value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withSessionIdleMinutes(int value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withSessionMaxHours(int value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed);
+    }
+
+    public PlatformSettings withOfflineAccessAllowed(boolean value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value);
     }
 
     /** Hours that each support request adds to the tenant's support expiry. */
@@ -55,8 +122,37 @@ public final class PlatformSettings {
         return activation;
     }
 
+    /** Tenants that no support user may enter, whatever the activation and their support requests say. */
+    public Set<String> excludedTenants() {
+        return excludedTenants;
+    }
+
+    public boolean excludes(String tenantId) {
+        return excludedTenants.contains(tenantId);
+    }
+
+    /** Open by this setting: activated for the tenant and not excluded. */
+    public boolean opensByPlatform(String tenantId) {
+        return activation.opens(tenantId) && !excludes(tenantId);
+    }
+
     /** Whether every support user must have a second factor, whatever their own account says. */
     public boolean supportUserOtpRequired() {
         return supportUserOtpRequired;
+    }
+
+    /** A support session ends after this many minutes without use. */
+    public int sessionIdleMinutes() {
+        return sessionIdleMinutes;
+    }
+
+    /** A support session ends at the latest this many hours after the support login. */
+    public int sessionMaxHours() {
+        return sessionMaxHours;
+    }
+
+    /** Whether a support login may ask for an offline token ({@code offline_access}). */
+    public boolean offlineAccessAllowed() {
+        return offlineAccessAllowed;
     }
 }

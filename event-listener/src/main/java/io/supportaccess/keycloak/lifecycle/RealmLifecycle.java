@@ -7,6 +7,8 @@ import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportPermissions;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
+import io.supportaccess.keycloak.sessions.SupportSessionRecords;
+import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -23,8 +25,13 @@ final class RealmLifecycle {
     private RealmLifecycle() {
     }
 
-    static void setUpAllRealms(KeycloakSession session) {
+    static void setUpAllRealms(KeycloakSession session, boolean restoreStockFlows) {
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        if (management != null && management.getAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE) == null
+                && management.getRole(SupportPermissions.ROLE_SUPPORT_READ) != null) {
+            // set up by a version whose default was "closed": keep it closed (new installations default to open)
+            management.setAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE, "false");
+        }
         if (management == null) {
             LOG.infof("Creating the management realm '%s'", SupportAccess.managementRealmName());
             RealmRepresentation representation = new RealmRepresentation();
@@ -40,6 +47,12 @@ final class RealmLifecycle {
         DefaultInventoryRoles.seedOnce(inventory, management);
         List<RealmModel> realms = session.realms().getRealmsStream().collect(Collectors.toList());
         for (RealmModel realm : realms) {
+            if (restoreStockFlows) {
+                if (SupportAccess.isTenantRealmName(realm.getName())) {
+                    TenantRealmSetup.restoreStockFlows(realm);
+                }
+                continue;
+            }
             TenantRealmSetup.apply(session, realm);
             AuditSetup.apply(realm);
             if (SupportAccess.isTenantRealmName(realm.getName())) {
@@ -84,6 +97,7 @@ final class RealmLifecycle {
     /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
     static void removeRealm(KeycloakSession session, RealmModel realm) {
         new SupportRequests(session).removeRealm(realm.getId());
+        new SupportSessionRecords(session).removeRealm(realm.getId());
         Inventory inventory = new Inventory(session);
         inventory.removeRealm(realm.getId());
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());

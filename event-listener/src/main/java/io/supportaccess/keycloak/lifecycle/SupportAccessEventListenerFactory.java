@@ -4,6 +4,8 @@ import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditRetentionTask;
 import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.inventory.Inventory;
+import io.supportaccess.keycloak.sessions.SupportSessionSweepTask;
+import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -26,6 +28,9 @@ import org.keycloak.timer.TimerProvider;
  * 60): how often expired support requests are closed and their sessions ended;
  * {@code audit-max-age-days} (default 60): audit records older than this are removed;
  * {@code audit-retention-interval-seconds} (default 3600): how often that runs;
+ * {@code session-sweep-interval-seconds} (default 15): how often live support sessions are checked
+ * against the platform's lifespan and idle timeout; {@code restore-stock-flows} (default false):
+ * gives every tenant realm Keycloak's stock login steps back at start-up (before removing the jar);
  * {@code testing-clock} (default false, tests only; not named "...-enabled", which Keycloak would take for a build-time option).
  */
 public class SupportAccessEventListenerFactory implements EventListenerProviderFactory {
@@ -35,6 +40,8 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     private long expiryIntervalMillis = 60_000L;
     private int auditMaxAgeDays = 60;
     private long retentionIntervalMillis = 3_600_000L;
+    private long sweepIntervalMillis = 15_000L;
+    private boolean restoreStockFlows;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -48,13 +55,15 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
         expiryIntervalMillis = Math.max(1, config.getInt("expiry-interval-seconds", 60)) * 1000L;
         auditMaxAgeDays = Math.max(1, config.getInt("audit-max-age-days", 60));
         retentionIntervalMillis = Math.max(1, config.getInt("audit-retention-interval-seconds", 3600)) * 1000L;
+        sweepIntervalMillis = Math.max(1, config.getInt("session-sweep-interval-seconds", 15)) * 1000L;
+        restoreStockFlows = config.getBoolean("restore-stock-flows", false);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, RealmLifecycle::setUpAllRealms);
+                KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpAllRealms(session, restoreStockFlows));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
@@ -64,6 +73,7 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
                         updated.getAttributeName(), updated.getAttributeValue());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
                 new Inventory(removed.getKeycloakSession()).removeUser(removed.getUser().getId());
+                new SupportSessionEvents(removed.getKeycloakSession()).userRemoved(removed.getRealm(), removed.getUser());
             }
         });
         try (KeycloakSession session = factory.create()) {
@@ -73,6 +83,9 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
             session.getProvider(TimerProvider.class).schedule(
                     new ClusterAwareScheduledTaskRunner(factory, new AuditRetentionTask(auditMaxAgeDays), retentionIntervalMillis),
                     retentionIntervalMillis, AuditRetentionTask.NAME);
+            session.getProvider(TimerProvider.class).schedule(
+                    new ClusterAwareScheduledTaskRunner(factory, new SupportSessionSweepTask(), sweepIntervalMillis),
+                    sweepIntervalMillis, SupportSessionSweepTask.NAME);
         }
     }
 

@@ -118,6 +118,48 @@ class ConsistencyClusterIT {
                 .isEqualTo("Support user is not permitted to support this tenant");
     }
 
+    @Test
+    void withdrawingTheSupportRoleOnOneNodeEndsTheLiveSupportSessionOnBoth() {
+        Platform.setSupportActivated(true);
+        String sue = Platform.unique("suecluster");
+        String sueId = Platform.createSupportUser(sue, "sue-secret", "Support");
+        Http.Reply support = login(a, tenant, sue + "$john", "sue-secret");
+        assertThat(support.status()).isEqualTo(200);
+        String accessToken = support.json().get("access_token").asText();
+        Http.Reply refreshed = refresh(b, tenant, support.json().get("refresh_token").asText());
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String refreshToken = refreshed.json().get("refresh_token").asText();
+        String johnOwn = token(b, tenant, "john", "john-pw");
+        Http.Reply janeSupport = login(b, tenant, jill + "$alice", "jill-secret");
+        assertThat(janeSupport.status()).as(janeSupport.body()).isEqualTo(200);
+
+        String adminB = adminToken(b);
+        String roleUrl = b.baseUrl() + "/admin/realms/management/roles/Support";
+        String roleJson = Http.get(roleUrl, adminB).body();
+        long start = System.nanoTime();
+        Http.Reply removed = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        b.baseUrl() + "/admin/realms/management/users/" + sueId + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + adminB).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("[" + roleJson + "]")).build());
+        long removedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        int refreshA = refresh(a, tenant, refreshToken).status();
+        int userinfoA = userinfo(a, tenant, accessToken);
+        long refusedOnAMillis = (System.nanoTime() - start) / 1_000_000;
+        int refreshB = refresh(b, tenant, refreshToken).status();
+        int userinfoB = userinfo(b, tenant, accessToken);
+        long refusedOnBothMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("withdrawal figures: role removal answered after %d ms (node B); support session refused on node A "
+                + "after %d ms, on both nodes after %d ms%n", removedMillis, refusedOnAMillis, refusedOnBothMillis);
+        assertThat(refreshA).isEqualTo(400);
+        assertThat(userinfoA).isEqualTo(401);
+        assertThat(refreshB).isEqualTo(400);
+        assertThat(userinfoB).isEqualTo(401);
+        assertThat(userinfo(a, tenant, johnOwn)).as("john's own session").isEqualTo(200);
+        assertThat(refresh(a, tenant, janeSupport.json().get("refresh_token").asText()).status())
+                .as("another support user's session").isEqualTo(200);
+    }
+
     // --- helpers, each aimed at one node
 
     static Http.Reply login(KeycloakNode node, String realm, String username, String password) {

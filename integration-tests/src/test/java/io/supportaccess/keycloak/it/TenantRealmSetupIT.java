@@ -86,21 +86,6 @@ class TenantRealmSetupIT {
     }
 
     @Test
-    void realmCanOptOut() {
-        String realm = Platform.createTenant("optout");
-        Platform.createUser(realm, "john", "john-secret");
-        RealmRepresentation rep = Platform.realm(realm).toRepresentation();
-        rep.setAttributes(new java.util.HashMap<>(rep.getAttributes() == null ? Map.of() : rep.getAttributes()));
-        rep.getAttributes().put("supportAccess.enabled", "false");
-        Platform.realm(realm).update(rep);
-
-        Http.Reply reply = passwordGrant(realm, jill + "$john", "jill-secret");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().get("error_description").asText()).isEqualTo("Invalid user credentials");
-        assertThat(passwordGrant(realm, "john", "john-secret").status()).isEqualTo(200);
-    }
-
-    @Test
     void usernamesWithTheSeparatorCannotBeCreatedInTenantRealms() {
         String realm = Platform.createTenant("dollar");
         UserRepresentation user = new UserRepresentation();

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.audit.listener;
 
+import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -9,18 +10,34 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Turns Keycloak events into audit records in the session's transaction (see {@link AuditLog}).
- * Keycloak only hands events to this listener for realms that list it.
+ * Support records (support logins granted or denied, and everything done in a support session)
+ * are written by the platform's global listener, whatever a realm's listener list says; the
+ * realm's own records by the realm listener, which its administrators may switch off.
  */
 public final class AuditRecorder {
+
+    /** Which records a listener writes. */
+    public enum Scope {
+        /** Support logins and everything done in a support session, in every realm. */
+        SUPPORT,
+        /** The rest: the realm's own audit, for realms that list the realm listener. */
+        OWN
+    }
 
     private final KeycloakSession session;
     private final AuditLog log;
     private final ActorResolver actors;
+    private final Scope scope;
 
-    public AuditRecorder(KeycloakSession session, AuditLog log) {
+    public AuditRecorder(KeycloakSession session, AuditLog log, Scope scope) {
         this.session = session;
         this.log = log;
         this.actors = new ActorResolver(session, log);
+        this.scope = scope;
+    }
+
+    private boolean inScope(AuditEntry entry) {
+        return (entry.supportUser() != null) == (scope == Scope.SUPPORT);
     }
 
     public void record(Event event) {
@@ -35,6 +52,7 @@ public final class AuditRecorder {
         String subject = actors.username(realm, event.getUserId(), attemptedName);
         Actor actor = actors.resolve(realm, event.getSessionId(), event.getUserId(), subject);
         UserEventAudit.toEntry(event, actor, subject, event.getClientId())
+                .filter(this::inScope)
                 .ifPresent(entry -> log.record(realm.getId(), realm.getName(), entry, event.getTime(), event.getSessionId()));
     }
 
@@ -51,6 +69,9 @@ public final class AuditRecorder {
             actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser());
         }
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
-        log.record(realm.getId(), realm.getName(), AdminEventAudit.toEntry(event, actor, application), event.getTime());
+        AuditEntry entry = AdminEventAudit.toEntry(event, actor, application);
+        if (inScope(entry)) {
+            log.record(realm.getId(), realm.getName(), entry, event.getTime());
+        }
     }
 }

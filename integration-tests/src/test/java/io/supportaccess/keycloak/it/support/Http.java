@@ -21,7 +21,28 @@ public final class Http {
     private Http() {
     }
 
+    /** Maps Keycloak's representations leniently (the server may know fields this client does not) and leaves nulls out. */
+    private static final ObjectMapper REPRESENTATIONS = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+    public static String json(Object representation) {
+        try {
+            return REPRESENTATIONS.writeValueAsString(representation);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public record Reply(int status, String body, HttpResponse<String> raw) {
+        public <T> T as(Class<T> type) {
+            try {
+                return REPRESENTATIONS.readValue(body, type);
+            } catch (IOException e) {
+                throw new AssertionError("Not a " + type.getSimpleName() + " (status " + status + "): " + body, e);
+            }
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -191,6 +191,15 @@ public final class Platform {
         }
     }
 
+    /** Changes platform settings (any subset of the fields); fails unless the server answers 200. */
+    public static Http.Reply putSettings(String json) {
+        Http.Reply reply = Http.put(settingsUrl(), adminToken(), "application/json", json);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("settings update failed: " + reply.status() + " " + reply.body());
+        }
+        return reply;
+    }
+
     public static String settingsUrl() {
         return url() + "/admin/realms/" + MANAGEMENT + "/support-access/settings";
     }

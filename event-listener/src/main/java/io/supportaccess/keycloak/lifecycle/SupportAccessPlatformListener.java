@@ -1,0 +1,59 @@
+package io.supportaccess.keycloak.lifecycle;
+
+import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.listener.AuditRecorder;
+import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * The platform's own listener, global: Keycloak hands it the events of every realm whatever the
+ * realm's listener list says. It writes the support records of the audit and keeps the support
+ * sessions record; neither can be switched off by a tenant's administrators.
+ */
+class SupportAccessPlatformListener implements EventListenerProvider {
+
+    private static final Logger AUDIT = Logger.getLogger("io.supportaccess.audit");
+    private static final Logger LOG = Logger.getLogger(SupportAccessPlatformListener.class);
+
+    private final AuditRecorder recorder;
+    private final SupportSessionEvents sessions;
+
+    SupportAccessPlatformListener(KeycloakSession session) {
+        this.recorder = new AuditRecorder(session, new AuditLog(session), AuditRecorder.Scope.SUPPORT);
+        this.sessions = new SupportSessionEvents(session);
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getDetails() != null && event.getDetails().containsKey(io.supportaccess.keycloak.SupportAccess.DETAIL_WHO)) {
+            AUDIT.infof("support login %s realm=%s who=%s error=%s refusal=%s",
+                    event.getType(), event.getRealmName() != null ? event.getRealmName() : event.getRealmId(),
+                    event.getDetails().get(io.supportaccess.keycloak.SupportAccess.DETAIL_WHO), event.getError(),
+                    event.getDetails().get(io.supportaccess.keycloak.SupportAccess.DETAIL_SUPPORT_REFUSAL));
+        }
+        recorder.record(event);
+        try {
+            sessions.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not update the support sessions record for event %s; the session sweep retries", event.getType());
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        recorder.record(event);
+        try {
+            sessions.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not check support sessions after admin event %s; the session sweep retries", event.getResourcePath());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

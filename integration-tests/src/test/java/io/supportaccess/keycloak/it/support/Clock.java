@@ -1,0 +1,62 @@
+package io.supportaccess.keycloak.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * Keycloak's clock, moved through the testing endpoint (the server runs with the testing-clock
+ * option), and admin calls that work whatever the clock says (a token issued under it).
+ */
+public final class Clock {
+
+    private Clock() {
+    }
+
+    /** A master admin token issued under the server's current clock. */
+    public static String adminToken() {
+        return Http.postForm(Platform.url() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .json().get("access_token").asText();
+    }
+
+    /** Sets the offset of Keycloak's clock from real time, in seconds (0 restores it). */
+    public static void set(int offsetSeconds) {
+        Http.Reply reply = Http.put(Platform.url() + "/admin/realms/master/support-access/testing/clock", adminToken(),
+                "application/json", "{\"offsetSeconds\":" + offsetSeconds + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    public static void putSettings(String json) {
+        Http.Reply reply = Http.put(Platform.settingsUrl(), adminToken(), "application/json", json);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    /** The live support sessions of a support user, from the operators' API. */
+    public static JsonNode liveSessions(String supportUser) {
+        Http.Reply reply = Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions?supportUser="
+                + Http.enc(supportUser), adminToken());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /**
+     * Waits, without using the sessions (a refresh would count as activity), until the support user
+     * has no live support session left; the server checks them every 2 s in the tests.
+     */
+    public static void awaitNoLiveSession(String supportUser) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (liveSessions(supportUser).size() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("support sessions of " + supportUser + " still live after 30 s: " + liveSessions(supportUser));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
