@@ -18,6 +18,44 @@ class PlatformSettingsIT {
     }
 
     @Test
+    void aNewInstallationOpensSupportAndBoundsSupportSessions() {
+        var fresh = Platform.initialSettings();
+        assertThat(fresh.get("supportAccessActivated").asBoolean()).as("seed 004: enabled by default").isTrue();
+        assertThat(fresh.get("excludedTenants").size()).isZero();
+        assertThat(fresh.get("supportSessionIdleMinutes").asInt()).isEqualTo(30);
+        assertThat(fresh.get("supportSessionMaxHours").asInt()).isEqualTo(8);
+        assertThat(fresh.get("supportOfflineAccessAllowed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void sessionLimitsAndExclusionsAreValidated() {
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"supportSessionIdleMinutes\":0}", 400);
+        cases.put("{\"supportSessionIdleMinutes\":1441}", 400);
+        cases.put("{\"supportSessionMaxHours\":169}", 400);
+        cases.put("{\"supportSessionMaxHours\":\"8\"}", 400);
+        cases.put("{\"supportOfflineAccessAllowed\":\"yes\"}", 400);
+        cases.put("{\"excludedTenants\":\"acme\"}", 400);
+        cases.put("{\"excludedTenants\":[\"bad,id\"]}", 400);
+        cases.put("{\"excludedTenants\":[\"acme\"],\"supportSessionMaxHours\":0}", 400);
+        cases.forEach((body, status) -> {
+            Http.Reply reply = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", body);
+            assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(status);
+            assertThat(reply.json().get("error_description").asText()).as(body).isNotEmpty();
+        });
+        var unchanged = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+        assertThat(unchanged.get("excludedTenants").size()).as("a refused update changes nothing").isZero();
+        assertThat(unchanged.get("supportSessionMaxHours").asInt()).isEqualTo(8);
+
+        var changed = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json",
+                "{\"supportSessionIdleMinutes\":45,\"supportSessionMaxHours\":4}").json();
+        assertThat(changed.get("supportSessionIdleMinutes").asInt()).isEqualTo(45);
+        assertThat(changed.get("supportSessionMaxHours").asInt()).isEqualTo(4);
+        Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json",
+                "{\"supportSessionIdleMinutes\":30,\"supportSessionMaxHours\":8}");
+    }
+
+    @Test
     void readAndChangeAsMasterAdministrator() {
         Http.Reply put = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json",
                 "{\"supportAccessActivated\":[\"globex\",\"acme\"]}");

@@ -28,6 +28,7 @@ public final class Platform {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Keycloak admin;
+    private static JsonNode initialSettings;
 
     private Platform() {
     }
@@ -39,6 +40,8 @@ public final class Platform {
     public static synchronized Keycloak admin() {
         if (admin == null) {
             admin = Keycloak.getInstance(url(), "master", KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+            // before any test changes them: what a fresh installation starts with
+            initialSettings = Http.get(settingsUrl(), admin.tokenManager().getAccessTokenString()).json();
             // Brute-force protection stays on in the management realm, but the tests' quick
             // successive failures must not trip Keycloak's "quick login" lockout.
             RealmRepresentation management = admin.realm(MANAGEMENT).toRepresentation();
@@ -47,6 +50,12 @@ public final class Platform {
             admin.realm(MANAGEMENT).update(management);
         }
         return admin;
+    }
+
+    /** The platform settings as the server had them before the first test changed anything. */
+    public static synchronized JsonNode initialSettings() {
+        admin();
+        return initialSettings;
     }
 
     public static RealmResource realm(String name) {
