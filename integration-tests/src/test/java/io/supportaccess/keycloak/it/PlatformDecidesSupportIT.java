@@ -69,6 +69,12 @@ class PlatformDecidesSupportIT {
         assertThat(records).anyMatch(r -> (jill + "$john").equals(r.get("who").asText()) && r.get("activity").asText().startsWith("User updated"));
         assertThat(records).as("the tenant's own records stop: john's own login is not recorded")
                 .noneMatch(r -> "john".equals(r.get("who").asText()) && "User login".equals(r.get("activity").asText()));
+        // the tenant's administrator sees in "Support accesses" when the support session ended, and why
+        JsonNode accesses = Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses",
+                SupportRequestsIT.token(tenant, "boss", "boss-secret")).json().get("records");
+        List<String> accessTexts = new java.util.ArrayList<>();
+        accesses.forEach(r -> accessTexts.add(r.get("text").asText()));
+        assertThat(accessTexts).anyMatch(t -> t.equals("Support session of " + jill + "$john in " + tenant + " ended: logout"));
         List<JsonNode> crossTenant = Audit.all(Platform.MANAGEMENT, Map.of("tenant", tenant, "type", "Support"));
         assertThat(crossTenant).anyMatch(r -> "Support access granted".equals(r.get("activity").asText()));
     }
