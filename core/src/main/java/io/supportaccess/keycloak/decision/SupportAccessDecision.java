@@ -56,9 +56,9 @@ public final class SupportAccessDecision {
     }
 
     /**
-     * The global Support permission (both levels), or an inventory role granting Support (or Full
-     * access) at level ALL on a group that holds the tenant's management object, directly or
-     * through subgroups.
+     * The global Support permission (both levels), or inventory roles granting Support (or Full
+     * access) READ and ADMIN, in one permission or several, on groups that hold the tenant's
+     * management object, directly or through subgroups.
      */
     static boolean isPermitted(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
         if (SupportPermissions.hasGlobalSupport(managementRealm, supportUser)) {

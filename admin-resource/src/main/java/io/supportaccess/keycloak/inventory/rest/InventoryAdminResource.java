@@ -269,6 +269,9 @@ public class InventoryAdminResource {
             user(userId);
             String from = text(json, "fromUserId", true);
             user(from);
+            if (from.equals(userId)) {
+                throw new InventoryException(InventoryException.Kind.INVALID, "A user's assignments cannot be copied onto the same user");
+            }
             String mode = json.has("mode") ? text(json, "mode", true) : "MERGE";
             if (!"MERGE".equals(mode) && !"REPLACE".equals(mode)) {
                 throw new InventoryException(InventoryException.Kind.INVALID, "'mode' must be MERGE or REPLACE");
