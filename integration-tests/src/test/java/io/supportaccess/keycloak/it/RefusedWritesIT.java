@@ -116,13 +116,25 @@ class RefusedWritesIT {
                 "{\"supportAccessActivated\":false,\"validityLimitHours\":-1}",
                 "{\"supportAccessActivated\":[\"acme\"],\"supportUserOtpRequired\":\"yes\"}",
                 "{\"supportAccessActivated\":false,\"unknown\":1}",
-                "{\"supportUserOtpRequired\":true,\"supportAccessActivated\":[5]}");
+                "{\"supportUserOtpRequired\":true,\"supportAccessActivated\":[5]}",
+                "{\"supportAccessActivated\":false,\"excludedTenants\":\"acme\"}",
+                "{\"excludedTenants\":[\"acme\"],\"supportSessionIdleMinutes\":0}");
         for (String body : bodies) {
             Http.Reply reply = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", body);
             assertThat(reply.status()).as(body).isEqualTo(400);
         }
         assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json()).isEqualTo(before);
         assertThat(Audit.all(Platform.MANAGEMENT, Map.of("type", "Option"))).hasSize(records);
+    }
+
+    @Test
+    void endingAnUnknownSupportSessionChangesNothing() {
+        String sessions = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions";
+        JsonNode before = get(sessions).json();
+        int records = Audit.all(Platform.MANAGEMENT, Map.of()).size();
+        assertThat(delete(sessions + "/no-such-session").status()).isEqualTo(404);
+        assertThat(get(sessions).json()).isEqualTo(before);
+        assertThat(Audit.all(Platform.MANAGEMENT, Map.of())).hasSize(records);
     }
 
     // --- helpers
