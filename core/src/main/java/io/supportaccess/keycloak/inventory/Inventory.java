@@ -269,11 +269,16 @@ public final class Inventory {
      * on one group) and ADMIN in another grant ALL.
      */
     public boolean grants(String userId, String objectId, Permission wanted) {
+        return grants(userId, objectId, wanted, List.of());
+    }
+
+    /** The same, counting also permissions the user holds elsewhere (through global roles). */
+    public boolean grants(String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
         Set<String> groups = ancestors(List.of(objectId));
         groups.add(objectId);
         List<String> roleIds = inBatches(groups, batch -> em.createNamedQuery("assignment.roleIdsOfUserOnGroups", String.class)
                 .setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
-        List<Permission> held = new ArrayList<>();
+        List<Permission> held = new ArrayList<>(alsoHeld);
         for (String roleId : new HashSet<>(roleIds)) {
             InventoryRoleEntity role = em.find(InventoryRoleEntity.class, roleId);
             if (role != null) {

@@ -81,6 +81,18 @@ class SupportReadAndAdminIT {
     }
 
     @Test
+    void aLevelHeldGloballyCountsTowardsTheInventoryRole() {
+        Platform.grantRealmRoles(Platform.MANAGEMENT, samId, "ROLE_SUPPORT_READ");
+        assertSupportRefused();
+        assignRoles(group, role(ADMIN));
+        assertSupportGranted();
+        Http.Reply reply = get(inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object="
+                + tenantObject(tenant).get("id").asText() + "&scope=SUPPORT&type=*&level=ALL");
+        assertThat(reply.json().get("granted").asBoolean()).as(reply.body()).isTrue();
+        assertThat(reply.json().get("via").asText()).isEqualTo("global and inventory roles");
+    }
+
+    @Test
     void theEffectivePermissionQueryAgrees() {
         assignRoles(group, role(READ), role(ADMIN));
         String url = inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object=" + tenantObject(tenant).get("id").asText()

@@ -306,9 +306,10 @@ public class InventoryAdminResource {
                 answer.put("granted", true);
                 answer.put("via", "global role");
             } else {
-                boolean granted = inventory.grants(userId, objectId, wanted);
+                boolean byInventory = inventory.grants(userId, objectId, wanted);
+                boolean granted = byInventory || inventory.grants(userId, objectId, wanted, GlobalPermissions.held(realm, user, wanted.scope()));
                 answer.put("granted", granted);
-                answer.put("via", granted ? "inventory role" : null);
+                answer.put("via", byInventory ? "inventory role" : granted ? "global and inventory roles" : null);
             }
             return Response.ok(answer).build();
         });
