@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -152,7 +153,7 @@ public final class Inventory {
         return inBatches(ids, batch -> em.createNamedQuery("moChild.parentsOf", String.class).setParameter("ids", batch).getResultList());
     }
 
-    private static <T> List<T> inBatches(Collection<String> ids, java.util.function.Function<List<String>, List<T>> query) {
+    private static <T> List<T> inBatches(Collection<String> ids, Function<List<String>, List<T>> query) {
         List<String> all = new ArrayList<>(ids);
         List<T> results = new ArrayList<>();
         for (int from = 0; from < all.size(); from += QUERY_BATCH) {
