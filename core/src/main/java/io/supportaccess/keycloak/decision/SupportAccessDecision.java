@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.decision;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.inventory.GlobalPermissions;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.Permission;
 import io.supportaccess.keycloak.permission.SupportPermissions;
@@ -56,9 +57,9 @@ public final class SupportAccessDecision {
     }
 
     /**
-     * The global Support permission (both levels), or an inventory role granting Support (or Full
-     * access) at level ALL on a group that holds the tenant's management object, directly or
-     * through subgroups.
+     * The global Support permission (both levels), or Support (or Full access) READ and ADMIN from
+     * inventory roles on groups that hold the tenant's management object, directly or through
+     * subgroups, in one permission or several; a level held globally counts towards them.
      */
     static boolean isPermitted(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
         if (SupportPermissions.hasGlobalSupport(managementRealm, supportUser)) {
@@ -66,7 +67,8 @@ public final class SupportAccessDecision {
         }
         Inventory inventory = new Inventory(session);
         return inventory.tenantObject(managementRealm.getId(), tenant.getName())
-                .map(object -> inventory.grants(supportUser.getId(), object.getId(), SUPPORT_ALL))
+                .map(object -> inventory.grants(supportUser.getId(), object.getId(), SUPPORT_ALL,
+                        GlobalPermissions.held(managementRealm, supportUser, Permission.Scope.SUPPORT)))
                 .orElse(false);
     }
 

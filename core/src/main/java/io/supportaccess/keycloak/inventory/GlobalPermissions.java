@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.inventory;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -16,27 +17,28 @@ public final class GlobalPermissions {
     }
 
     public static boolean grants(RealmModel realm, UserModel user, Permission wanted) {
-        if (wanted.scope() == Permission.Scope.FULL_ACCESS) {
-            return false;
+        return wanted.isGrantedBy(held(realm, user, wanted.scope()));
+    }
+
+    /** The levels of a scope the user holds through global roles, as permissions on every type. */
+    public static List<Permission> held(RealmModel realm, UserModel user, Permission.Scope scope) {
+        if (scope == Permission.Scope.FULL_ACCESS) {
+            return List.of();
         }
-        String prefix = "ROLE_" + switch (wanted.scope()) {
+        String prefix = "ROLE_" + switch (scope) {
             case ALARMS -> "ALARM";
             case AUDITS -> "AUDIT";
             case EVENTS -> "EVENT";
             case MEASUREMENTS -> "MEASUREMENT";
-            default -> wanted.scope().name();
+            default -> scope.name();
         };
-        List<String> needed = switch (wanted.level()) {
-            case READ -> List.of(prefix + "_READ");
-            case ADMIN -> List.of(prefix + "_ADMIN");
-            case ALL -> List.of(prefix + "_READ", prefix + "_ADMIN");
-        };
-        for (String name : needed) {
-            RoleModel role = realm.getRole(name);
-            if (role == null || !user.hasRole(role)) {
-                return false;
+        List<Permission> held = new ArrayList<>();
+        for (Permission.Level level : List.of(Permission.Level.READ, Permission.Level.ADMIN)) {
+            RoleModel role = realm.getRole(prefix + "_" + level.name());
+            if (role != null && user.hasRole(role)) {
+                held.add(new Permission(scope, Permission.ANY_TYPE, level));
             }
         }
-        return true;
+        return held;
     }
 }

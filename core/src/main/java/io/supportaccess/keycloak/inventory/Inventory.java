@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -24,7 +24,8 @@ public final class Inventory {
 
     public static final String TENANT_TYPE = "c8y_Tenant";
     public static final String GROUP_TYPE = "c8y_DeviceGroup";
-    public static final int MAX_DEPTH = 32;
+    /** Ids per IN-list query, well below every database's limit of bind parameters. */
+    private static final int QUERY_BATCH = 1000;
 
     private final EntityManager em;
 
@@ -140,17 +141,25 @@ public final class Inventory {
         }
     }
 
-    /** All groups above the given objects (not the objects themselves), level by level: one query per level. */
+    /** All groups above the given objects (not the objects themselves), to the top of every chain: one query per level. */
     public Set<String> ancestors(Collection<String> objectIds) {
-        Set<String> seen = new LinkedHashSet<>();
-        Set<String> level = new HashSet<>(objectIds);
-        for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
-            List<String> parents = level.size() == 1
-                    ? em.createNamedQuery("moChild.parentsOfOne", String.class).setParameter("id", level.iterator().next()).getResultList()
-                    : em.createNamedQuery("moChild.parentsOf", String.class).setParameter("ids", level).getResultList();
-            level = parents.stream().filter(seen::add).collect(Collectors.toSet());
+        return AncestorWalk.ancestors(objectIds, this::parentsOf);
+    }
+
+    private List<String> parentsOf(Set<String> ids) {
+        if (ids.size() == 1) {
+            return em.createNamedQuery("moChild.parentsOfOne", String.class).setParameter("id", ids.iterator().next()).getResultList();
         }
-        return seen;
+        return inBatches(ids, batch -> em.createNamedQuery("moChild.parentsOf", String.class).setParameter("ids", batch).getResultList());
+    }
+
+    private static <T> List<T> inBatches(Collection<String> ids, Function<List<String>, List<T>> query) {
+        List<String> all = new ArrayList<>(ids);
+        List<T> results = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += QUERY_BATCH) {
+            results.addAll(query.apply(all.subList(from, Math.min(all.size(), from + QUERY_BATCH))));
+        }
+        return results;
     }
 
     // --- inventory roles
@@ -255,19 +264,29 @@ public final class Inventory {
         }
     }
 
-    /** Whether the user's inventory roles grant {@code wanted} on the object: on it (if a group) or on a group above it. */
+    /**
+     * Whether the user's inventory roles grant {@code wanted} on the object: on it (if a group) or on
+     * a group above it. The permissions of all these roles count together, so READ in one role (or
+     * on one group) and ADMIN in another grant ALL.
+     */
     public boolean grants(String userId, String objectId, Permission wanted) {
+        return grants(userId, objectId, wanted, List.of());
+    }
+
+    /** The same, counting also permissions the user holds elsewhere (through global roles). */
+    public boolean grants(String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
         Set<String> groups = ancestors(List.of(objectId));
         groups.add(objectId);
-        List<String> roleIds = em.createNamedQuery("assignment.roleIdsOfUserOnGroups", String.class)
-                .setParameter("userId", userId).setParameter("groupIds", groups).getResultList();
+        List<String> roleIds = inBatches(groups, batch -> em.createNamedQuery("assignment.roleIdsOfUserOnGroups", String.class)
+                .setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
+        List<Permission> held = new ArrayList<>(alsoHeld);
         for (String roleId : new HashSet<>(roleIds)) {
             InventoryRoleEntity role = em.find(InventoryRoleEntity.class, roleId);
-            if (role != null && role.getPermissions().stream().anyMatch(p -> p.toPermission().covers(wanted))) {
-                return true;
+            if (role != null) {
+                role.getPermissions().forEach(p -> held.add(p.toPermission()));
             }
         }
-        return false;
+        return wanted.isGrantedBy(held);
     }
 
     // --- clean-up

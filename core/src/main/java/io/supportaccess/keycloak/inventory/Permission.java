@@ -47,6 +47,17 @@ public record Permission(Scope scope, String type, Level level) {
         return scopeOk && typeOk && level.covers(wanted.level);
     }
 
+    /**
+     * Whether a set of held permissions together allows what this one asks for: ALL is READ and
+     * ADMIN, which may come from different permissions ("both Read and Change").
+     */
+    public boolean isGrantedBy(Collection<Permission> held) {
+        if (level == Level.ALL) {
+            return new Permission(scope, type, Level.READ).isGrantedBy(held) && new Permission(scope, type, Level.ADMIN).isGrantedBy(held);
+        }
+        return held.stream().anyMatch(p -> p.covers(this));
+    }
+
     /** The seed's exclamation mark: a permission that another one of the set already covers. */
     public boolean isShadowedBy(Collection<Permission> others) {
         return others.stream().anyMatch(other -> other != this && !other.equals(this) && other.covers(this));

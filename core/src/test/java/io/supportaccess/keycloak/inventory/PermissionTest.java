@@ -54,4 +54,21 @@ class PermissionTest {
         assertThatThrownBy(() -> Permission.parse("NOPE", "*", "READ")).hasMessageContaining("not a permission");
         assertThatThrownBy(() -> Permission.parse("ALARMS", "*", "WRITE")).hasMessageContaining("levels: READ, ADMIN, ALL");
     }
+
+    @Test
+    void readAndAdminHeldApartTogetherGrantAll() {
+        Permission wanted = new Permission(SUPPORT, "*", ALL);
+        Permission read = new Permission(SUPPORT, "*", READ);
+        Permission admin = new Permission(SUPPORT, "*", ADMIN);
+        assertThat(wanted.isGrantedBy(List.of(read, admin))).isTrue();
+        assertThat(wanted.isGrantedBy(List.of(new Permission(SUPPORT, "*", ALL)))).isTrue();
+        assertThat(wanted.isGrantedBy(List.of(new Permission(FULL_ACCESS, "*", READ), admin))).isTrue();
+        assertThat(wanted.isGrantedBy(List.of(read))).isFalse();
+        assertThat(wanted.isGrantedBy(List.of(admin))).isFalse();
+        assertThat(wanted.isGrantedBy(List.of())).isFalse();
+        assertThat(wanted.isGrantedBy(List.of(read, new Permission(ALARMS, "*", ADMIN)))).as("other scope").isFalse();
+        assertThat(wanted.isGrantedBy(List.of(read, new Permission(SUPPORT, "c8y_Other", ADMIN)))).as("narrower type").isFalse();
+        assertThat(read.isGrantedBy(List.of(read))).isTrue();
+        assertThat(admin.isGrantedBy(List.of(read))).isFalse();
+    }
 }

@@ -269,6 +269,9 @@ public class InventoryAdminResource {
             user(userId);
             String from = text(json, "fromUserId", true);
             user(from);
+            if (from.equals(userId)) {
+                throw new InventoryException(InventoryException.Kind.INVALID, "A user's assignments cannot be copied onto the same user");
+            }
             String mode = json.has("mode") ? text(json, "mode", true) : "MERGE";
             if (!"MERGE".equals(mode) && !"REPLACE".equals(mode)) {
                 throw new InventoryException(InventoryException.Kind.INVALID, "'mode' must be MERGE or REPLACE");
@@ -303,9 +306,10 @@ public class InventoryAdminResource {
                 answer.put("granted", true);
                 answer.put("via", "global role");
             } else {
-                boolean granted = inventory.grants(userId, objectId, wanted);
+                boolean byInventory = inventory.grants(userId, objectId, wanted);
+                boolean granted = byInventory || inventory.grants(userId, objectId, wanted, GlobalPermissions.held(realm, user, wanted.scope()));
                 answer.put("granted", granted);
-                answer.put("via", granted ? "inventory role" : null);
+                answer.put("via", byInventory ? "inventory role" : granted ? "global and inventory roles" : null);
             }
             return Response.ok(answer).build();
         });

@@ -1,0 +1,131 @@
+package io.supportaccess.keycloak.it;
+
+import static io.supportaccess.keycloak.it.InventoryIT.addChild;
+import static io.supportaccess.keycloak.it.InventoryIT.createGroup;
+import static io.supportaccess.keycloak.it.InventoryIT.createRole;
+import static io.supportaccess.keycloak.it.InventoryIT.get;
+import static io.supportaccess.keycloak.it.InventoryIT.inv;
+import static io.supportaccess.keycloak.it.InventoryIT.put;
+import static io.supportaccess.keycloak.it.InventoryIT.tenantObject;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's "Support" inventory role is "both Read and Change": Support READ and Support ADMIN
+ * together grant support however they are held, in one role, in two roles on one group, or on a
+ * group and its ancestor. One of them alone does not.
+ */
+class SupportReadAndAdminIT {
+
+    private static final String READ = "[{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"READ\"}]";
+    private static final String ADMIN = "[{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"ADMIN\"}]";
+    private static final String BOTH = "[{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"READ\"},"
+            + "{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"ADMIN\"}]";
+
+    private String tenant;
+    private String sam;
+    private String samId;
+    private String group;
+
+    @BeforeEach
+    void tenantInAGroup() {
+        Platform.setSupportActivated(true);
+        tenant = Platform.createTenant("rw");
+        Platform.createUser(tenant, "john", "john-secret");
+        sam = Platform.unique("samrw");
+        samId = Platform.createSupportUser(sam, "sam-secret");
+        group = createGroup(Platform.MANAGEMENT, Platform.unique("rw-group"), null);
+        addChild(Platform.MANAGEMENT, group, tenantObject(tenant).get("id").asText());
+    }
+
+    @Test
+    void readAndAdminInOneRole() {
+        assignRoles(group, role(BOTH));
+        assertSupportGranted();
+    }
+
+    @Test
+    void readAndAdminInTwoRolesOnTheSameGroup() {
+        assignRoles(group, role(READ));
+        assertSupportRefused();
+        assignRoles(group, role(READ), role(ADMIN));
+        assertSupportGranted();
+    }
+
+    @Test
+    void readOnTheGroupAndAdminOnItsAncestor() {
+        String top = createGroup(Platform.MANAGEMENT, Platform.unique("rw-top"), null);
+        addChild(Platform.MANAGEMENT, top, group);
+        assignRoles(group, role(READ));
+        assignRoles(top, role(ADMIN));
+        assertSupportGranted();
+    }
+
+    @Test
+    void oneLevelAloneOrTheOtherLevelOnAnUnrelatedGroupDoesNot() {
+        String unrelated = createGroup(Platform.MANAGEMENT, Platform.unique("rw-unrelated"), null);
+        assignRoles(group, role(ADMIN));
+        assertSupportRefused();
+        assignRoles(unrelated, role(READ));
+        assertSupportRefused();
+        String otherScope = role("[{\"scope\":\"ALARMS\",\"type\":\"*\",\"level\":\"READ\"}]");
+        String otherType = role("[{\"scope\":\"SUPPORT\",\"type\":\"c8y_Other\",\"level\":\"READ\"}]");
+        assignRoles(group, role(ADMIN), otherScope, otherType);
+        assertSupportRefused();
+    }
+
+    @Test
+    void aLevelHeldGloballyCountsTowardsTheInventoryRole() {
+        Platform.grantRealmRoles(Platform.MANAGEMENT, samId, "ROLE_SUPPORT_READ");
+        assertSupportRefused();
+        assignRoles(group, role(ADMIN));
+        assertSupportGranted();
+        Http.Reply reply = get(inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object="
+                + tenantObject(tenant).get("id").asText() + "&scope=SUPPORT&type=*&level=ALL");
+        assertThat(reply.json().get("granted").asBoolean()).as(reply.body()).isTrue();
+        assertThat(reply.json().get("via").asText()).isEqualTo("global and inventory roles");
+    }
+
+    @Test
+    void theEffectivePermissionQueryAgrees() {
+        assignRoles(group, role(READ), role(ADMIN));
+        String url = inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object=" + tenantObject(tenant).get("id").asText()
+                + "&scope=SUPPORT&type=*&level=ALL";
+        Http.Reply reply = get(url);
+        assertThat(reply.json().get("granted").asBoolean()).as(reply.body()).isTrue();
+        assertThat(reply.json().get("via").asText()).isEqualTo("inventory role");
+    }
+
+    private void assertSupportGranted() {
+        assertThat(decision()).isEqualTo("GRANTED");
+        assertThat(Platform.passwordGrant(tenant, sam + "$john", "sam-secret").status()).isEqualTo(200);
+    }
+
+    private void assertSupportRefused() {
+        assertThat(decision()).isEqualTo("NOT_PERMITTED");
+        Http.Reply refused = Platform.passwordGrant(tenant, sam + "$john", "sam-secret");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user is not permitted to support this tenant");
+    }
+
+    private String decision() {
+        return get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant
+                + "/decision?supportUser=" + sam).json().get("outcome").asText();
+    }
+
+    private static String role(String permissions) {
+        return createRole(Platform.MANAGEMENT, Platform.unique("rw-role"), permissions);
+    }
+
+    private void assignRoles(String groupId, String... roleIds) {
+        String roles = Arrays.stream(roleIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        Http.Reply reply = put(inv(Platform.MANAGEMENT) + "/users/" + samId + "/assignments/" + groupId, "{\"roles\":[" + roles + "]}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+}
