@@ -197,7 +197,10 @@ final class ClusterLoad {
         }
     }
 
-    /** The audit records of the tenant's logins and support requests, counted by "activity | who". */
+    /**
+     * The audit records of the tenant's logins and support requests, counted by "activity | who".
+     * Ends of support sessions (a tenant closed by a disable ends them) answer no client operation and are not counted.
+     */
     static Map<String, Integer> auditCounts(String tenant) {
         return auditCounts(Audit.all(tenant, Map.of()));
     }
@@ -206,7 +209,7 @@ final class ClusterLoad {
         Map<String, Integer> counts = new HashMap<>();
         for (var record : records) {
             String type = record.get("type").asText();
-            if (type.equals("User login") || type.equals("Support")) {
+            if ((type.equals("User login") || type.equals("Support")) && !"Support session ended".equals(record.get("activity").asText())) {
                 counts.merge(record.get("activity").asText() + " | " + record.get("who").asText(), 1, Integer::sum);
             }
         }
