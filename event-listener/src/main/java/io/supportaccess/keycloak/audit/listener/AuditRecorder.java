@@ -51,6 +51,7 @@ public final class AuditRecorder {
             actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser());
         }
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
-        log.record(realm.getId(), realm.getName(), AdminEventAudit.toEntry(event, actor, application), event.getTime());
+        log.record(realm.getId(), realm.getName(),
+                AdminEventAudit.toEntry(event, actor, application, UserChanges.of(session, realm, event)), event.getTime());
     }
 }
