@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** Audit records of updates list what changed, not what was sent. */
@@ -58,6 +63,49 @@ class AuditChangesIT {
         withAction.setRequiredActions(List.of("UPDATE_PASSWORD"));
         resource.update(withAction);
         assertThat(latestUserChanges()).containsExactly("requiredActions");
+    }
+
+    @Test
+    void groupRoleClientAndTenantUpdatesListWhatChanged() {
+        var realm = Platform.realm(tenant);
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName("ops");
+        String groupId;
+        try (Response response = realm.groups().add(group)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            groupId = response.getLocation().getPath().replaceAll(".*/", "");
+        }
+        GroupRepresentation groupRep = realm.groups().group(groupId).toRepresentation();
+        groupRep.setName("operations");
+        realm.groups().group(groupId).update(groupRep);
+        assertThat(latestChanges("Global role", "Group updated")).containsExactly("name");
+
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName("auditor-" + Platform.unique("r"));
+        realm.roles().create(role);
+        RoleRepresentation roleRep = realm.roles().get(role.getName()).toRepresentation();
+        roleRep.setDescription("reads the audit");
+        realm.rolesById().updateRole(roleRep.getId(), roleRep);
+        assertThat(latestChanges("Global role", "Role updated")).containsExactly("description");
+
+        String appId = realm.clients().findByClientId(Platform.CLIENT).get(0).getId();
+        ClientRepresentation client = realm.clients().get(appId).toRepresentation();
+        client.setDescription("the tenant's app");
+        realm.clients().get(appId).update(client);
+        assertThat(latestChanges("Application", "Application updated")).containsExactly("description");
+
+        RealmRepresentation tenantRep = realm.toRepresentation();
+        tenantRep.setDisplayName("Changes Inc.");
+        realm.update(tenantRep);
+        assertThat(latestChanges("Tenant", "Tenant updated")).containsExactly("displayName");
+    }
+
+    private static List<String> latestChanges(String type, String activity) {
+        JsonNode latest = Audit.all(tenant, Map.of("type", type)).get(0);
+        assertThat(latest.get("activity").asText()).isEqualTo(activity);
+        List<String> changes = new java.util.ArrayList<>();
+        latest.path("changes").forEach(c -> changes.add(c.asText()));
+        return changes;
     }
 
     private static List<String> latestUserChanges() {

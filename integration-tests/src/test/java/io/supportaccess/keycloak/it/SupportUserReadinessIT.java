@@ -289,6 +289,48 @@ class SupportUserReadinessIT {
         assertThat(passwordGrant(tenant, plain + "$john", "pw-nokey").status()).isEqualTo(200);
     }
 
+    @Test
+    void aSupportUserWithoutPasswordIsAnsweredInvalidCredentials() {
+        // e.g. an account that logs in only through an identity provider
+        String jill = Platform.unique("jillidp");
+        String id = Platform.createUser(Platform.MANAGEMENT, jill, null);
+        Platform.grantRealmRoles(Platform.MANAGEMENT, id, "Support");
+        for (String guess : List.of("", "x", jill)) {
+            Http.Reply grant = passwordGrant(tenant, jill + "$john", guess);
+            assertThat(grant.status()).isEqualTo(400);
+            assertThat(grant.json().get("error_description").asText()).isEqualTo(INVALID);
+        }
+    }
+
+    @Test
+    void aManagementRealmThatDoesNotLogInWithPasswordsRefusesEverySupportLogin() {
+        String plain = Platform.unique("jillnopw");
+        Platform.createSupportUser(plain, "pw-nopw", "Support");
+        var flows = Platform.realm(Platform.MANAGEMENT).flows();
+        String copy = Platform.unique("browser-idp-only");
+        try (Response response = flows.copy("browser", Map.of("newName", copy))) {
+            assertThat(response.getStatus()).isEqualTo(201);
+        }
+        RealmRepresentation management = Platform.realm(Platform.MANAGEMENT).toRepresentation();
+        String boundBefore = management.getBrowserFlow();
+        try {
+            AuthenticationExecutionInfoRepresentation forms = flows.getExecutions(copy).stream()
+                    .filter(e -> (copy + " forms").equals(e.getDisplayName())).findFirst().orElseThrow();
+            forms.setRequirement("DISABLED");
+            flows.updateExecutions(copy, forms);
+            management.setBrowserFlow(copy);
+            Platform.realm(Platform.MANAGEMENT).update(management);
+
+            assertThat(passwordGrant(tenant, plain + "$john", "pw-nopw").json().get("error_description").asText()).isEqualTo(NOT_READY);
+            assertThat(passwordGrant(tenant, plain + "$john", "wrong").json().get("error_description").asText()).isEqualTo(INVALID);
+        } finally {
+            management.setBrowserFlow(boundBefore);
+            Platform.realm(Platform.MANAGEMENT).update(management);
+            flows.getFlows().stream().filter(f -> copy.equals(f.getAlias())).forEach(f -> flows.deleteFlow(f.getId()));
+        }
+        assertThat(passwordGrant(tenant, plain + "$john", "pw-nopw").status()).isEqualTo(200);
+    }
+
     /** Sets the WebAuthn step of the management realm's conditional 2FA subflow (and its OTP step) to ALTERNATIVE. */
     private static void enableWebAuthnInTwoFactorSubflow(List<Runnable> restore) {
         var flows = Platform.realm(Platform.MANAGEMENT).flows();

@@ -95,7 +95,7 @@ final class AdminEventAudit {
 
     /**
      * The attributes an update changed: the event's own list (the extension's events), the changes
-     * found by comparing the model before and after (users, see {@link UserChanges}), or else the keys
+     * found by comparing the model before and after (users, groups, roles, clients, the realm; see {@link UpdateChanges}), or else the keys
      * of the representation sent.
      */
     static List<String> changes(AdminEvent event, List<String> knownChanges) {

@@ -52,6 +52,6 @@ public final class AuditRecorder {
         }
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
         log.record(realm.getId(), realm.getName(),
-                AdminEventAudit.toEntry(event, actor, application, UserChanges.of(session, realm, event)), event.getTime());
+                AdminEventAudit.toEntry(event, actor, application, UpdateChanges.of(session, realm, event)), event.getTime());
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class UserChangesTest {
+class UpdateChangesTest {
 
     @Test
     void onlyDifferingFieldsAndAttributesAreNamed() {
@@ -23,7 +23,7 @@ class UserChangesTest {
         after.remove("attributes.team");
         after.put("attributes.room", List.of("7"));
 
-        assertThat(UserChanges.changed(before, after)).containsExactly("firstName", "email", "team", "room");
-        assertThat(UserChanges.changed(before, new LinkedHashMap<>(before))).isEmpty();
+        assertThat(UpdateChanges.changed(before, after)).containsExactly("firstName", "email", "team", "room");
+        assertThat(UpdateChanges.changed(before, new LinkedHashMap<>(before))).isEmpty();
     }
 }
