@@ -97,7 +97,7 @@ class AuditChangesIT {
         RealmRepresentation tenantRep = realm.toRepresentation();
         tenantRep.setDisplayName("Changes Inc.");
         realm.update(tenantRep);
-        assertThat(latestChanges("Tenant", "Tenant updated")).containsExactly("displayName");
+        assertThat(latestChanges("Tenant", "Tenant realm updated")).containsExactly("displayName");
     }
 
     private static List<String> latestChanges(String type, String activity) {

@@ -70,7 +70,7 @@ final class UpdateChanges {
     static Snapshot snapshotOf(String resourceType, String resourcePath) {
         String path = resourcePath == null ? "" : resourcePath;
         if ("REALM".equals(resourceType) && path.isEmpty()) {
-            return (s, r) -> fields(ModelToRepresentation.toRepresentation(s, r, false));
+            return (s, r) -> withoutDuplicateAttributes(fields(ModelToRepresentation.toRepresentation(s, r, false)));
         }
         Matcher matcher = ONE_OBJECT.matcher(path);
         if (!matcher.matches()) {
@@ -138,6 +138,14 @@ final class UpdateChanges {
         return fields;
     }
 
+    /** A realm keeps many settings as attributes that its representation also shows as fields: compared once, as fields. */
+    private static Map<String, Object> withoutDuplicateAttributes(Map<String, Object> fields) {
+        List<String> duplicates = fields.keySet().stream()
+                .filter(name -> name.startsWith(ATTRIBUTE) && fields.containsKey(name.substring(ATTRIBUTE.length()))).toList();
+        duplicates.forEach(fields::remove);
+        return fields;
+    }
+
     /** Leaves out what follows from other fields (a group's path from its name) or from other objects. */
     private static Map<String, Object> withoutDerived(Map<String, Object> fields) {
         DERIVED.forEach(fields::remove);
@@ -157,11 +165,18 @@ final class UpdateChanges {
         return changes;
     }
 
+    /**
+     * A field's value, unset and the type's default taken as one: Keycloak stores many settings only
+     * once they are sent (realm and client settings as string attributes), so an unset timeout
+     * becoming 0 or an unset flag becoming false is no change.
+     */
     private static Object valueOf(Map<String, Object> fields, String name) {
         Object value = fields.get(name);
-        if (value == null && name.startsWith(ATTRIBUTE)) {
-            return List.of();
-        }
-        return value;
+        boolean isDefault = value == null || Boolean.FALSE.equals(value)
+                || (value instanceof Number number && number.doubleValue() == 0)
+                || (value instanceof String text && (text.isEmpty() || "0".equals(text) || "false".equals(text)))
+                || (value instanceof java.util.Collection<?> collection && collection.isEmpty())
+                || (value instanceof Map<?, ?> map && map.isEmpty());
+        return isDefault ? null : value;
     }
 }

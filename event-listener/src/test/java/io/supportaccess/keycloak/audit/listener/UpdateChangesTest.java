@@ -25,5 +25,13 @@ class UpdateChangesTest {
 
         assertThat(UpdateChanges.changed(before, after)).containsExactly("firstName", "email", "team", "room");
         assertThat(UpdateChanges.changed(before, new LinkedHashMap<>(before))).isEmpty();
+
+        // an unset setting stored as its default is no change; a real change from the default is
+        Map<String, Object> unset = new LinkedHashMap<>(Map.of("displayName", "Acme"));
+        Map<String, Object> defaults = new LinkedHashMap<>(Map.of("displayName", "Acme", "clientSessionIdleTimeout", 0,
+                "scimApiEnabled", false, "attributes.none", List.of()));
+        assertThat(UpdateChanges.changed(unset, defaults)).isEmpty();
+        defaults.put("scimApiEnabled", true);
+        assertThat(UpdateChanges.changed(unset, defaults)).containsExactly("scimApiEnabled");
     }
 }
