@@ -14,9 +14,10 @@ public enum Refusal {
             Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_CREDENTIALS),
     WRONG_TENANT("supportAccessWrongTenantMessage", 400, "Invalid user credentials",
             Errors.INVALID_USER_CREDENTIALS, AuthenticationFlowError.INVALID_USER),
-    OTP_SETUP_REQUIRED("supportAccessOtpSetupRequiredMessage", 400,
-            "Support user must set up two-factor authentication first",
-            "support_user_otp_setup_required", AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED),
+    /** Every reason why the support user could not finish a login in the management realm itself, alike. */
+    SUPPORT_USER_NOT_READY("supportAccessSupportUserNotReadyMessage", 400,
+            "Support user account is not fully set up",
+            "support_user_not_ready", AuthenticationFlowError.ACCESS_DENIED),
     NOT_A_TENANT("supportAccessNotATenantMessage", 400, "Support login is not possible in this realm",
             "support_not_a_tenant", AuthenticationFlowError.ACCESS_DENIED),
     TENANT_DISABLED("supportAccessNotATenantMessage", 400, "Support login is not possible in this realm",

@@ -3,7 +3,6 @@ package io.supportaccess.keycloak.authenticator;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.login.SupportUsername;
-import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -83,9 +82,8 @@ public final class SupportLogin {
             return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
         }
         UserModel supportUser = session.users().getUserByUsername(management, name.supportUser());
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
         if (supportUser == null || !supportUser.isEnabled() || supportUser.getServiceAccountClientLink() != null
-                || (management.isBruteForceProtected() && protector.isTemporarilyDisabled(session, management, supportUser))) {
+                || isLockedOut(session, management, supportUser)) {
             LOG.debugf("Support user '%s' unknown, disabled, a service account or locked out", name.supportUser());
             AuthenticatorUtils.dummyHash(ctx);
             return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
@@ -98,9 +96,6 @@ public final class SupportLogin {
             return CredentialCheck.refused(Refusal.INVALID_CREDENTIALS);
         }
         boolean hasOtp = supportUser.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE);
-        if (!hasOtp && mustHaveOtp(management, supportUser)) {
-            return CredentialCheck.refused(Refusal.OTP_SETUP_REQUIRED);
-        }
         if (!hasOtp) {
             recordSuccess(ctx, management, supportUser);
         }
@@ -125,15 +120,31 @@ public final class SupportLogin {
     /** Whether an OTP-pending support user may still try a code (not locked out or disabled meanwhile). */
     public static boolean mayContinue(KeycloakSession session, UserModel supportUser) {
         RealmModel management = managementRealm(session);
-        return management != null && supportUser.isEnabled() && !(management.isBruteForceProtected()
-                && session.getProvider(BruteForceProtector.class).isTemporarilyDisabled(session, management, supportUser));
+        return management != null && supportUser.isEnabled() && !isLockedOut(session, management, supportUser);
     }
 
-    /** Decides on an authenticated support user and resolves the tenant user to log in as. */
+    /** Locked by the management realm's brute-force protection, for now or for good. */
+    private static boolean isLockedOut(KeycloakSession session, RealmModel management, UserModel supportUser) {
+        if (!management.isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        return protector.isTemporarilyDisabled(session, management, supportUser)
+                || protector.isPermanentlyLockedOut(session, management, supportUser);
+    }
+
+    /**
+     * Decides on an authenticated support user (password and, where they have one, OTP code checked)
+     * and resolves the tenant user to log in as. A support user who could not finish a login in the
+     * management realm itself right now is refused first, all reasons alike.
+     */
     public static Authorization authorize(AuthenticationFlowContext ctx, SupportUsername name, UserModel supportUser) {
         KeycloakSession session = ctx.getSession();
         RealmModel tenant = ctx.getRealm();
         RealmModel management = managementRealm(session);
+        if (!SupportUserReadiness.isReady(session, management, supportUser)) {
+            return new Authorization(Refusal.SUPPORT_USER_NOT_READY, null);
+        }
         SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
         switch (outcome) {
             case NOT_A_TENANT:
@@ -196,12 +207,6 @@ public final class SupportLogin {
 
     public static void logRefusal(AuthenticationFlowContext ctx, Refusal refusal) {
         ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_REFUSAL, refusal.name().toLowerCase()).error(refusal.eventError());
-    }
-
-    private static boolean mustHaveOtp(RealmModel management, UserModel supportUser) {
-        return PlatformSettings.read(management).supportUserOtpRequired()
-                || supportUser.getRequiredActionsStream().anyMatch(a -> UserModel.RequiredAction.CONFIGURE_TOTP.name().equals(a))
-                || ManagementOtpPolicy.requiresOtp(management);
     }
 
     /**

@@ -20,9 +20,11 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -169,11 +171,29 @@ public final class TenantRealmSetup {
             scope.addProtocolMapper(ActClaimMapper.model());
             realm.addDefaultClientScope(scope, true);
         }
+        markForIntrospection(scope);
         ClientScopeModel defaultScope = scope;
         realm.getClientsStream()
                 .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) || c.getProtocol() == null)
                 .filter(c -> !c.getClientScopes(true).containsKey(CLIENT_SCOPE) && !c.getClientScopes(false).containsKey(CLIENT_SCOPE))
                 .forEach(c -> c.addClientScope(defaultScope, true));
+    }
+
+    /**
+     * The act claim mapper answers token introspection since it is a {@code TokenIntrospectionTokenMapper};
+     * a mapper stored without the introspection flag gets it (an explicit "false" is the operator's choice).
+     */
+    static void markForIntrospection(ClientScopeModel scope) {
+        List<ProtocolMapperModel> unmarked = scope.getProtocolMappersStream()
+                .filter(m -> ActClaimMapper.PROVIDER_ID.equals(m.getProtocolMapper()))
+                .filter(m -> m.getConfig() == null || !m.getConfig().containsKey(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION))
+                .collect(Collectors.toList());
+        for (ProtocolMapperModel mapper : unmarked) {
+            Map<String, String> config = mapper.getConfig() == null ? new HashMap<>() : new HashMap<>(mapper.getConfig());
+            config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+            mapper.setConfig(config);
+            scope.updateProtocolMapper(mapper);
+        }
     }
 
     static void installUsernameValidator(KeycloakSession session, RealmModel realm) {

@@ -13,16 +13,19 @@ import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
  * Adds the RFC 8693 {@code act} claim to tokens of a support session:
- * {@code {"sub": <support user id>, "username": <support user>, "realm": <management realm>}}.
+ * {@code {"sub": <support user id>, "username": <support user>, "realm": <management realm>}}, in access
+ * and ID tokens, userinfo and token introspection.
  * Tokens of ordinary sessions are left unchanged.
  */
-public class ActClaimMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
+public class ActClaimMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "support-access-act-claim-mapper";
     public static final String CLAIM = "act";

@@ -59,9 +59,9 @@ class SupportUserOtpIT {
 
         Http.Reply grant = passwordGrant(tenant, jill + "$john", "pw-no-otp");
         assertThat(grant.status()).isEqualTo(400);
-        assertThat(grant.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+        assertThat(grant.json().get("error_description").asText()).isEqualTo("Support user account is not fully set up");
         assertThat(new Browser().login(tenant, jill + "$john", "pw-no-otp").text())
-                .contains("The support user must set up two-factor authentication first.");
+                .contains("The support user account is not ready for support logins");
         // The required action is the support user's own and stays pending.
         assertThat(Platform.realm(Platform.MANAGEMENT).users().get(id).toRepresentation().getRequiredActions()).containsExactly("CONFIGURE_TOTP");
     }
@@ -91,7 +91,7 @@ class SupportUserOtpIT {
             }
             assertThat(changed).hasSizeGreaterThanOrEqualTo(2);
             Http.Reply refused = passwordGrant(tenant, jill + "$john", "pw-flow");
-            assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+            assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user account is not fully set up");
         } finally {
             java.util.Collections.reverse(changed);
             for (var execution : changed) {
@@ -109,7 +109,7 @@ class SupportUserOtpIT {
 
         Platform.setSupportUserOtpRequired(true);
         Http.Reply refused = passwordGrant(tenant, jill + "$john", "pw-policy");
-        assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user must set up two-factor authentication first");
+        assertThat(refused.json().get("error_description").asText()).isEqualTo("Support user account is not fully set up");
         // a wrong password still says only "invalid credentials"
         assertThat(passwordGrant(tenant, jill + "$john", "wrong").json().get("error_description").asText()).isEqualTo("Invalid user credentials");
     }

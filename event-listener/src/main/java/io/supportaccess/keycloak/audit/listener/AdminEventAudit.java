@@ -24,6 +24,11 @@ final class AdminEventAudit {
     }
 
     static AuditEntry toEntry(AdminEvent event, Actor actor, String application) {
+        return toEntry(event, actor, application, null);
+    }
+
+    /** As {@link #toEntry(AdminEvent, Actor, String)}, with the changes of an update when they are known from the model. */
+    static AuditEntry toEntry(AdminEvent event, Actor actor, String application, List<String> knownChanges) {
         String path = event.getResourcePath() == null ? "" : event.getResourcePath();
         Subject subject = subject(event.getResourceTypeAsString(), path);
         String activity = subject.name() + " " + verb(event.getOperationType(), path);
@@ -34,7 +39,7 @@ final class AdminEventAudit {
         String text = activity + (name != null ? ": " + name : "") + " (" + path + ")"
                 + (event.getError() != null ? ": " + event.getError() : "");
         return new AuditEntry(subject.type(), activity, text, actor.who(), actor.supportUser(), path, application,
-                changes(event));
+                changes(event, knownChanges));
     }
 
     record Subject(AuditType type, String name) {
@@ -84,14 +89,25 @@ final class AdminEventAudit {
         };
     }
 
-    /** The attributes an update touched: the event's own list, or the keys of the representation sent. */
     static List<String> changes(AdminEvent event) {
+        return changes(event, null);
+    }
+
+    /**
+     * The attributes an update changed: the event's own list (the extension's events), the changes
+     * found by comparing the model before and after (users, groups, roles, clients, the realm; see {@link UpdateChanges}), or else the keys
+     * of the representation sent.
+     */
+    static List<String> changes(AdminEvent event, List<String> knownChanges) {
         if (event.getOperationType() != OperationType.UPDATE) {
             return List.of();
         }
         Map<String, String> details = event.getDetails();
         if (details != null && details.get(DETAIL_CHANGED) != null) {
             return Arrays.stream(details.get(DETAIL_CHANGED).split(",")).filter(s -> !s.isBlank()).toList();
+        }
+        if (knownChanges != null) {
+            return List.copyOf(knownChanges);
         }
         JsonNode representation = parse(event.getRepresentation());
         if (representation == null || !representation.isObject()) {

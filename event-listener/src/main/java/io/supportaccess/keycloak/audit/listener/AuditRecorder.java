@@ -69,9 +69,10 @@ public final class AuditRecorder {
             actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser());
         }
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
-        AuditEntry entry = AdminEventAudit.toEntry(event, actor, application);
-        if (inScope(entry)) {
-            log.record(realm.getId(), realm.getName(), entry, event.getTime());
+        if ((actor.supportUser() != null) != (scope == Scope.SUPPORT)) {
+            return;
         }
+        log.record(realm.getId(), realm.getName(),
+                AdminEventAudit.toEntry(event, actor, application, UpdateChanges.of(session, realm, event)), event.getTime());
     }
 }
