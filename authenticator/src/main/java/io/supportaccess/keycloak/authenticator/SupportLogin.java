@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.authenticator;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.login.SupportUsername;
+import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
