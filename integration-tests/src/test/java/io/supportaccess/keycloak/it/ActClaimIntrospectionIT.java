@@ -30,7 +30,11 @@ class ActClaimIntrospectionIT {
         jill = Platform.unique("jillact");
         jillId = Platform.createSupportUser(jill, "jill-act-pw", "Support");
         Platform.setSupportActivated(true);
+        addIntrospector(tenant);
+    }
 
+    /** A confidential client {@value #INTROSPECTOR} that may introspect the tokens of the tenant's client {@value Platform#CLIENT}. */
+    static void addIntrospector(String tenant) {
         ClientRepresentation resourceServer = new ClientRepresentation();
         resourceServer.setClientId(INTROSPECTOR);
         resourceServer.setPublicClient(false);
@@ -90,6 +94,10 @@ class ActClaimIntrospectionIT {
     }
 
     private static JsonNode introspect(String token) {
+        return introspect(tenant, token);
+    }
+
+    static JsonNode introspect(String tenant, String token) {
         Http.Reply reply = Http.postForm(Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/token/introspect",
                 Map.of("client_id", INTROSPECTOR, "client_secret", INTROSPECTOR_SECRET, "token", token));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

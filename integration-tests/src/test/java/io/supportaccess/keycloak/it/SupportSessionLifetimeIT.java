@@ -63,6 +63,7 @@ class SupportSessionLifetimeIT {
 
     @Test
     void aBusySupportSessionEndsAtTheMaximumLifespan() {
+        ActClaimIntrospectionIT.addIntrospector(tenant);
         SupportSession support = SupportSession.login(tenant, jill + "$john", "jill-secret");
         SupportSession johnOwn = SupportSession.login(tenant, "john", "john-secret");
         JsonNode listed = Clock.liveSessions(jill).get(0);
@@ -74,8 +75,11 @@ class SupportSessionLifetimeIT {
             assertThat(support.refresh().status()).as("refresh at minute " + minutes).isEqualTo(200);
         }
         assertThat(support.userinfo().status()).isEqualTo(200);
+        assertThat(ActClaimIntrospectionIT.introspect(tenant, support.accessToken()).get("active").asBoolean()).isTrue();
         Clock.set(8 * HOUR + MINUTE);
         Clock.awaitNoLiveSession(jill);
+        assertThat(ActClaimIntrospectionIT.introspect(tenant, support.accessToken()).get("active").asBoolean())
+                .as("introspection after the end").isFalse();
         support.assertEnded();
         assertThat(johnOwn.alive()).as("the user's own session is untouched").isTrue();
         assertThat(endTexts(tenant)).anyMatch(t -> t.contains(jill + "$john") && t.endsWith("ended: lifespan"));
