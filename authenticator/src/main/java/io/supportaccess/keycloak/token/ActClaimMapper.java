@@ -1,5 +1,8 @@
 package io.supportaccess.keycloak.token;
 
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import org.keycloak.models.RealmModel;
+
 import io.supportaccess.keycloak.SupportAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +67,22 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
         actor.put("username", userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
         actor.put("realm", userSession.getNote(SupportAccess.SESSION_SUPPORT_REALM));
         token.getOtherClaims().put(CLAIM, actor);
+        capExpiry(token, userSession, session);
+    }
+
+    /**
+     * No token of a support session outlives the session's maximum lifespan: a resource server
+     * that checks tokens offline must not accept one after the platform ended the session.
+     */
+    private static void capExpiry(IDToken token, UserSessionModel userSession, KeycloakSession session) {
+        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        if (management == null || token.getExp() == null) {
+            return;
+        }
+        long latestEnd = userSession.getStarted() + PlatformSettings.read(management).sessionMaxHours() * 3600L;
+        if (token.getExp() > latestEnd) {
+            token.exp(latestEnd);
+        }
     }
 
     @Override

@@ -66,6 +66,11 @@ class SupportSessionLifetimeIT {
         ActClaimIntrospectionIT.addIntrospector(tenant);
         SupportSession support = SupportSession.login(tenant, jill + "$john", "jill-secret");
         SupportSession johnOwn = SupportSession.login(tenant, "john", "john-secret");
+        JsonNode claims = Http.jwtPayload(support.accessToken());
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).as("a support access token never outlives the lifespan")
+                .isLessThanOrEqualTo(8 * HOUR);
+        JsonNode ownClaims = Http.jwtPayload(johnOwn.accessToken());
+        assertThat(ownClaims.get("exp").asLong() - ownClaims.get("iat").asLong()).as("the tenant's own 3-day tokens").isEqualTo(3 * 24 * HOUR);
         JsonNode listed = Clock.liveSessions(jill).get(0);
         assertThat(java.time.Duration.between(java.time.Instant.parse(listed.get("started").asText()),
                 java.time.Instant.parse(listed.get("latestEnd").asText()))).isEqualTo(java.time.Duration.ofHours(8));
