@@ -31,14 +31,16 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code GET|PUT /admin/realms/management/support-access/settings}: the platform settings.
  * Reading needs view-realm on the management realm, changing needs manage-realm.
  *
- * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false, "validityLimitHours": 24}</pre>
+ * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "supportUserOtpRequired": false, "validityLimitHours": 24,
+ *  "maxOpenAheadHours": 168}</pre>
  */
 public class PlatformSettingsResource {
 
     static final String ACTIVATED = "supportAccessActivated";
     static final String OTP_REQUIRED = "supportUserOtpRequired";
     static final String VALIDITY_LIMIT = "validityLimitHours";
-    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT);
+    static final String MAX_OPEN_AHEAD = "maxOpenAheadHours";
+    private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, MAX_OPEN_AHEAD);
     private static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +98,7 @@ public class PlatformSettingsResource {
         SupportActivation activation = current.activation();
         boolean otpRequired = current.supportUserOtpRequired();
         int validityLimit = current.validityLimitHours();
+        int maxOpenAhead = current.maxOpenAheadHours();
         try {
             if (json.has(ACTIVATED)) {
                 activation = parseActivation(json.get(ACTIVATED));
@@ -115,10 +118,22 @@ public class PlatformSettingsResource {
                 }
                 validityLimit = hours.intValue();
             }
+            if (json.has(MAX_OPEN_AHEAD)) {
+                JsonNode hours = json.get(MAX_OPEN_AHEAD);
+                if (!hours.isInt() || hours.intValue() < Prolongation.MIN_HOURS || hours.intValue() > Prolongation.MAX_HOURS) {
+                    return ApiError.badRequest("'" + MAX_OPEN_AHEAD + "' must be a whole number of hours from "
+                            + Prolongation.MIN_HOURS + " to " + Prolongation.MAX_HOURS);
+                }
+                maxOpenAhead = hours.intValue();
+            }
         } catch (IllegalArgumentException e) {
             return ApiError.badRequest("'" + ACTIVATED + "': " + e.getMessage());
         }
-        PlatformSettings updated = new PlatformSettings(activation, otpRequired, validityLimit);
+        if ((json.has(MAX_OPEN_AHEAD) || json.has(VALIDITY_LIMIT)) && maxOpenAhead < validityLimit) {
+            return ApiError.badRequest("'" + MAX_OPEN_AHEAD + "' (" + maxOpenAhead + ") must be at least '" + VALIDITY_LIMIT + "' ("
+                    + validityLimit + "): a single support request must fit");
+        }
+        PlatformSettings updated = new PlatformSettings(activation, otpRequired, validityLimit, maxOpenAhead);
         updated.writeTo(management);
         TenantClosing.endSessionsOfClosedTenants(session, management, current.activation(), activation);
         Map<String, Object> representation = toJson(updated);
@@ -163,6 +178,7 @@ public class PlatformSettingsResource {
         }
         json.put(OTP_REQUIRED, settings.supportUserOtpRequired());
         json.put(VALIDITY_LIMIT, settings.validityLimitHours());
+        json.put(MAX_OPEN_AHEAD, settings.maxOpenAheadHours());
         return json;
     }
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.status = 'ACTIVE' and r.expiresAt > :now order by r.createdAt"),
         @NamedQuery(name = "supportRequest.activeByRealmAndUser",
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.status = 'ACTIVE' and r.expiresAt > :now"),
+        @NamedQuery(name = "supportRequest.createdSinceByUser",
+                query = "select r.createdAt from SupportRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.createdAt > :since order by r.createdAt"),
         @NamedQuery(name = "supportRequest.due",
                 query = "select r from SupportRequestEntity r where r.status = 'ACTIVE' and r.expiresAt <= :now order by r.expiresAt"),
         @NamedQuery(name = "supportRequest.deleteByRealm",

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.requests;
 
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
+import io.supportaccess.keycloak.consent.SetUpAccountEntity;
 import io.supportaccess.keycloak.inventory.InventoryAssignmentEntity;
 import io.supportaccess.keycloak.inventory.InventoryPermissionEntity;
 import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
@@ -27,7 +28,8 @@ public class SupportRequestJpaEntityProviderFactory implements JpaEntityProvider
     public List<Class<?>> getEntities() {
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
-                InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class);
+                InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
+                SetUpAccountEntity.class);
     }
 
     @Override

@@ -103,15 +103,14 @@ class RequestFloodIT {
     @Test
     void requestsProlongUpToTheLimitAheadThenAreAnsweredWithAConflictThatChangesNothing() {
         setMaxOpenAhead(48);
-        setValidityLimit(36);
         long before = System.currentTimeMillis();
         Http.Reply first = post(requestsUrl(tenant), token(tenant, "alice", "alice-pw"));
         assertThat(first.status()).isEqualTo(201);
-        assertThat((double) expiry(first)).isCloseTo(before + 36 * HOUR, within(30_000.0));
+        assertThat((double) expiry(first)).isCloseTo(before + 24 * HOUR, within(30_000.0));
 
         Http.Reply capped = post(requestsUrl(tenant), token(tenant, "bob", "bob-pw"));
         assertThat(capped.status()).as(capped.body()).isEqualTo(201);
-        assertThat((double) expiry(capped)).as("capped at 48 h ahead").isCloseTo(before + 48 * HOUR, within(30_000.0));
+        assertThat(expiry(capped)).as("a whole validity limit more").isEqualTo(expiry(first) + 24 * HOUR);
 
         String carol = token(tenant, "carol", "carol-pw");
         Http.Reply beyond = post(requestsUrl(tenant), carol);
@@ -122,11 +121,13 @@ class RequestFloodIT {
         assertThat(status.get("activeRequests").asInt()).isEqualTo(2);
         assertThat(status.get("ownActiveRequests").asInt()).isZero();
 
-        // once time has passed, prolonging is possible again, again only up to the limit
-        setClock(13 * 3600);
+        // once a validity limit's time has passed, prolonging is possible again
+        setClock(12 * 3600);
+        assertThat(post(requestsUrl(tenant), token(tenant, "carol", "carol-pw")).status()).isEqualTo(409);
+        setClock(25 * 3600);
         Http.Reply later = post(requestsUrl(tenant), token(tenant, "carol", "carol-pw"));
         assertThat(later.status()).as(later.body()).isEqualTo(201);
-        assertThat((double) expiry(later)).isCloseTo(before + (13 + 48) * HOUR, within(30_000.0));
+        assertThat(expiry(later)).isEqualTo(expiry(capped) + 24 * HOUR);
     }
 
     @Test
@@ -140,6 +141,12 @@ class RequestFloodIT {
             assertThat(reply.json().get("error_description").asText()).as(bad).contains("maxOpenAheadHours");
         }
         assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("maxOpenAheadHours").asInt()).isEqualTo(168);
+        // a single request (the validity limit) must fit
+        Http.Reply tooSmall = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", "{\"maxOpenAheadHours\":12}");
+        assertThat(tooSmall.status()).isEqualTo(400);
+        assertThat(tooSmall.json().get("error_description").asText()).contains("validityLimitHours");
+        assertThat(Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", "{\"validityLimitHours\":200}").status())
+                .isEqualTo(400);
 
         setMaxOpenAhead(72);
         List<JsonNode> options = Audit.all(Platform.MANAGEMENT, Map.of("type", "Option"));
