@@ -128,6 +128,26 @@ class ForgedConsentIT {
     }
 
     @Test
+    void anEmailAddressChangedInTheAccountConsoleOfASupportSessionMarksTheAccount() {
+        String support = Platform.passwordGrant(tenant, jill + "$john", "jill-secret").json().get("access_token").asText();
+        String accountUrl = Platform.url() + "/realms/" + tenant + "/account";
+        Http.Reply account = Http.send(HttpRequest.newBuilder(URI.create(accountUrl))
+                .header("Authorization", "Bearer " + support).header("Accept", "application/json").GET().build());
+        assertThat(account.status()).as(account.body()).isEqualTo(200);
+        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) account.json();
+        profile.put("firstName", "Johnny");
+        assertThat(Http.post(accountUrl, support, "application/json", profile.toString()).status()).isIn(200, 204);
+        assertThat(Http.get(statusUrl(tenant), token(tenant, "john", "john-pw")).json().get("canEnable").asBoolean())
+                .as("a name change does not decide who can log in").isTrue();
+
+        profile.put("email", "support-mailbox@x.example");
+        Http.Reply saved = Http.post(accountUrl, support, "application/json", profile.toString());
+        assertThat(saved.status()).as(saved.body()).isIn(200, 204);
+        Http.Reply enable = post(requestsUrl(tenant), token(tenant, "john", "john-pw"));
+        assertThat(enable.status()).as(enable.body()).isEqualTo(403);
+    }
+
+    @Test
     void accountsMadeByAnAccountTheSupportSessionSetUpAreMarkedToo() {
         Http.Reply created = Http.post(adminUrl("/users"), supportToken, "application/json",
                 "{\"username\":\"helper\",\"enabled\":true,\"email\":\"helper@x.example\",\"firstName\":\"H\",\"lastName\":\"H\","

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -42,7 +43,7 @@ final class SetUpAccountListener implements EventListenerProvider {
     private static final Set<String> CLIENT_LOGIN_PARTS = Set.of("", "client-secret", "certificates", "registration-access-token");
     /** User events that change how the user logs in, marking the user when done in a session that cannot consent. */
     private static final Set<EventType> LOGIN_CHANGES = Set.of(EventType.UPDATE_PASSWORD, EventType.UPDATE_CREDENTIAL,
-            EventType.UPDATE_EMAIL, EventType.UPDATE_TOTP, EventType.UPDATE_PROFILE, EventType.RESET_PASSWORD,
+            EventType.UPDATE_EMAIL, EventType.UPDATE_TOTP, EventType.RESET_PASSWORD,
             EventType.FEDERATED_IDENTITY_LINK, EventType.IDENTITY_PROVIDER_LINK_ACCOUNT, EventType.SEND_RESET_PASSWORD,
             EventType.EXECUTE_ACTIONS, EventType.EXECUTE_ACTION_TOKEN);
 
@@ -54,14 +55,16 @@ final class SetUpAccountListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getError() != null || event.getUserId() == null || event.getSessionId() == null || !LOGIN_CHANGES.contains(event.getType())) {
+        if (event.getError() != null || event.getUserId() == null || !changesLogin(event)) {
             return;
         }
         RealmModel realm = tenant(event.getRealmId());
         if (realm == null) {
             return;
         }
-        UserSessionModel userSession = session.sessions().getUserSession(realm, event.getSessionId());
+        // the account REST API sends its events without a session: then the request's bearer token tells
+        UserSessionModel userSession = event.getSessionId() != null ? session.sessions().getUserSession(realm, event.getSessionId())
+                : bearerSession(realm);
         if (userSession != null && Consent.actorCannotConsent(session, realm, userSession.getUser().getId(), userSession)) {
             mark(realm, event.getUserId(), who(userSession, userSession.getUser()), event.getType().name());
         }
@@ -114,6 +117,11 @@ final class SetUpAccountListener implements EventListenerProvider {
     private void mark(RealmModel realm, String userId, String who, String cause) {
         new SetUpAccounts(session).mark(realm.getId(), userId, who, cause, Time.currentTimeMillis());
         LOG.infof("Tenant '%s': user %s marked as set up by %s (%s); it cannot enable support", realm.getName(), userId, who, cause);
+    }
+
+    private static boolean changesLogin(Event event) {
+        return LOGIN_CHANGES.contains(event.getType()) || (event.getType() == EventType.UPDATE_PROFILE
+                && event.getDetails() != null && event.getDetails().containsKey(Details.UPDATED_EMAIL));
     }
 
     private RealmModel tenant(String realmId) {
