@@ -39,7 +39,7 @@ final class SetUpAccountListener implements EventListenerProvider {
     private static final Pattern CLIENT_PATH = Pattern.compile("^clients/([^/]+)(/.*)?$");
     /** Parts of a user that decide who can log in as them (not their roles, groups or sessions). */
     private static final Set<String> USER_LOGIN_PARTS = Set.of("", "reset-password", "reset-password-email",
-            "execute-actions-email", "send-verify-email", "credentials", "federated-identity", "disable-credential-types");
+            "execute-actions-email", "credentials", "federated-identity", "disable-credential-types");
     private static final Set<String> CLIENT_LOGIN_PARTS = Set.of("", "client-secret", "certificates", "registration-access-token");
     /** User events that change how the user logs in, marking the user when done in a session that cannot consent. */
     private static final Set<EventType> LOGIN_CHANGES = Set.of(EventType.UPDATE_PASSWORD, EventType.UPDATE_CREDENTIAL,
@@ -80,11 +80,8 @@ final class SetUpAccountListener implements EventListenerProvider {
             return;
         }
         String path = event.getResourcePath();
-        Matcher user = USER_PATH.matcher(path);
-        Matcher client = CLIENT_PATH.matcher(path);
-        boolean userLogin = user.matches() && USER_LOGIN_PARTS.contains(firstPart(user.group(2)));
-        boolean clientLogin = client.matches() && CLIENT_LOGIN_PARTS.contains(firstPart(client.group(2)));
-        if (!userLogin && !clientLogin) {
+        Target target = target(path);
+        if (target == null) {
             return;
         }
         AuthDetails auth = event.getAuthDetails();
@@ -92,21 +89,21 @@ final class SetUpAccountListener implements EventListenerProvider {
         UserSessionModel actorSession = bearerSession(actorRealm);
         String actorId = auth == null ? null : auth.getUserId();
         if (!Consent.actorCannotConsent(session, actorRealm, actorId, actorSession)) {
-            if (userLogin && "reset-password".equals(firstPart(user.group(2)))) {
-                int lifted = new SetUpAccounts(session).clear(realm.getId(), user.group(1));
+            if (target.isUser() && "reset-password".equals(target.part())) {
+                int lifted = new SetUpAccounts(session).clear(realm.getId(), target.id());
                 if (lifted > 0) {
                     LOG.infof("Tenant '%s': password of user %s reset by %s, who can consent; the account may enable support again",
-                            realm.getName(), user.group(1), actorId);
+                            realm.getName(), target.id(), actorId);
                 }
             }
             return;
         }
         UserModel actor = actorRealm == null || actorId == null ? null : session.users().getUserById(actorRealm, actorId);
         String who = who(actorSession, actor);
-        if (userLogin) {
-            mark(realm, user.group(1), who, event.getOperationType() + " " + path);
+        if (target.isUser()) {
+            mark(realm, target.id(), who, event.getOperationType() + " " + path);
         } else {
-            ClientModel model = realm.getClientById(client.group(1));
+            ClientModel model = realm.getClientById(target.id());
             UserModel serviceAccount = model == null ? null : session.users().getServiceAccount(model);
             if (serviceAccount != null) {
                 mark(realm, serviceAccount.getId(), who, event.getOperationType() + " " + path);
@@ -127,6 +124,22 @@ final class SetUpAccountListener implements EventListenerProvider {
     private RealmModel tenant(String realmId) {
         RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
         return realm != null && SupportAccess.isTenantRealmName(realm.getName()) ? realm : null;
+    }
+
+    /** A user or client whose login an admin event at {@code path} changes, with the part changed ("" for the object itself). */
+    record Target(boolean isUser, String id, String part) {
+    }
+
+    static Target target(String path) {
+        Matcher user = USER_PATH.matcher(path);
+        if (user.matches() && USER_LOGIN_PARTS.contains(firstPart(user.group(2)))) {
+            return new Target(true, user.group(1), firstPart(user.group(2)));
+        }
+        Matcher client = CLIENT_PATH.matcher(path);
+        if (client.matches() && CLIENT_LOGIN_PARTS.contains(firstPart(client.group(2)))) {
+            return new Target(false, client.group(1), firstPart(client.group(2)));
+        }
+        return null;
     }
 
     private static String firstPart(String rest) {
