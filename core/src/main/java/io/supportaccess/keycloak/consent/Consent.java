@@ -32,7 +32,14 @@ public final class Consent {
         if (user.getServiceAccountClientLink() != null) {
             return Optional.of("A service account cannot enable support; support requests must come from a person of the tenant");
         }
-        if (new SetUpAccounts(session).isMarked(realm.getId(), user.getId())) {
+        SetUpAccounts marks = new SetUpAccounts(session);
+        var login = marks.loginConfiguration(realm.getId());
+        if (login.isPresent()) {
+            return Optional.of(login.get().getMarkedBy() + ", in a session that cannot consent, changed how this tenant's users log in ("
+                    + login.get().getCause() + "), so no login here stands for its user's own decision any more; support requests"
+                    + " are refused until a platform administrator has reviewed the change");
+        }
+        if (marks.isMarked(realm.getId(), user.getId())) {
             return Optional.of("This account, or its password, e-mail or other login, was set up in a support session (or by an account"
                     + " set up in one); it cannot enable support until a tenant administrator, in their own session, resets its password");
         }

@@ -8,7 +8,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * A tenant account whose login (the account itself, its password, e-mail, credentials or identity
+ * A tenant account (or, with no user id, the tenant's login configuration: flows, identity
+ * providers, user federation, keys, realm settings) whose login (the account itself, its password, e-mail, credentials or identity
  * links) was set by somebody who cannot give the tenant's consent: a support session, an
  * impersonated session, or an account already marked. Kept in the extension's own table, not in a
  * user attribute, because a tenant administrator (and so a support session working as one) can
@@ -19,6 +20,12 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "setUpAccount.byUser",
                 query = "select a from SetUpAccountEntity a where a.realmId = :realmId and a.userId = :userId order by a.markedAt"),
+        @NamedQuery(name = "setUpAccount.loginConfiguration",
+                query = "select a from SetUpAccountEntity a where a.realmId = :realmId and a.userId is null order by a.markedAt"),
+        @NamedQuery(name = "setUpAccount.byRealm",
+                query = "select a from SetUpAccountEntity a where a.realmId = :realmId order by a.markedAt"),
+        @NamedQuery(name = "setUpAccount.deleteLoginConfiguration",
+                query = "delete from SetUpAccountEntity a where a.realmId = :realmId and a.userId is null"),
         @NamedQuery(name = "setUpAccount.deleteByUser",
                 query = "delete from SetUpAccountEntity a where a.realmId = :realmId and a.userId = :userId"),
         @NamedQuery(name = "setUpAccount.deleteByUserId",
@@ -35,7 +42,7 @@ public class SetUpAccountEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "USER_ID", length = 36, nullable = false)
+    @Column(name = "USER_ID", length = 36)
     private String userId;
 
     @Column(name = "MARKED_AT", nullable = false)

@@ -20,6 +20,32 @@ public final class SetUpAccounts {
         if (first(realmId, userId).isPresent()) {
             return;
         }
+        persist(realmId, userId, markedBy, cause, now);
+    }
+
+    /** Marks the tenant's login configuration: every account could now be reached another way. */
+    public void markLoginConfiguration(String realmId, String markedBy, String cause, long now) {
+        if (loginConfiguration(realmId).isPresent()) {
+            return;
+        }
+        persist(realmId, null, markedBy, cause, now);
+    }
+
+    public Optional<SetUpAccountEntity> loginConfiguration(String realmId) {
+        return em.createNamedQuery("setUpAccount.loginConfiguration", SetUpAccountEntity.class)
+                .setParameter("realmId", realmId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    public int clearLoginConfiguration(String realmId) {
+        return em.createNamedQuery("setUpAccount.deleteLoginConfiguration").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    public List<SetUpAccountEntity> all(String realmId, int max) {
+        return em.createNamedQuery("setUpAccount.byRealm", SetUpAccountEntity.class)
+                .setParameter("realmId", realmId).setMaxResults(max).getResultList();
+    }
+
+    private void persist(String realmId, String userId, String markedBy, String cause, long now) {
         SetUpAccountEntity mark = new SetUpAccountEntity();
         mark.setId(KeycloakModelUtils.generateId());
         mark.setRealmId(realmId);

@@ -189,6 +189,38 @@ class ForgedConsentIT {
     }
 
     @Test
+    void aSupportSessionChangingHowTheTenantLogsInFreezesConsentUntilThePlatformLiftsIt() {
+        Http.Reply registration = Http.put(adminUrl(""), supportToken, "application/json", "{\"registrationAllowed\":true}");
+        assertThat(registration.status()).as(registration.body()).isEqualTo(204);
+        String alice = token(tenant, "alice", "alice-pw");
+        Http.Reply enable = post(requestsUrl(tenant), alice);
+        assertThat(enable.status()).as(enable.body()).isEqualTo(403);
+        assertThat(enable.json().get("error_description").asText()).contains("log in").contains("platform administrator");
+        assertThat(Http.get(statusUrl(tenant), alice).json().get("canEnable").asBoolean()).isFalse();
+
+        String marksUrl = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/consent-marks/" + tenant;
+        JsonNode marks = Http.get(marksUrl, Platform.adminToken()).json();
+        assertThat(marks.get("loginConfiguration").get("markedBy").asText()).isEqualTo(jill + "$john");
+        assertThat(marks.get("loginConfiguration").get("cause").asText()).startsWith("REALM UPDATE");
+        assertThat(Http.send(HttpRequest.newBuilder(URI.create(marksUrl + "/login-configuration"))
+                .header("Authorization", "Bearer " + token(tenant, "john", "john-pw")).DELETE().build()).status())
+                .as("the tenant's administrator cannot lift it").isIn(401, 403);
+
+        Http.Reply lifted = Http.send(HttpRequest.newBuilder(URI.create(marksUrl + "/login-configuration"))
+                .header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(204);
+        assertThat(post(requestsUrl(tenant), alice).status()).isEqualTo(201);
+
+        // an identity provider added in a support session freezes it again
+        Http.Reply idp = Http.post(adminUrl("/identity-provider/instances"), supportToken, "application/json",
+                "{\"alias\":\"elsewhere\",\"providerId\":\"oidc\",\"enabled\":true,\"config\":{\"authorizationUrl\":"
+                        + "\"https://idp.example/auth\",\"tokenUrl\":\"https://idp.example/token\",\"clientId\":\"x\","
+                        + "\"clientSecret\":\"y\",\"clientAuthMethod\":\"client_secret_post\"}}");
+        assertThat(idp.status()).as(idp.body()).isEqualTo(201);
+        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "bob-pw")).status()).isEqualTo(403);
+    }
+
+    @Test
     void usersImportedInASupportSessionAreMarked() {
         Http.Reply imported = Http.post(adminUrl("/partialImport"), supportToken, "application/json",
                 "{\"ifResourceExists\":\"SKIP\",\"users\":[{\"username\":\"imported\",\"enabled\":true,\"email\":\"imp@x.example\","

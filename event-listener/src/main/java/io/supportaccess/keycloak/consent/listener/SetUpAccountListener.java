@@ -40,6 +40,14 @@ final class SetUpAccountListener implements EventListenerProvider {
     /** Parts of a user that decide who can log in as them (not their roles, groups or sessions). */
     private static final Set<String> USER_LOGIN_PARTS = Set.of("", "reset-password", "reset-password-email",
             "execute-actions-email", "credentials", "federated-identity", "disable-credential-types");
+    /**
+     * Admin resource types whose change decides how anybody logs in to the tenant: realm settings
+     * (registration, reset password, SMTP, ...), flows, required actions, identity providers, user
+     * federation and keys (components), the user profile, organizations (their identity providers).
+     */
+    private static final Set<String> LOGIN_CONFIGURATION = Set.of("REALM", "AUTH_FLOW", "AUTH_EXECUTION", "AUTH_EXECUTION_FLOW",
+            "AUTHENTICATOR_CONFIG", "REQUIRED_ACTION", "REQUIRED_ACTION_CONFIG", "IDENTITY_PROVIDER", "IDENTITY_PROVIDER_MAPPER",
+            "COMPONENT", "USER_FEDERATION_PROVIDER", "USER_FEDERATION_MAPPER", "USER_PROFILE", "ORGANIZATION");
     private static final Set<String> CLIENT_LOGIN_PARTS = Set.of("", "client-secret", "certificates", "registration-access-token");
     /** User events that change how the user logs in, marking the user when done in a session that cannot consent. */
     private static final Set<EventType> LOGIN_CHANGES = Set.of(EventType.UPDATE_PASSWORD, EventType.UPDATE_CREDENTIAL,
@@ -72,16 +80,19 @@ final class SetUpAccountListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getError() != null || event.getOperationType() == OperationType.DELETE || event.getResourcePath() == null) {
+        if (event.getError() != null) {
             return;
         }
         RealmModel realm = tenant(event.getRealmId());
         if (realm == null) {
             return;
         }
-        String path = event.getResourcePath();
-        Target target = target(path);
-        if (target == null) {
+        // a realm update has no resource path
+        String path = event.getResourcePath() == null ? "" : event.getResourcePath();
+        // removing a user or a credential gives nobody a way in; removing a flow step or a provider may
+        Target target = event.getOperationType() == OperationType.DELETE ? null : target(path);
+        boolean loginConfiguration = LOGIN_CONFIGURATION.contains(event.getResourceTypeAsString());
+        if (target == null && !loginConfiguration) {
             return;
         }
         AuthDetails auth = event.getAuthDetails();
@@ -89,7 +100,7 @@ final class SetUpAccountListener implements EventListenerProvider {
         UserSessionModel actorSession = bearerSession(actorRealm);
         String actorId = auth == null ? null : auth.getUserId();
         if (!Consent.actorCannotConsent(session, actorRealm, actorId, actorSession)) {
-            if (target.isUser() && "reset-password".equals(target.part())) {
+            if (target != null && target.isUser() && "reset-password".equals(target.part())) {
                 int lifted = new SetUpAccounts(session).clear(realm.getId(), target.id());
                 if (lifted > 0) {
                     LOG.infof("Tenant '%s': password of user %s reset by %s, who can consent; the account may enable support again",
@@ -100,7 +111,12 @@ final class SetUpAccountListener implements EventListenerProvider {
         }
         UserModel actor = actorRealm == null || actorId == null ? null : session.users().getUserById(actorRealm, actorId);
         String who = who(actorSession, actor);
-        if (target.isUser()) {
+        if (target == null) {
+            new SetUpAccounts(session).markLoginConfiguration(realm.getId(), who,
+                    (event.getResourceTypeAsString() + " " + event.getOperationType() + " " + path).strip(), Time.currentTimeMillis());
+            LOG.infof("Tenant '%s': login configuration changed by %s (%s %s); support requests refused until reviewed",
+                    realm.getName(), who, event.getResourceTypeAsString(), path);
+        } else if (target.isUser()) {
             mark(realm, target.id(), who, event.getOperationType() + " " + path);
         } else {
             ClientModel model = realm.getClientById(target.id());
