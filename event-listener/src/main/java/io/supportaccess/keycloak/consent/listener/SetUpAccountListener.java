@@ -91,7 +91,9 @@ final class SetUpAccountListener implements EventListenerProvider {
         String path = event.getResourcePath() == null ? "" : event.getResourcePath();
         // removing a user or a credential gives nobody a way in; removing a flow step or a provider may
         Target target = event.getOperationType() == OperationType.DELETE ? null : target(path);
-        boolean loginConfiguration = LOGIN_CONFIGURATION.contains(event.getResourceTypeAsString());
+        // realm actions (log out everybody, clear caches, test the mail server) change no configuration
+        boolean loginConfiguration = LOGIN_CONFIGURATION.contains(event.getResourceTypeAsString())
+                && !("REALM".equals(event.getResourceTypeAsString()) && event.getOperationType() == OperationType.ACTION);
         if (target == null && !loginConfiguration) {
             return;
         }
