@@ -32,7 +32,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * Reading needs view-realm on the management realm, changing needs manage-realm.
  *
  * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "excludedTenants": ["initech"],
- *  "supportUserOtpRequired": false, "validityLimitHours": 24, "supportSessionIdleMinutes": 30,
+ *  "supportUserOtpRequired": false, "validityLimitHours": 24, "maxOpenAheadHours": 168, "supportSessionIdleMinutes": 30,
  *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false}</pre>
  */
 public class PlatformSettingsResource {
@@ -44,8 +44,9 @@ public class PlatformSettingsResource {
     static final String SESSION_IDLE = "supportSessionIdleMinutes";
     static final String SESSION_MAX = "supportSessionMaxHours";
     static final String OFFLINE_ALLOWED = "supportOfflineAccessAllowed";
+    static final String MAX_OPEN_AHEAD = "maxOpenAheadHours";
     private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
-            SESSION_MAX, OFFLINE_ALLOWED);
+            SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD);
     private static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -127,8 +128,15 @@ public class PlatformSettingsResource {
             if (json.has(OFFLINE_ALLOWED)) {
                 updated = updated.withOfflineAccessAllowed(bool(json, OFFLINE_ALLOWED));
             }
+            if (json.has(MAX_OPEN_AHEAD)) {
+                updated = updated.withMaxOpenAheadHours(number(json, MAX_OPEN_AHEAD, Prolongation.MIN_HOURS, Prolongation.MAX_HOURS, "hours"));
+            }
         } catch (InvalidSetting e) {
             return ApiError.badRequest(e.getMessage());
+        }
+        if ((json.has(MAX_OPEN_AHEAD) || json.has(VALIDITY_LIMIT)) && updated.maxOpenAheadHours() < updated.validityLimitHours()) {
+            return ApiError.badRequest("'" + MAX_OPEN_AHEAD + "' (" + updated.maxOpenAheadHours() + ") must be at least '" + VALIDITY_LIMIT
+                    + "' (" + updated.validityLimitHours() + "): a single support request must fit");
         }
         updated.writeTo(management);
         // every live support session is checked against the new settings (closed or excluded tenants, shorter lifetimes)
@@ -210,6 +218,7 @@ public class PlatformSettingsResource {
         json.put(SESSION_IDLE, settings.sessionIdleMinutes());
         json.put(SESSION_MAX, settings.sessionMaxHours());
         json.put(OFFLINE_ALLOWED, settings.offlineAccessAllowed());
+        json.put(MAX_OPEN_AHEAD, settings.maxOpenAheadHours());
         return json;
     }
 }

@@ -50,6 +50,14 @@ public class SupportAccessAdminResource {
         return new SupportSessionsAdminResource(session, realm, auth, adminEvent);
     }
 
+    @Path("consent-marks")
+    public ConsentMarksResource consentMarks() {
+        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+            throw new NotFoundException("Consent marks are listed on the management realm only");
+        }
+        return new ConsentMarksResource(session, auth, adminEvent);
+    }
+
     @Path("inventory")
     public InventoryAdminResource inventory() {
         return new InventoryAdminResource(session, realm, auth, adminEvent);

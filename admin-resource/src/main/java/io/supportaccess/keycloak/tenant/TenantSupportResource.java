@@ -8,6 +8,7 @@ import io.supportaccess.keycloak.audit.AuditRecordEntity;
 import io.supportaccess.keycloak.audit.AuditSetup;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.audit.AuditType;
+import io.supportaccess.keycloak.consent.Consent;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.requests.SupportSessions;
 import io.supportaccess.keycloak.requests.TenantClosing;
@@ -91,8 +92,29 @@ public class TenantSupportResource {
             return ApiError.of(Response.Status.CONFLICT,
                     "Support access is activated for this tenant by the platform; support requests are not needed");
         }
+        java.util.Optional<String> notConsent = Consent.refusal(session, realm, caller.user(), caller.userSession());
+        if (notConsent.isPresent()) {
+            var client = session.getContext().getClient();
+            // a support record: written whatever the tenant realm's own listener configuration
+            new AuditLog(session).record(realm.getId(), realm.getName(), new AuditEntry(AuditType.SUPPORT, "Support request refused",
+                    "Support request refused: " + notConsent.get(), caller.user().getUsername(), null, "support requests",
+                    client == null ? null : client.getClientId(), java.util.List.of()), now(), caller.userSession() == null ? null : caller.userSession().getId());
+            return ApiError.of(Response.Status.FORBIDDEN, notConsent.get());
+        }
         long now = Time.currentTimeMillis();
-        new SupportRequests(session).enable(realm, caller.user(), settings.validityLimitHours(), now);
+        SupportRequests.Enabling enabling = new SupportRequests(session)
+                .enable(realm, caller.user(), settings.validityLimitHours(), settings.maxOpenAheadHours(), now);
+        if (enabling instanceof SupportRequests.Enabling.RateLimited limited) {
+            return Response.fromResponse(ApiError.of(Response.Status.TOO_MANY_REQUESTS, "At most "
+                    + SupportRequests.MAX_ENABLES_PER_USER_PER_MINUTE + " support requests per user and minute; try again in "
+                    + limited.retryAfterSeconds() + " s")).header("Retry-After", Long.toString(limited.retryAfterSeconds())).build();
+        }
+        if (enabling instanceof SupportRequests.Enabling.AtLimitAhead atLimit) {
+            return ApiError.of(Response.Status.CONFLICT, "Support access is open until " + java.time.Instant.ofEpochMilli(atLimit.expiresAt())
+                    + "; another " + settings.validityLimitHours() + " hours would open the tenant more than the platform's limit of "
+                    + atLimit.maxOpenAheadHours() + " hours ahead. The request was not recorded; it can be made again from "
+                    + java.time.Instant.ofEpochMilli(atLimit.acceptedFrom()));
+        }
         return Response.status(Response.Status.CREATED).entity(status(caller, now)).build();
     }
 
@@ -192,7 +214,7 @@ public class TenantSupportResource {
         body.put("canReadAccesses", canReadAudit(realm, user));
         boolean supportSession = userSession != null && SupportSessions.isSupportSession(userSession);
         body.put("supportSession", supportSession);
-        body.put("canEnable", !platformOpen && !excluded && !supportSession);
+        body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, user, userSession).isEmpty());
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
         return body;
     }
@@ -261,6 +283,10 @@ public class TenantSupportResource {
                     "Support requests are the tenant's users' decision; a support session cannot change them"));
         }
         return caller;
+    }
+
+    private static long now() {
+        return Time.currentTimeMillis();
     }
 
     private RealmModel management() {

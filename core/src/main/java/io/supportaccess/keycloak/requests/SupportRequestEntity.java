@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
                 query = "select distinct r.realmId from SupportRequestEntity r where r.status = 'ACTIVE' and r.expiresAt <= :now"),
         @NamedQuery(name = "supportRequest.dueInRealm",
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.status = 'ACTIVE' and r.expiresAt <= :now order by r.expiresAt"),
+        @NamedQuery(name = "supportRequest.createdSinceByUser",
+                query = "select r.createdAt from SupportRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.createdAt > :since order by r.createdAt"),
         @NamedQuery(name = "supportRequest.deleteByRealm",
                 query = "delete from SupportRequestEntity r where r.realmId = :realmId")
 })

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.requests;
 
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
+import io.supportaccess.keycloak.consent.SetUpAccountEntity;
 import io.supportaccess.keycloak.inventory.InventoryAssignmentEntity;
 import io.supportaccess.keycloak.inventory.InventoryPermissionEntity;
 import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
@@ -28,7 +29,7 @@ public class SupportRequestJpaEntityProviderFactory implements JpaEntityProvider
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
                 InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
-                io.supportaccess.keycloak.sessions.SupportSessionEntity.class);
+                io.supportaccess.keycloak.sessions.SupportSessionEntity.class, SetUpAccountEntity.class);
     }
 
     @Override

@@ -50,11 +50,38 @@ public final class SupportRequests {
                 .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("now", now).getResultList();
     }
 
-    /** "Enable support": a new request, prolonging the tenant's expiry by the validity limit. */
-    public SupportRequestEntity enable(RealmModel realm, UserModel user, int validityLimitHours, long now) {
+    /** Enables per user and minute; more are answered "too many requests". */
+    public static final int MAX_ENABLES_PER_USER_PER_MINUTE = 5;
+    static final long RATE_WINDOW_MILLIS = 60_000L;
+
+    /** What became of an "Enable support": a new request, or why there is none. */
+    public sealed interface Enabling {
+        record Enabled(SupportRequestEntity request) implements Enabling { }
+        record RateLimited(long retryAfterSeconds) implements Enabling { }
+        record AtLimitAhead(long expiresAt, int maxOpenAheadHours, long acceptedFrom) implements Enabling { }
+    }
+
+    /**
+     * "Enable support": a new request, prolonging the tenant's expiry by the validity limit, unless that
+     * would open the tenant more than {@code maxOpenAheadHours} ahead of now. Counting the user's recent requests happens under
+     * the tenant's row lock, so the rate limit holds across concurrent requests and cluster nodes.
+     */
+    public Enabling enable(RealmModel realm, UserModel user, int validityLimitHours, int maxOpenAheadHours, long now) {
         SupportTenantEntity tenant = lockTenant(realm.getId());
+        List<Long> recent = em.createNamedQuery("supportRequest.createdSinceByUser", Long.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
+                .setParameter("since", now - RATE_WINDOW_MILLIS).getResultList();
+        if (recent.size() >= MAX_ENABLES_PER_USER_PER_MINUTE) {
+            long freedAt = recent.get(recent.size() - MAX_ENABLES_PER_USER_PER_MINUTE) + RATE_WINDOW_MILLIS;
+            return new Enabling.RateLimited(Math.max(1, (freedAt - now + 999) / 1000));
+        }
         Long current = tenant.getExpiresAt() != null && tenant.getExpiresAt() > now ? tenant.getExpiresAt() : null;
-        long expiry = Prolongation.newExpiry(current, now, validityLimitHours);
+        java.util.OptionalLong bounded = Prolongation.boundedExpiry(current, now, validityLimitHours, maxOpenAheadHours);
+        if (bounded.isEmpty()) {
+            return new Enabling.AtLimitAhead(current, maxOpenAheadHours,
+                    Prolongation.acceptedFrom(current, validityLimitHours, maxOpenAheadHours));
+        }
+        long expiry = bounded.getAsLong();
 
         SupportRequestEntity request = new SupportRequestEntity();
         request.setId(KeycloakModelUtils.generateId());
@@ -68,7 +95,7 @@ public final class SupportRequests {
         tenant.setExpiresAt(expiry);
         record(realm.getId(), request.getId(), current == null ? SupportRequestEventEntity.Type.ENABLED
                 : SupportRequestEventEntity.Type.PROLONGED, user.getUsername(), now, expiry);
-        return request;
+        return new Enabling.Enabled(request);
     }
 
     /**

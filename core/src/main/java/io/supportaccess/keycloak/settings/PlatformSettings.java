@@ -24,6 +24,9 @@ public final class PlatformSettings {
     public static final int MAX_SESSION_IDLE_MINUTES = 24 * 60;
     public static final int DEFAULT_SESSION_MAX_HOURS = 8;
     public static final int MAX_SESSION_MAX_HOURS = 7 * 24;
+    public static final String MAX_OPEN_AHEAD_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "maxOpenAheadHours";
+    /** A week: room for a few prolongations by the default validity limit, while no flood opens a tenant for years. */
+    public static final int DEFAULT_MAX_OPEN_AHEAD_HOURS = 168;
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -32,14 +35,20 @@ public final class PlatformSettings {
     private final int sessionIdleMinutes;
     private final int sessionMaxHours;
     private final boolean offlineAccessAllowed;
+    private final int maxOpenAheadHours;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
+        this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
+    }
+
+    public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours, int maxOpenAheadHours) {
         this(activation, Set.of(), supportUserOtpRequired, validityLimitHours, DEFAULT_SESSION_IDLE_MINUTES,
-                DEFAULT_SESSION_MAX_HOURS, false);
+                DEFAULT_SESSION_MAX_HOURS, false, maxOpenAheadHours);
     }
 
     private PlatformSettings(SupportActivation activation, Set<String> excludedTenants, boolean supportUserOtpRequired,
-                             int validityLimitHours, int sessionIdleMinutes, int sessionMaxHours, boolean offlineAccessAllowed) {
+                             int validityLimitHours, int sessionIdleMinutes, int sessionMaxHours, boolean offlineAccessAllowed,
+                             int maxOpenAheadHours) {
         this.activation = activation;
         this.excludedTenants = Set.copyOf(excludedTenants);
         this.supportUserOtpRequired = supportUserOtpRequired;
@@ -47,6 +56,7 @@ public final class PlatformSettings {
         this.sessionIdleMinutes = sessionIdleMinutes;
         this.sessionMaxHours = sessionMaxHours;
         this.offlineAccessAllowed = offlineAccessAllowed;
+        this.maxOpenAheadHours = maxOpenAheadHours;
     }
 
     /**
@@ -56,14 +66,17 @@ public final class PlatformSettings {
      */
     public static PlatformSettings read(RealmModel managementRealm) {
         String activated = managementRealm.getAttribute(ACTIVATED_ATTRIBUTE);
+        int validityLimit = number(managementRealm.getAttribute(VALIDITY_LIMIT_ATTRIBUTE), 1, 8760, DEFAULT_VALIDITY_LIMIT_HOURS);
         return new PlatformSettings(
                 activated == null ? SupportActivation.ALL : SupportActivation.fromStored(activated),
                 SupportActivation.fromStored(managementRealm.getAttribute(EXCLUDED_ATTRIBUTE)).tenants(),
                 Boolean.parseBoolean(managementRealm.getAttribute(OTP_REQUIRED_ATTRIBUTE)),
-                number(managementRealm.getAttribute(VALIDITY_LIMIT_ATTRIBUTE), 1, 8760, DEFAULT_VALIDITY_LIMIT_HOURS),
+                validityLimit,
                 number(managementRealm.getAttribute(SESSION_IDLE_ATTRIBUTE), 1, MAX_SESSION_IDLE_MINUTES, DEFAULT_SESSION_IDLE_MINUTES),
                 number(managementRealm.getAttribute(SESSION_MAX_ATTRIBUTE), 1, MAX_SESSION_MAX_HOURS, DEFAULT_SESSION_MAX_HOURS),
-                Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)));
+                Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)),
+                // unset (a platform from before this setting): never below its validity limit, so one request still fits
+                number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)));
     }
 
     private static int number(String stored, int min, int max, int fallback) {
@@ -83,34 +96,44 @@ public final class PlatformSettings {
         managementRealm.setAttribute(SESSION_IDLE_ATTRIBUTE, Integer.toString(sessionIdleMinutes));
         managementRealm.setAttribute(SESSION_MAX_ATTRIBUTE, Integer.toString(sessionMaxHours));
         managementRealm.setAttribute(OFFLINE_ALLOWED_ATTRIBUTE, Boolean.toString(offlineAccessAllowed));
+        managementRealm.setAttribute(MAX_OPEN_AHEAD_ATTRIBUTE, Integer.toString(maxOpenAheadHours));
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
-        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withExcludedTenants(Set<String> value) {
-        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withSupportUserOtpRequired(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withValidityLimitHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withSessionIdleMinutes(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withSessionMaxHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours);
     }
 
     public PlatformSettings withOfflineAccessAllowed(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours);
+    }
+
+    public PlatformSettings withMaxOpenAheadHours(int value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value);
+    }
+
+    /** How far ahead of now support requests can keep a tenant open. */
+    public int maxOpenAheadHours() {
+        return maxOpenAheadHours;
     }
 
     /** Hours that each support request adds to the tenant's support expiry. */

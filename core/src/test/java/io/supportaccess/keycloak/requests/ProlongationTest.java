@@ -32,4 +32,15 @@ class ProlongationTest {
         assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 8761)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void boundedExpiryProlongsUpToTheLimitAheadAndRefusesWhatWouldPassIt() {
+        long now = at("2026-01-12T08:00:00Z");
+        assertThat(Prolongation.boundedExpiry(null, now, 24, 168)).hasValue(at("2026-01-13T08:00:00Z"));
+        assertThat(Prolongation.boundedExpiry(at("2026-01-18T08:00:00Z"), now, 24, 168)).hasValue(at("2026-01-19T08:00:00Z"));
+        assertThat(Prolongation.boundedExpiry(at("2026-01-18T08:00:01Z"), now, 24, 168)).isEmpty();
+        assertThat(Prolongation.acceptedFrom(at("2026-01-19T00:00:00Z"), 24, 168)).isEqualTo(at("2026-01-13T00:00:00Z"));
+        // a validity limit above the bound still lets the first request through
+        assertThat(Prolongation.boundedExpiry(null, now, 200, 168)).hasValue(now + 200 * 3_600_000L);
+    }
 }
