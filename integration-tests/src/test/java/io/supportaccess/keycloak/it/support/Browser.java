@@ -56,6 +56,11 @@ public final class Browser {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
+    /** Opens a page of the server (e.g. a link found on another page), with this browser's cookies. */
+    public Result open(String url) {
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
     /** Logs in on the login form; returns the page or client redirect that follows. */
     public Result login(String realm, String username, String password) {
         Result page = openLogin(realm);
