@@ -5,8 +5,10 @@ import io.supportaccess.keycloak.username.UsernameStorageGuard;
 import java.util.Set;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.Provider;
+import org.keycloak.userprofile.UserProfileAttributeValidationContext;
 import org.keycloak.validate.AbstractStringValidator;
 import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidationError;
@@ -28,9 +30,18 @@ public class UsernameSeparatorValidator extends AbstractStringValidator {
 
     @Override
     protected void doValidate(String value, String inputHint, ValidationContext context, ValidatorConfig config) {
-        if (ReservedUsernames.isReserved(value)) {
+        if (ReservedUsernames.isReserved(value) && !isCurrentName(value, context)) {
             context.addError(new ValidationError(ID, inputHint, MESSAGE));
         }
+    }
+
+    /** A user who has such a name from before the rule can still be edited (or disabled) without renaming. */
+    private static boolean isCurrentName(String value, ValidationContext context) {
+        if (context instanceof UserProfileAttributeValidationContext profile) {
+            UserModel user = profile.getAttributeContext().getUser();
+            return user != null && value.equalsIgnoreCase(user.getUsername());
+        }
+        return false;
     }
 
     @Override

@@ -18,7 +18,10 @@ public final class Browser {
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    /** Keycloak marks its cookies Secure even on http://127.0.0.1; a real browser treats loopback as secure, so do we. */
+    /**
+     * Cookies by path and name. Keycloak marks its cookies Secure even on http://127.0.0.1; a real
+     * browser treats loopback as secure, so do we.
+     */
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** Where a step ended: a page of the server, or the redirect to the client. */
@@ -102,14 +105,18 @@ public final class Browser {
     }
 
     private HttpRequest withCookies(HttpRequest request) {
-        if (cookies.isEmpty()) {
+        String path = request.uri().getPath() == null || request.uri().getPath().isEmpty() ? "/" : request.uri().getPath();
+        String header = cookies.entrySet().stream()
+                .filter(e -> path.startsWith(e.getKey().substring(0, e.getKey().indexOf('\n'))))
+                .map(e -> e.getKey().substring(e.getKey().indexOf('\n') + 1) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (header.isEmpty()) {
             return request;
         }
-        String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
         return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header).build();
     }
 
+    /** Cookies are kept per path, as a browser does: Keycloak scopes its session cookies to /realms/{realm}/. */
     private void keepCookies(Http.Reply reply) {
         for (String setCookie : reply.raw().headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
@@ -119,11 +126,19 @@ public final class Browser {
             }
             String name = pair.substring(0, eq).trim();
             String value = pair.substring(eq + 1).trim();
+            String path = "/";
+            for (String attribute : setCookie.split(";")) {
+                String trimmed = attribute.trim();
+                if (trimmed.regionMatches(true, 0, "path=", 0, 5) && trimmed.length() > 5) {
+                    path = trimmed.substring(5);
+                }
+            }
+            String key = path + "\n" + name;
             String lower = setCookie.toLowerCase();
             if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
-                cookies.remove(name);
+                cookies.remove(key);
             } else {
-                cookies.put(name, value);
+                cookies.put(key, value);
             }
         }
     }
