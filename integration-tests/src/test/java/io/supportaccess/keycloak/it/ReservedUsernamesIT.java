@@ -204,10 +204,34 @@ class ReservedUsernamesIT {
 
     @Test
     void anIdentityProviderCannotBringSuchAName() {
-        String realm = Platform.createTenant("names-idp");
-        // the upstream provider is the management realm, where the rule does not apply
+        String realm = tenantWithUpstreamProvider("names-idp");
         String upstreamName = Platform.unique("up") + "$amy";
         legacyUser(Platform.MANAGEMENT, upstreamName, "amy-pw");
+        // control: an ordinary upstream user comes in through the same provider and is created
+        String control = Platform.unique("upok");
+        legacyUser(Platform.MANAGEMENT, control, "ok-pw");
+        assertThat(brokerLogin(new Browser(), realm, control, "ok-pw").redirectedToClient()).isTrue();
+        assertThat(usernames(realm)).containsExactly(control);
+
+        Browser browser = new Browser();
+        Browser.Result result = brokerLogin(browser, realm, upstreamName, "amy-pw");
+        // the profile is invalid, so the first login shows the review page; submitting it keeps the field error
+        assertThat(result.page().selectFirst("#kc-idp-review-profile-form")).isNotNull();
+        result = browser.submit(result, "#kc-idp-review-profile-form", Map.of());
+        // the page shows one error per field: ours, or Keycloak's own for '$' ("invalid character")
+        assertThat(result.text()).containsAnyOf("Usernames must not contain $ or a character that looks like it",
+                "Value contains invalid character");
+        assertThat(result.status()).as(result.text()).isBetween(200, 499);
+        assertThat(result.redirectedToClient()).isFalse();
+        assertThat(usernames(realm)).containsExactly(control);
+    }
+
+    /**
+     * A tenant with an OpenID Connect identity provider "upstream": the management realm, where the
+     * rule does not apply, so its users can have any name.
+     */
+    static String tenantWithUpstreamProvider(String prefix) {
+        String realm = Platform.createTenant(prefix);
         String broker = Platform.unique("broker");
         ClientRepresentation upstreamClient = new ClientRepresentation();
         upstreamClient.setClientId(broker);
@@ -231,24 +255,28 @@ class ReservedUsernamesIT {
         try (Response response = Platform.realm(realm).identityProviders().create(idp)) {
             assertThat(response.getStatus()).isEqualTo(201);
         }
+        return realm;
+    }
 
-        // control: an ordinary upstream user comes in through the same provider and is created
+    @Test
+    void anIdentityProviderCannotBringSuchANameWhereTheFirstLoginSkipsTheProfileReview() {
+        String realm = tenantWithUpstreamProvider("names-idp-direct");
+        var flows = Platform.realm(realm).flows();
+        var review = flows.getExecutions("first broker login").stream()
+                .filter(e -> "idp-review-profile".equals(e.getProviderId())).findFirst().orElseThrow();
+        var config = flows.getAuthenticatorConfig(review.getAuthenticationConfig());
+        config.getConfig().put("update.profile.on.first.login", "off");
+        flows.updateAuthenticatorConfig(config.getId(), config);
+
         String control = Platform.unique("upok");
         legacyUser(Platform.MANAGEMENT, control, "ok-pw");
         assertThat(brokerLogin(new Browser(), realm, control, "ok-pw").redirectedToClient()).isTrue();
-        assertThat(usernames(realm)).containsExactly(control);
 
-        Browser browser = new Browser();
-        Browser.Result result = brokerLogin(browser, realm, upstreamName, "amy-pw");
-        // either the review-profile page shows the field error, or the first login ends on an error page; never a 5xx
-        if (result.page() != null && result.page().selectFirst("#kc-idp-review-profile-form") != null) {
-            result = browser.submit(result, "#kc-idp-review-profile-form", Map.of());
-            // the page shows one error per field: ours, or Keycloak's own for '$' ("invalid character")
-            assertThat(result.text()).containsAnyOf("Usernames must not contain $ or a character that looks like it",
-                    "Value contains invalid character");
-        }
-        assertThat(result.status()).as(result.text()).isBetween(200, 499);
+        String lookAlike = Platform.unique("up") + FULLWIDTH + "amy";
+        legacyUser(Platform.MANAGEMENT, lookAlike, "amy-pw");
+        Browser.Result result = brokerLogin(new Browser(), realm, lookAlike, "amy-pw");
         assertThat(result.redirectedToClient()).isFalse();
+        assertThat(result.status()).as(result.text()).isBetween(400, 499);
         assertThat(usernames(realm)).containsExactly(control);
     }
 
