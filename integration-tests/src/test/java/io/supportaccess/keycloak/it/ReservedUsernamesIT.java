@@ -316,8 +316,20 @@ class ReservedUsernamesIT {
         assertThat(Http.get(listUrl, null).status()).isEqualTo(401);
         assertThat(Http.get(listUrl + "?max=0", Platform.adminToken()).status()).isEqualTo(400);
         assertThat(Http.get(listUrl + "?max=x", Platform.adminToken()).status()).isEqualTo(400);
-        assertThat(Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/suspicious-usernames",
+        assertThat(Http.get(Platform.url() + "/admin/realms/master/support-access/suspicious-usernames",
                 Platform.adminToken()).status()).isEqualTo(404);
+        // on the management realm: across the tenants whose users the caller may view
+        JsonNode across = Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/suspicious-usernames",
+                Platform.adminToken()).json();
+        List<JsonNode> thisTenant = new java.util.ArrayList<>();
+        across.get("tenants").forEach(t -> {
+            if (t.get("realm").asText().equals(realm)) {
+                thisTenant.add(t);
+            }
+        });
+        assertThat(thisTenant).hasSize(1);
+        assertThat(thisTenant.get(0).get("users").findValuesAsText("username"))
+                .containsExactlyInAnyOrder(lookAlike, dollar, "adm" + SMALL + "x");
 
         // a support login never lands on them: not by name, not as "the administrator"
         Http.Reply asLookAlike = Platform.passwordGrant(realm, jill + "$" + lookAlike, "jill-secret");

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.username.rest;
 
+import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.rest.ApiError;
 import io.supportaccess.keycloak.username.ReservedUsernameUsers;
 import io.supportaccess.keycloak.username.ReservedUsernames;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,14 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * {@code GET /admin/realms/{tenant}/support-access/suspicious-usernames?max=}: the tenant's users
  * whose names read like a support login (they predate the username rule). Needs view-users of
  * the realm. Such users are never the target of a support login; rename them (admin console or
- * REST: renaming to a valid name is allowed) or remove them.
+ * REST: renaming to a valid name is allowed) or remove them. On the management realm: the same
+ * for every tenant whose users the caller may view (view-users of the management realm first).
  */
 public class ReservedUsernamesAdminResource {
 
@@ -51,9 +55,31 @@ public class ReservedUsernamesAdminResource {
         if (max < 1 || max > MAX) {
             return ApiError.badRequest("max must be from 1 to " + MAX);
         }
+        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+            return Response.ok(acrossTenants(max)).build();
+        }
         if (!ReservedUsernames.appliesToRealm(realm.getName())) {
             return ApiError.of(Response.Status.NOT_FOUND, "The username rule applies to tenant realms only");
         }
+        return Response.ok(ofRealm(realm, max)).build();
+    }
+
+    /** On the management realm: every tenant whose users the caller may view, with its suspicious users (tenants without any left out). */
+    private Map<String, Object> acrossTenants(int max) {
+        List<Map<String, Object>> tenants = new ArrayList<>();
+        session.realms().getRealmsStream()
+                .filter(tenant -> ReservedUsernames.appliesToRealm(tenant.getName()))
+                .filter(tenant -> AdminPermissions.evaluator(session, tenant, auth.adminAuth()).users().canView())
+                .sorted(Comparator.comparing(RealmModel::getName))
+                .map(tenant -> ofRealm(tenant, max))
+                .filter(body -> !((List<?>) body.get("users")).isEmpty())
+                .forEach(tenants::add);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenants", tenants);
+        return body;
+    }
+
+    private Map<String, Object> ofRealm(RealmModel realm, int max) {
         ReservedUsernameUsers.Result result = new ReservedUsernameUsers(
                 session.getProvider(JpaConnectionProvider.class).getEntityManager()).find(realm.getId(), max);
         List<Map<String, Object>> users = new ArrayList<>();
@@ -72,6 +98,6 @@ public class ReservedUsernamesAdminResource {
         body.put("users", users);
         body.put("truncated", result.truncated());
         body.put("scanned", result.scanned());
-        return Response.ok(body).build();
+        return body;
     }
 }
