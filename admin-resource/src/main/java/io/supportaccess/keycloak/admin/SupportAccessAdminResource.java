@@ -4,6 +4,7 @@ import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;
+import io.supportaccess.keycloak.username.rest.ReservedUsernamesAdminResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.models.KeycloakSession;
@@ -66,6 +67,11 @@ public class SupportAccessAdminResource {
     @Path("audit")
     public AuditAdminResource audit() {
         return new AuditAdminResource(session, realm, auth);
+    }
+
+    @Path("suspicious-usernames")
+    public ReservedUsernamesAdminResource suspiciousUsernames() {
+        return new ReservedUsernamesAdminResource(session, realm, auth);
     }
 
     @Path("testing")

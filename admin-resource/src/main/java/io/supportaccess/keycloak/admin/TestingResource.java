@@ -6,6 +6,7 @@ import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.username.UsernameStorageGuard;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,13 +22,16 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * Test-only: {@code PUT /admin/realms/master/support-access/testing/clock {"offsetSeconds": N}}
  * moves Keycloak's clock (as Keycloak's own test suite does);
- * {@code POST .../testing/audit-records} fills an audit table for the benchmark. Exists only when the server option
+ * {@code POST .../testing/audit-records} fills an audit table for the benchmark;
+ * {@code POST .../testing/legacy-users} creates a user past the username rule. Exists only when the server option
  * {@code --spi-events-listener--support-access--testing-clock=true} is set; master realm
  * administrators only. Never enable it in production.
  */
@@ -99,6 +103,40 @@ public class TestingResource {
             });
         }
         return Response.ok(Map.of("inserted", count)).build();
+    }
+
+    /**
+     * Creates a user the way one could exist before the username rule (or from a store outside
+     * Keycloak's control): {@code {"realm": "acme", "username": "jill$amy", "password": "..."}}.
+     */
+    @POST
+    @Path("legacy-users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createLegacyUser(String body) {
+        auth.realm().requireManageRealm();
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            return ApiError.badRequest("The request body is not valid JSON");
+        }
+        if (json == null || !json.path("realm").isTextual() || !json.path("username").isTextual() || !json.path("password").isTextual()) {
+            return ApiError.badRequest("Expected {\"realm\": \"name\", \"username\": \"...\", \"password\": \"...\"}");
+        }
+        RealmModel realm = session.realms().getRealmByName(json.get("realm").textValue());
+        if (realm == null) {
+            return ApiError.of(Response.Status.NOT_FOUND, "No such realm");
+        }
+        session.setAttribute(UsernameStorageGuard.BYPASS_ATTRIBUTE, Boolean.TRUE);
+        UserModel user = session.users().addUser(realm, json.get("username").textValue());
+        user.setEnabled(true);
+        user.setFirstName("Legacy");
+        user.setLastName("User");
+        user.setEmail(user.getId() + "@legacy.example");
+        user.setEmailVerified(true);
+        user.credentialManager().updateCredential(UserCredentialModel.password(json.get("password").textValue(), false));
+        return Response.ok(Map.of("id", user.getId())).build();
     }
 
     @PUT

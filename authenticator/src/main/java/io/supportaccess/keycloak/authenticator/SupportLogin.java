@@ -4,6 +4,7 @@ import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.login.SupportUsername;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.username.ReservedUsernames;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +168,8 @@ public final class SupportLogin {
         Optional<UserModel> target = name.targetUser()
                 .map(username -> Optional.ofNullable(session.users().getUserByUsername(tenant, username)))
                 .orElseGet(() -> firstAdministrator(session, tenant));
-        if (target.isEmpty() || !target.get().isEnabled() || target.get().getServiceAccountClientLink() != null) {
+        if (target.isEmpty() || !target.get().isEnabled() || target.get().getServiceAccountClientLink() != null
+                || ReservedUsernames.isReserved(target.get().getUsername())) {
             return new Authorization(Refusal.TARGET_UNAVAILABLE, null);
         }
         if (hasPendingActions(tenant, target.get())) {
@@ -222,7 +224,8 @@ public final class SupportLogin {
     /**
      * The administrator that {@code support$} logs in as: among the enabled, non-service-account users
      * holding the realm-management {@code realm-admin} role (directly or through a group), the one
-     * created first, ties broken by username.
+     * created first, ties broken by username. Users whose names read like a support login (from
+     * before the username rule) are never targets: {@code who} would name two support users.
      */
     static Optional<UserModel> firstAdministrator(KeycloakSession session, RealmModel tenant) {
         ClientModel realmManagement = tenant.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
@@ -237,6 +240,7 @@ public final class SupportLogin {
         return Stream.concat(direct, viaGroups)
                 .filter(UserModel::isEnabled)
                 .filter(u -> u.getServiceAccountClientLink() == null)
+                .filter(u -> !ReservedUsernames.isReserved(u.getUsername()))
                 .min(Comparator.comparing((UserModel u) -> u.getCreatedTimestamp() == null ? Long.MAX_VALUE : u.getCreatedTimestamp())
                         .thenComparing(UserModel::getUsername));
     }

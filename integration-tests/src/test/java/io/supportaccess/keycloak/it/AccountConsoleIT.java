@@ -104,7 +104,9 @@ class AccountConsoleIT {
         waitFor(By.id("support-access-accesses"));
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 20);
         List<WebElement> rows = chrome.findElements(By.className("support-access-record"));
-        assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted");
+        assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted").contains(jill + " (support)");
+        // marked by the support user the server recorded, not by the shape of "who"
+        assertThat(rows.get(0).getAttribute("class")).contains("support-access-by-support-user");
         waitFor(By.id("support-access-load-more")).click();
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 22);
         assertThat(chrome.findElements(By.id("support-access-load-more"))).isEmpty();

@@ -120,6 +120,8 @@ public class AuditAdminResource {
         json.put("text", record.getText());
         json.put("who", record.getWho());
         json.put("supportUser", record.getSupportUser());
+        // a support record is one that names its support user; never judged by the shape of "who"
+        json.put("support", record.getSupportUser() != null);
         json.put("source", record.getSource());
         json.put("application", record.getApplication());
         json.put("changes", record.getChanges() == null ? List.of() : Arrays.asList(record.getChanges().split(",")));

@@ -71,7 +71,7 @@ final class UserEventAudit {
         if (base == EventType.LOGIN && details.containsKey(SupportAccess.DETAIL_WHO)) {
             String who = details.get(SupportAccess.DETAIL_WHO);
             String supportUser = details.get(SupportAccess.DETAIL_SUPPORT_USER);
-            String target = who.contains("$") ? who.substring(who.indexOf('$') + 1) : subject;
+            String target = supportUser != null && who.startsWith(supportUser + "$") ? who.substring(supportUser.length() + 1) : subject;
             String text = failed
                     ? "Support access to " + tenant + " as '" + target + "' denied: " + reason(details, event.getError())
                     : "Support user '" + supportUser + "' of " + details.get(SupportAccess.DETAIL_SUPPORT_REALM)

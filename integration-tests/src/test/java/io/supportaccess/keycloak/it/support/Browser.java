@@ -18,7 +18,10 @@ public final class Browser {
     private final HttpClient client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    /** Keycloak marks its cookies Secure even on http://127.0.0.1; a real browser treats loopback as secure, so do we. */
+    /**
+     * Cookies by path and name. Keycloak marks its cookies Secure even on http://127.0.0.1; a real
+     * browser treats loopback as secure, so do we.
+     */
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** Where a step ended: a page of the server, or the redirect to the client. */
@@ -53,6 +56,11 @@ public final class Browser {
     public Result openLogin(String realm) {
         String url = Platform.url() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + Platform.CLIENT
                 + "&response_type=code&scope=openid&redirect_uri=" + Http.enc(Platform.REDIRECT_URI) + "&state=s1&nonce=n1";
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** Opens a page of the server (e.g. a link found on another page), with this browser's cookies. */
+    public Result open(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
@@ -97,14 +105,18 @@ public final class Browser {
     }
 
     private HttpRequest withCookies(HttpRequest request) {
-        if (cookies.isEmpty()) {
+        String path = request.uri().getPath() == null || request.uri().getPath().isEmpty() ? "/" : request.uri().getPath();
+        String header = cookies.entrySet().stream()
+                .filter(e -> path.startsWith(e.getKey().substring(0, e.getKey().indexOf('\n'))))
+                .map(e -> e.getKey().substring(e.getKey().indexOf('\n') + 1) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (header.isEmpty()) {
             return request;
         }
-        String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
         return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header).build();
     }
 
+    /** Cookies are kept per path, as a browser does: Keycloak scopes its session cookies to /realms/{realm}/. */
     private void keepCookies(Http.Reply reply) {
         for (String setCookie : reply.raw().headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
@@ -114,11 +126,19 @@ public final class Browser {
             }
             String name = pair.substring(0, eq).trim();
             String value = pair.substring(eq + 1).trim();
+            String path = "/";
+            for (String attribute : setCookie.split(";")) {
+                String trimmed = attribute.trim();
+                if (trimmed.regionMatches(true, 0, "path=", 0, 5) && trimmed.length() > 5) {
+                    path = trimmed.substring(5);
+                }
+            }
+            String key = path + "\n" + name;
             String lower = setCookie.toLowerCase();
             if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
-                cookies.remove(name);
+                cookies.remove(key);
             } else {
-                cookies.put(name, value);
+                cookies.put(key, value);
             }
         }
     }

@@ -50,9 +50,12 @@ function SupportAccesses() {
   }, []);
   useEffect(() => load(null), [load]);
 
-  const rows = records.map((r) => h("tr", { key: r.id, className: "support-access-record" },
+  // support records are marked by the support user the server recorded, never by the shape of "who"
+  const rows = records.map((r) => h("tr", { key: r.id,
+      className: "support-access-record " + (r.supportUser ? "support-access-by-support-user" : "support-access-by-tenant-user") },
     h("td", null, formatDate(r.time)),
     h("td", null, r.who),
+    h("td", { className: "support-access-support-user" }, r.supportUser ? r.supportUser + " (support)" : "-"),
     h("td", null, r.activity),
     h("td", null, r.text || "")));
   return h("div", { id: "support-access-accesses" },
@@ -60,7 +63,7 @@ function SupportAccesses() {
     error ? h("p", { role: "alert" }, error) : null,
     records.length === 0 && !error ? h("p", { id: "support-access-no-records" }, "No support accesses recorded.") : null,
     records.length > 0 ? h("table", { className: "pf-v5-c-table pf-m-compact" },
-      h("thead", null, h("tr", null, h("th", null, "Server time"), h("th", null, "Who"), h("th", null, "Activity"),
+      h("thead", null, h("tr", null, h("th", null, "Server time"), h("th", null, "Who"), h("th", null, "Support user"), h("th", null, "Activity"),
         h("th", null, "Description"))),
       h("tbody", null, rows)) : null,
     next ? h("button", { id: "support-access-load-more", className: "pf-v5-c-button pf-m-link", onClick: () => load(next) },
