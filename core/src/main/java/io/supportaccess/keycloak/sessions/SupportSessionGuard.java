@@ -67,7 +67,9 @@ public final class SupportSessionGuard {
         long now = Time.currentTimeMillis();
         int ended = 0;
         for (SupportSessionEntity row : rows) {
-            Optional<SessionEnd> reason = verdict(management, row, now);
+            // scheduled tasks run without a context realm; Keycloak's user lookups need one
+            Optional<SessionEnd> reason = session.getContext().getRealm() != null || management == null
+                    ? verdict(management, row, now) : inRealm(management, () -> verdict(management, row, now));
             if (reason.isPresent()) {
                 end(row, reason.get(), "system");
                 ended++;
