@@ -252,8 +252,14 @@ public final class SupportLogin {
         }
     }
 
+    /**
+     * Resets the support user's failure count, if there is one. Keycloak processes a brute-force
+     * record asynchronously and refuses the user's next attempt while that runs, so a support user
+     * without failures is left alone (quick successive support logins would otherwise be refused).
+     */
     private static void recordSuccess(AuthenticationFlowContext ctx, RealmModel management, UserModel supportUser) {
-        if (management.isBruteForceProtected()) {
+        if (management.isBruteForceProtected()
+                && ctx.getSession().loginFailures().getUserLoginFailure(management, supportUser.getId()) != null) {
             ctx.getSession().getProvider(BruteForceProtector.class).successfulLogin(management, supportUser,
                     ctx.getConnection(), ctx.getUriInfo(), Set.of(PasswordCredentialModel.TYPE));
         }

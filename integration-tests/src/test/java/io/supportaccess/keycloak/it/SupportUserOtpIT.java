@@ -39,16 +39,37 @@ class SupportUserOtpIT {
     void passwordGrantRequiresTheSupportUsersOtpCode() {
         String secret = "grant-otp-" + Platform.unique("s");
         String jill = Platform.unique("jillotp");
-        Platform.createUserWithOtp(Platform.MANAGEMENT, jill, "pw-otp", secret, "Support");
+        String jillId = Platform.createUserWithOtp(Platform.MANAGEMENT, jill, "pw-otp", secret, "Support");
 
         Http.Reply withoutCode = passwordGrant(tenant, jill + "$john", "pw-otp");
         assertThat(withoutCode.status()).isEqualTo(400);
         assertThat(withoutCode.json().get("error_description").asText()).isEqualTo("Invalid user credentials");
         String wrong = "000000".equals(Totp.now(secret)) ? "111111" : "000000";
         assertThat(passwordGrant(tenant, jill + "$john", "pw-otp", Map.of("otp", wrong)).status()).isEqualTo(400);
+        // Keycloak records failures asynchronously and refuses the user meanwhile: wait until both are counted
+        awaitFailuresRecorded(jillId, 2);
 
         Http.Reply withCode = passwordGrant(tenant, jill + "$john", "pw-otp", Map.of("otp", Totp.now(secret)));
         assertThat(Platform.accessToken(withCode).get("preferred_username").asText()).isEqualTo("john");
+    }
+
+    static void awaitFailuresRecorded(String supportUserId, int failures) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            Map<String, Object> status = Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId);
+            if (((Number) status.get("numFailures")).intValue() >= failures && !Boolean.TRUE.equals(status.get("disabled"))) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("brute-force status of the support user after 30 s: " + status);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
