@@ -20,8 +20,9 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * The extension's event listener, and the hook that keeps realms ready for support logins: at
- * start-up (after migration and realm import) every realm is set up, and so is every realm created
- * later, whether through the admin console, the REST API or an import.
+ * start-up (after migration and realm import) every realm not yet prepared by the current set-up
+ * version is set up (see {@link StartupSetup}), and so is every realm created later, whether through
+ * the admin console, the REST API or an import.
  *
  * <p>Server options ({@code --spi-events-listener--support-access--<key>=<value>}):
  * {@code management-realm} (default {@code management}); {@code expiry-interval-seconds} (default
@@ -63,7 +64,10 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpAllRealms(session, restoreStockFlows));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpManagementRealm(session, restoreStockFlows));
+                if (!restoreStockFlows) {
+                    StartupSetup.run(factory);
+                }
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
