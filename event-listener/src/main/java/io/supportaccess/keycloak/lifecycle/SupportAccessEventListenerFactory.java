@@ -6,6 +6,7 @@ import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.sessions.SupportSessionSweepTask;
 import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -38,6 +39,8 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
 
     public static final String PROVIDER_ID = "support-access";
 
+    private static final Logger LOG = Logger.getLogger(SupportAccessEventListenerFactory.class);
+
     private long expiryIntervalMillis = 60_000L;
     private int auditMaxAgeDays = 60;
     private long retentionIntervalMillis = 3_600_000L;
@@ -66,7 +69,12 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpManagementRealm(session, restoreStockFlows));
                 if (!restoreStockFlows) {
-                    StartupSetup.run(factory);
+                    try {
+                        StartupSetup.run(factory);
+                    } catch (RuntimeException e) {
+                        // realms stay as they are (unmarked ones are tried again at the next start); the server starts
+                        LOG.errorf(e, "Support access set-up of the realms at start-up failed");
+                    }
                 }
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
