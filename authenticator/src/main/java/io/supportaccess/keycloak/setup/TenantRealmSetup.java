@@ -44,6 +44,9 @@ import org.keycloak.userprofile.UserProfileProvider;
  * Whether support may enter a tenant is the platform's decision: a tenant realm's own attributes
  * do not switch this set-up off. Before the jar is removed, the server option
  * {@code restore-stock-flows} gives every realm the stock steps back.
+ *
+ * <p>Realms already prepared are not prepared again at start-up: whoever changes what this set-up
+ * does raises {@code SETUP_VERSION} in the event listener's {@code RealmLifecycle}.
  */
 public final class TenantRealmSetup {
 

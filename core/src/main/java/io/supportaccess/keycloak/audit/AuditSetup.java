@@ -15,7 +15,7 @@ import org.keycloak.models.RoleModel;
 public final class AuditSetup {
 
     public static final String ROLE_AUDIT_READ = "ROLE_AUDIT_READ";
-    static final String INSTALLED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "auditListenerInstalled";
+    public static final String INSTALLED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "auditListenerInstalled";
 
     private AuditSetup() {
     }

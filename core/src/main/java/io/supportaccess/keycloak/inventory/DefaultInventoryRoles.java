@@ -19,7 +19,7 @@ import org.keycloak.models.RealmModel;
 /** The seed's default inventory roles of a new tenant, plus "Support" in the management realm. Created once per realm. */
 public final class DefaultInventoryRoles {
 
-    static final String SEEDED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "inventoryRolesSeeded";
+    public static final String SEEDED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "inventoryRolesSeeded";
     public static final String SUPPORT_ROLE = "Support";
 
     private DefaultInventoryRoles() {

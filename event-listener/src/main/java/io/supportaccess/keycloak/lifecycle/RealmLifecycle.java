@@ -9,8 +9,9 @@ import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
 import io.supportaccess.keycloak.sessions.SupportSessionRecords;
 import io.supportaccess.keycloak.settings.PlatformSettings;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,12 +21,24 @@ import org.keycloak.services.managers.RealmManager;
 /** What happens to realms at start-up and on creation. */
 final class RealmLifecycle {
 
+    /** Written once a realm has been fully prepared by {@link #setUpRealm}. */
+    static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
+    /** Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start. */
+    static final String SETUP_VERSION = "1";
+    /** Tests only (with the testing flag on): a realm with this attribute "true" fails its set-up at start-up. */
+    static final String TESTING_FAIL_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "testing.failSetup";
+
+    /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
+    private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,
+            AuditSetup.INSTALLED_ATTRIBUTE, DefaultInventoryRoles.SEEDED_ATTRIBUTE);
+
     private static final Logger LOG = Logger.getLogger(RealmLifecycle.class);
 
     private RealmLifecycle() {
     }
 
-    static void setUpAllRealms(KeycloakSession session, boolean restoreStockFlows) {
+    /** The management realm's own set-up at start-up; with {@code restoreStockFlows}, every tenant gets the stock steps back. */
+    static void setUpManagementRealm(KeycloakSession session, boolean restoreStockFlows) {
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
         if (management != null && management.getAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE) == null
                 && management.getRole(SupportPermissions.ROLE_SUPPORT_READ) != null) {
@@ -43,34 +56,34 @@ final class RealmLifecycle {
             management = new RealmManager(session).importRealm(representation);
         }
         SupportPermissions.ensureRoles(management);
-        Inventory inventory = new Inventory(session);
-        DefaultInventoryRoles.seedOnce(inventory, management);
-        List<RealmModel> realms = session.realms().getRealmsStream().collect(Collectors.toList());
-        for (RealmModel realm : realms) {
-            if (restoreStockFlows) {
-                if (SupportAccess.isTenantRealmName(realm.getName())) {
-                    TenantRealmSetup.restoreStockFlows(realm);
-                }
-                continue;
-            }
-            TenantRealmSetup.apply(session, realm);
-            AuditSetup.apply(realm);
-            if (SupportAccess.isTenantRealmName(realm.getName())) {
-                DefaultInventoryRoles.seedOnce(inventory, realm);
-                inventory.ensureTenantObject(management, realm);
-            }
+        DefaultInventoryRoles.seedOnce(new Inventory(session), management);
+        if (restoreStockFlows) {
+            session.realms().getRealmsStream().filter(r -> SupportAccess.isTenantRealmName(r.getName())).forEach(realm -> {
+                TenantRealmSetup.restoreStockFlows(realm);
+                // a later start with the extension prepares the realm again
+                realm.removeAttribute(SETUP_VERSION_ATTRIBUTE);
+            });
         }
-        LOG.infof("Support access ready: management realm '%s', %d tenant realm(s)", management.getName(),
-                realms.stream().filter(r -> SupportAccess.isTenantRealmName(r.getName())).count());
     }
 
+    static boolean needsSetUp(String realmName, String setupVersion) {
+        return !SupportAccess.MASTER_REALM.equals(realmName) && !SETUP_VERSION.equals(setupVersion);
+    }
+
+    /** Prepares a realm (new, or prepared by an older version) and marks it with the current set-up version. */
     static void setUpRealm(KeycloakSession session, RealmModel realm) {
+        if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
+            return;
+        }
+        if (SupportAccess.testingClockEnabled() && "true".equals(realm.getAttribute(TESTING_FAIL_ATTRIBUTE))) {
+            throw new IllegalStateException("set-up failure requested by the realm's testing attribute");
+        }
         Inventory inventory = new Inventory(session);
         if (SupportAccess.managementRealmName().equals(realm.getName())) {
             SupportPermissions.ensureRoles(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm);
             AuditSetup.apply(realm);
-        } else if (SupportAccess.isTenantRealmName(realm.getName())) {
+        } else {
             TenantRealmSetup.apply(session, realm);
             AuditSetup.apply(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm);
@@ -79,16 +92,18 @@ final class RealmLifecycle {
                 inventory.ensureTenantObject(management, realm);
             }
         }
+        realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
+        LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realm.getName(), SETUP_VERSION);
     }
 
     /** Any change of a tenant's attributes updates its management object's properties, and recreates a missing object. */
     static void tenantUpdated(KeycloakSession session, RealmModel tenant, String attribute, String value) {
-        if (!SupportAccess.isTenantRealmName(tenant.getName())) {
+        if (!SupportAccess.isTenantRealmName(tenant.getName()) || SETUP_ATTRIBUTES.contains(attribute)) {
             return;
         }
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
         if (management != null) {
-            java.util.Map<String, String> pending = new java.util.HashMap<>();
+            Map<String, String> pending = new HashMap<>();
             pending.put(attribute, value);
             new Inventory(session).ensureTenantObject(management, tenant, pending);
         }

@@ -6,6 +6,7 @@ import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.sessions.SupportSessionSweepTask;
 import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -20,8 +21,9 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * The extension's event listener, and the hook that keeps realms ready for support logins: at
- * start-up (after migration and realm import) every realm is set up, and so is every realm created
- * later, whether through the admin console, the REST API or an import.
+ * start-up (after migration and realm import) every realm not yet prepared by the current set-up
+ * version is set up (see {@link StartupSetup}), and so is every realm created later, whether through
+ * the admin console, the REST API or an import.
  *
  * <p>Server options ({@code --spi-events-listener--support-access--<key>=<value>}):
  * {@code management-realm} (default {@code management}); {@code expiry-interval-seconds} (default
@@ -36,6 +38,8 @@ import org.keycloak.timer.TimerProvider;
 public class SupportAccessEventListenerFactory implements EventListenerProviderFactory {
 
     public static final String PROVIDER_ID = "support-access";
+
+    private static final Logger LOG = Logger.getLogger(SupportAccessEventListenerFactory.class);
 
     private long expiryIntervalMillis = 60_000L;
     private int auditMaxAgeDays = 60;
@@ -63,7 +67,15 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpAllRealms(session, restoreStockFlows));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> RealmLifecycle.setUpManagementRealm(session, restoreStockFlows));
+                if (!restoreStockFlows) {
+                    try {
+                        StartupSetup.run(factory);
+                    } catch (RuntimeException e) {
+                        // realms stay as they are (unmarked ones are tried again at the next start); the server starts
+                        LOG.errorf(e, "Support access set-up of the realms at start-up failed");
+                    }
+                }
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 RealmLifecycle.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {

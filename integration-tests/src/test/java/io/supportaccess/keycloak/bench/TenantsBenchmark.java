@@ -1,0 +1,105 @@
+package io.supportaccess.keycloak.bench;
+
+import io.supportaccess.keycloak.it.support.KeycloakServer;
+import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/**
+ * Thousands of tenants: two servers from the build side by side (dev mode, H2 file database), one
+ * stock (no jar in providers/), one with the extension. Creates N tenant realms ({@code -Dbench.tenants},
+ * default 300) alternately on both through the admin API, prints the median creation time per 50
+ * realms and overall, then restarts each server twice and prints the start-up times (until
+ * /realms/master answers), with the ratios extension/stock.
+ */
+public final class TenantsBenchmark {
+
+    private static final int BLOCK = 50;
+
+    private TenantsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int tenants = Integer.getInteger("bench.tenants", 300);
+        Path dir = Path.of(System.getProperty("bench.dir", "target/bench-tenants"));
+        Path distribution = StandaloneKeycloak.distribution();
+        StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false);
+        StandaloneKeycloak extension = StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true);
+        try {
+            System.out.printf("first start: stock %.1f s, extension %.1f s (no tenant realms)%n",
+                    seconds(stock.start(dir.resolve("stock-0.log"))), seconds(extension.start(dir.resolve("extension-0.log"))));
+            List<Long> stockMillis = new ArrayList<>();
+            List<Long> extensionMillis = new ArrayList<>();
+            try (Keycloak stockAdmin = admin(stock); Keycloak extensionAdmin = admin(extension)) {
+                for (int i = 1; i <= tenants; i++) {
+                    String name = String.format("tenant%05d", i);
+                    // alternate which server goes first, so neither always runs right after the other's write
+                    if (i % 2 == 1) {
+                        stockMillis.add(create(stockAdmin, name));
+                        extensionMillis.add(create(extensionAdmin, name));
+                    } else {
+                        extensionMillis.add(create(extensionAdmin, name));
+                        stockMillis.add(create(stockAdmin, name));
+                    }
+                }
+            }
+            System.out.printf("%n%d tenant realms created alternately through the admin API (median ms per realm)%n", tenants);
+            System.out.printf("%-14s %8s %10s %7s%n", "realms", "stock", "extension", "ratio");
+            for (int from = 0; from < tenants; from += BLOCK) {
+                int to = Math.min(tenants, from + BLOCK);
+                row(String.format("%d-%d", from + 1, to), median(stockMillis.subList(from, to)), median(extensionMillis.subList(from, to)));
+            }
+            row("all", median(stockMillis), median(extensionMillis));
+
+            System.out.printf("%nstart-up with %d tenant realms, until /realms/master answers (s)%n", tenants);
+            System.out.printf("%-14s %8s %10s %7s%n", "run", "stock", "extension", "ratio");
+            double stockTotal = 0;
+            double extensionTotal = 0;
+            for (int run = 1; run <= 2; run++) {
+                stock.stop();
+                double s = seconds(stock.start(dir.resolve("stock-" + run + ".log")));
+                extension.stop();
+                double e = seconds(extension.start(dir.resolve("extension-" + run + ".log")));
+                stockTotal += s;
+                extensionTotal += e;
+                System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "restart " + run, s, e, e / s);
+            }
+            System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "mean", stockTotal / 2, extensionTotal / 2, extensionTotal / stockTotal);
+        } finally {
+            stock.stop();
+            extension.stop();
+        }
+    }
+
+    private static Keycloak admin(StandaloneKeycloak server) {
+        return Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+    }
+
+    private static long create(Keycloak admin, String name) {
+        admin.tokenManager().getAccessTokenString();
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(name);
+        realm.setEnabled(true);
+        long started = System.nanoTime();
+        admin.realms().create(realm);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static void row(String label, double stock, double extension) {
+        System.out.printf("%-14s %8.0f %10.0f %7.2f%n", label, stock, extension, extension / stock);
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,125 @@
+package io.supportaccess.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.supportaccess.keycloak.it.support.KeycloakServer;
+import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/**
+ * Start-up prepares only the realms that need it, each on its own: a server of its own with a
+ * persistent database, stopped and started again.
+ */
+class StartupSetupIT {
+
+    private static final String MARKER = "supportAccess.setupVersion";
+    /** Honoured only with the testing flag on: makes one realm's set-up throw at start-up (no realm state breaks it reliably). */
+    private static final String FAIL = "supportAccess.testing.failSetup";
+    private static final Path DIR = Path.of("target/startup-it");
+
+    private static StandaloneKeycloak server;
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void onlyOutdatedRealmsArePreparedAtStartUpEachOnItsOwnAndAFailureIsRetried() throws IOException {
+        server = StandaloneKeycloak.copy(StandaloneKeycloak.distribution(), DIR.resolve("keycloak"), true,
+                "--log-level=INFO,io.supportaccess:DEBUG", "--spi-events-listener--support-access--testing-clock=true");
+        Path first = DIR.resolve("start-1.log");
+        server.start(first);
+        Keycloak admin = admin();
+        create(admin, "fresh");
+        create(admin, "outdated");
+        create(admin, "broken");
+        // prepared once at creation: marked at once
+        assertThat(attributes(admin, "fresh")).containsEntry(MARKER, "1");
+        assertThat(log(first)).contains("Realm 'fresh' prepared");
+
+        // as if prepared by an older set-up version, with something the set-up repairs missing
+        makeOutdated(admin, "outdated", Map.of());
+        makeOutdated(admin, "broken", Map.of(FAIL, "true"));
+        admin.close();
+        server.stop();
+
+        Path second = DIR.resolve("start-2.log");
+        server.start(second);
+        admin = admin();
+        assertThat(attributes(admin, "outdated")).containsEntry(MARKER, "1");
+        assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        // the failing realm is left as it was (its transaction rolled back), the server is up and the others are done
+        assertThat(attributes(admin, "broken")).containsEntry(MARKER, "0");
+        assertThat(hasAuditRole(admin, "broken")).isFalse();
+        assertThat(log(second))
+                .contains("Realm 'outdated' prepared")
+                .contains("set-up of realm 'broken' failed")
+                .contains("1 realm(s) prepared, 1 failed")
+                // up to date: not prepared again
+                .doesNotContain("Realm 'fresh' prepared")
+                .doesNotContain("Realm 'management' prepared");
+
+        RealmRepresentation broken = admin.realm("broken").toRepresentation();
+        broken.getAttributes().put(FAIL, "false");
+        admin.realm("broken").update(broken);
+        admin.close();
+        server.stop();
+
+        Path third = DIR.resolve("start-3.log");
+        server.start(third);
+        admin = admin();
+        assertThat(attributes(admin, "broken")).containsEntry(MARKER, "1");
+        assertThat(hasAuditRole(admin, "broken")).isTrue();
+        assertThat(log(third)).contains("Realm 'broken' prepared").doesNotContain("Realm 'outdated' prepared")
+                .doesNotContain("Realm 'fresh' prepared");
+        admin.close();
+    }
+
+    private static Keycloak admin() {
+        return Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
+    }
+
+    private static void create(Keycloak admin, String name) {
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(name);
+        realm.setEnabled(true);
+        admin.realms().create(realm);
+    }
+
+    private static void makeOutdated(Keycloak admin, String name, Map<String, String> extra) {
+        RealmResource realm = admin.realm(name);
+        realm.roles().deleteRole("ROLE_AUDIT_READ");
+        RealmRepresentation representation = realm.toRepresentation();
+        Map<String, String> attributes = new HashMap<>(representation.getAttributes());
+        attributes.put(MARKER, "0");
+        attributes.putAll(extra);
+        representation.setAttributes(attributes);
+        realm.update(representation);
+        assertThat(attributes(admin, name)).containsEntry(MARKER, "0");
+        assertThat(hasAuditRole(admin, name)).isFalse();
+    }
+
+    private static Map<String, String> attributes(Keycloak admin, String name) {
+        return admin.realm(name).toRepresentation().getAttributes();
+    }
+
+    private static boolean hasAuditRole(Keycloak admin, String name) {
+        return admin.realm(name).roles().list().stream().anyMatch(r -> "ROLE_AUDIT_READ".equals(r.getName()));
+    }
+
+    private static String log(Path file) throws IOException {
+        return Files.readString(file);
+    }
+}

@@ -1,0 +1,178 @@
+package io.supportaccess.keycloak.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Keycloak of its own, in dev mode on loopback with a persistent H2 file database, that can be
+ * stopped and started again: a copy of the unpacked distribution under {@code target/} (its own
+ * {@code data/} and build state), with the extension's jars in {@code providers/} or without them.
+ */
+public final class StandaloneKeycloak {
+
+    private final Path home;
+    private final List<String> options;
+    private Process process;
+    private String baseUrl;
+
+    private StandaloneKeycloak(Path home, List<String> options) {
+        this.home = home;
+        this.options = options;
+    }
+
+    /** Copies the distribution at {@code distribution} to {@code home} (afresh); {@code withExtension=false} empties providers/. */
+    public static StandaloneKeycloak copy(Path distribution, Path home, boolean withExtension, String... options) {
+        deleteTree(home);
+        copyTree(distribution, home, withExtension);
+        return new StandaloneKeycloak(home, List.of(options));
+    }
+
+    public static Path distribution() {
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + "; run 'mvn package' first");
+        }
+        return home;
+    }
+
+    /** Starts the server, logging to {@code log}, and waits until /realms/master answers; returns how long that took. */
+    public Duration start(Path log) {
+        if (process != null) {
+            throw new IllegalStateException("already running");
+        }
+        int httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-file",
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + freePort(),
+                "--hostname-strict=false"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
+        builder.environment().put("JAVA_OPTS_APPEND", "-Djava.net.preferIPv4Stack=true");
+        baseUrl = "http://127.0.0.1:" + httpPort;
+        long started = System.nanoTime();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitMaster(Duration.ofMinutes(6), log);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private void awaitMaster(Duration timeout, Path log) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited during start-up; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        stop();
+        throw new IllegalStateException("Keycloak did not start within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private static void copyTree(Path from, Path to, boolean withExtension) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") && relative.getNameCount() > 1) {
+                    continue;
+                }
+                if (!withExtension && relative.startsWith("providers") && relative.getNameCount() > 1) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
