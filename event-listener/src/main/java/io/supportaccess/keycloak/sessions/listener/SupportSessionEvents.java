@@ -56,11 +56,13 @@ public final class SupportSessionEvents {
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         SupportSessionGuard guard = new SupportSessionGuard(session);
+        String userId = userOf(event.getResourcePath());
         if (realm != null && !SupportAccess.managementRealmName().equals(realm.getName())) {
-            guard.checkRealm(realm.getId());
+            // a change to one tenant user concerns the support sessions as that user only
+            guard.check(new SupportSessionRecords(session).liveInRealm(realm.getId()).stream()
+                    .filter(row -> userId == null || userId.equals(row.getTargetUserId())).toList());
             return;
         }
-        String userId = userOf(event.getResourcePath());
         if (userId != null) {
             guard.checkSupportUser(userId);
         } else {
