@@ -191,7 +191,7 @@ class SupportUserReadinessIT {
     @Test
     void permanentlyLockedSupportUserLearnsNothing() {
         String jill = Platform.unique("jilllocked");
-        Platform.createSupportUser(jill, "pw-locked", "Support");
+        String jillId = Platform.createSupportUser(jill, "pw-locked", "Support");
         RealmRepresentation management = Platform.realm(Platform.MANAGEMENT).toRepresentation();
         Boolean permanent = management.isPermanentLockout();
         Integer factor = management.getFailureFactor();
@@ -203,6 +203,8 @@ class SupportUserReadinessIT {
         try {
             assertThat(passwordGrant(tenant, jill + "$john", "wrong-1").json().get("error_description").asText()).isEqualTo(INVALID);
             assertThat(passwordGrant(tenant, jill + "$john", "wrong-2").json().get("error_description").asText()).isEqualTo(INVALID);
+            // Keycloak records failures asynchronously: wait until the lockout is recorded
+            awaitLockedOut(jillId);
             Http.Reply right = passwordGrant(tenant, jill + "$john", "pw-locked");
             assertThat(right.status()).isEqualTo(400);
             assertThat(right.json().get("error_description").asText()).isEqualTo(INVALID);
@@ -211,6 +213,27 @@ class SupportUserReadinessIT {
             management.setFailureFactor(factor);
             management.setMaxTemporaryLockouts(maxTemporary);
             Platform.realm(Platform.MANAGEMENT).update(management);
+        }
+    }
+
+    static void awaitLockedOut(String supportUserId) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            java.util.Map<String, Object> status = Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId);
+            boolean disabled = Boolean.TRUE.equals(status.get("disabled"))
+                    || !Platform.realm(Platform.MANAGEMENT).users().get(supportUserId).toRepresentation().isEnabled();
+            if (disabled) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the support user is not locked out after 30 s: " + status);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
