@@ -1,16 +1,13 @@
 package io.supportaccess.keycloak.audit.listener;
 
+import io.supportaccess.keycloak.auth.BearerSessions;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditLog;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Finds who acted. In a support session that is {@code support$user}, read from the user session
@@ -39,7 +36,7 @@ final class ActorResolver {
             }
         }
         if (userSession == null) {
-            userSession = bearerSession(realm);
+            userSession = BearerSessions.of(session, realm);
         }
         if (userSession != null && userSession.getNote(SupportAccess.SESSION_WHO) != null
                 && (userId == null || userId.equals(userSession.getUser().getId()))) {
@@ -66,22 +63,4 @@ final class ActorResolver {
         return client != null ? client.getClientId() : clientInternalIdOrClientId;
     }
 
-    private UserSessionModel bearerSession(RealmModel realm) {
-        HttpRequest request = session.getContext().getHttpRequest();
-        if (realm == null || request == null) {
-            return null;
-        }
-        HttpHeaders headers = request.getHttpHeaders();
-        String authorization = headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        try {
-            AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
-                    .setRealm(realm).setHeaders(headers).setTokenString(authorization.substring(7).trim()).authenticate();
-            return result == null ? null : result.session();
-        } catch (RuntimeException notAValidTokenOfThisRealm) {
-            return null;
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package io.supportaccess.keycloak.consent.listener;
 
+import io.supportaccess.keycloak.auth.BearerSessions;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.consent.Consent;
 import io.supportaccess.keycloak.consent.SetUpAccounts;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,14 +16,11 @@ import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Marks the tenant accounts whose login somebody who cannot consent set up (see
@@ -72,7 +69,7 @@ final class SetUpAccountListener implements EventListenerProvider {
         }
         // the account REST API sends its events without a session: then the request's bearer token tells
         UserSessionModel userSession = event.getSessionId() != null ? session.sessions().getUserSession(realm, event.getSessionId())
-                : bearerSession(realm);
+                : BearerSessions.of(session, realm);
         if (userSession != null && Consent.actorCannotConsent(session, realm, userSession.getUser().getId(), userSession)) {
             mark(realm, event.getUserId(), who(userSession, userSession.getUser()), event.getType().name());
         }
@@ -99,7 +96,7 @@ final class SetUpAccountListener implements EventListenerProvider {
         }
         AuthDetails auth = event.getAuthDetails();
         RealmModel actorRealm = auth == null || auth.getRealmId() == null ? null : session.realms().getRealm(auth.getRealmId());
-        UserSessionModel actorSession = bearerSession(actorRealm);
+        UserSessionModel actorSession = BearerSessions.of(session, actorRealm);
         String actorId = auth == null ? null : auth.getUserId();
         if (!Consent.actorCannotConsent(session, actorRealm, actorId, actorSession)) {
             if (target != null && target.isUser() && "reset-password".equals(target.part())) {
@@ -173,26 +170,6 @@ final class SetUpAccountListener implements EventListenerProvider {
             return actorSession.getNote(SupportAccess.SESSION_WHO);
         }
         return actor == null ? "unknown" : actor.getUsername();
-    }
-
-    /** The session of the request's bearer token, verified again (as the audit's actor resolution does). */
-    private UserSessionModel bearerSession(RealmModel realm) {
-        HttpRequest request = session.getContext().getHttpRequest();
-        if (realm == null || request == null) {
-            return null;
-        }
-        HttpHeaders headers = request.getHttpHeaders();
-        String authorization = headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        try {
-            AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
-                    .setRealm(realm).setHeaders(headers).setTokenString(authorization.substring(7).trim()).authenticate();
-            return result == null ? null : result.session();
-        } catch (RuntimeException notAValidTokenOfThisRealm) {
-            return null;
-        }
     }
 
     @Override
