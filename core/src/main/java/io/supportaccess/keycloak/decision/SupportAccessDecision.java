@@ -66,8 +66,8 @@ public final class SupportAccessDecision {
             return true;
         }
         Inventory inventory = new Inventory(session);
-        return inventory.tenantObject(managementRealm.getId(), tenant.getName())
-                .map(object -> inventory.grants(supportUser.getId(), object.getId(), SUPPORT_ALL,
+        return inventory.tenantObject(managementRealm, tenant.getName())
+                .map(object -> inventory.grants(managementRealm, supportUser.getId(), object.id(), SUPPORT_ALL,
                         GlobalPermissions.held(managementRealm, supportUser, Permission.Scope.SUPPORT)))
                 .orElse(false);
     }
