@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 
@@ -17,13 +18,16 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
  * check had seen it: nothing is added, and the transaction goes on.
  *
  * <p>The insert runs behind a savepoint and outside Hibernate: a failed statement otherwise
- * aborts the whole transaction (PostgreSQL) and Hibernate marks it rollback-only after any
- * failed flush.
+ * aborts the whole transaction (PostgreSQL), and Hibernate marks it rollback-only after any failed
+ * flush. The savepoint is set and rolled back on the database connection itself: the pool's
+ * wrapper (Agroal) refuses any rollback on a connection enlisted in a transaction, even one that
+ * only returns to a savepoint and leaves the transaction going.
  */
 public final class UniqueRows {
 
     /** SQLSTATE class 23: integrity constraint violation (a unique key among them). */
     private static final String INTEGRITY_VIOLATION = "23";
+    private static final Logger LOG = Logger.getLogger(UniqueRows.class);
 
     private UniqueRows() {
     }
@@ -37,7 +41,8 @@ public final class UniqueRows {
         return em.unwrap(Session.class).doReturningWork(connection -> insert(connection, sql, values));
     }
 
-    private static boolean insert(Connection connection, String sql, List<Object> values) throws SQLException {
+    private static boolean insert(Connection pooled, String sql, List<Object> values) throws SQLException {
+        Connection connection = pooled.unwrap(Connection.class);
         Savepoint savepoint = connection.setSavepoint();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
@@ -47,6 +52,7 @@ public final class UniqueRows {
         } catch (SQLException e) {
             connection.rollback(savepoint);
             if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                LOG.debugf("row inserted at the same time by another transaction, kept single: %s", e.getMessage());
                 return false;
             }
             throw e;
