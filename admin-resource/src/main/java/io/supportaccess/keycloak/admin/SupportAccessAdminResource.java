@@ -3,60 +3,64 @@ package io.supportaccess.keycloak.admin;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;
 import io.supportaccess.keycloak.username.rest.ReservedUsernamesAdminResource;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Root of {@code /admin/realms/{realm}/support-access}; platform resources exist on the management realm only. */
+/**
+ * Root of {@code /admin/realms/{realm}/support-access}; platform resources exist on the management
+ * realm only. Each locator checks the permission to read its resource once; a sub-resource checks
+ * only what its changes need beyond that.
+ */
 public class SupportAccessAdminResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final SupportAccessAuth permissions;
     private final AdminEventBuilder adminEvent;
 
     public SupportAccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.permissions = SupportAccessAuth.of(session, realm, auth);
         this.adminEvent = adminEvent;
     }
 
     @Path("settings")
     public PlatformSettingsResource settings() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
-            throw new NotFoundException("Platform settings exist on the management realm only");
-        }
-        return new PlatformSettingsResource(session, realm, auth, adminEvent);
+        requireManagementRealm("Platform settings exist on the management realm only");
+        permissions.requireViewRealm();
+        return new PlatformSettingsResource(session, realm, permissions, adminEvent);
     }
 
     @Path("tenants")
     public TenantsAdminResource tenants() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
-            throw new NotFoundException("Tenants are listed on the management realm only");
-        }
-        return new TenantsAdminResource(session, realm, auth);
+        requireManagementRealm("Tenants are listed on the management realm only");
+        permissions.requireViewRealm();
+        return new TenantsAdminResource(session, realm, permissions);
     }
 
     @Path("sessions")
     public SupportSessionsAdminResource sessions() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
-            throw new NotFoundException("Support sessions are listed on the management realm only");
-        }
-        return new SupportSessionsAdminResource(session, realm, auth, adminEvent);
+        requireManagementRealm("Support sessions are listed on the management realm only");
+        permissions.requireViewUsers();
+        return new SupportSessionsAdminResource(session, realm, permissions, adminEvent);
     }
 
     @Path("consent-marks")
     public ConsentMarksResource consentMarks() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
-            throw new NotFoundException("Consent marks are listed on the management realm only");
-        }
-        return new ConsentMarksResource(session, auth, adminEvent);
+        requireManagementRealm("Consent marks are listed on the management realm only");
+        permissions.requireViewRealm();
+        return new ConsentMarksResource(session, permissions, adminEvent);
     }
 
     @Path("inventory")
@@ -66,12 +70,14 @@ public class SupportAccessAdminResource {
 
     @Path("audit")
     public AuditAdminResource audit() {
-        return new AuditAdminResource(session, realm, auth);
+        permissions.requireAuditRead();
+        return new AuditAdminResource(session, realm);
     }
 
     @Path("suspicious-usernames")
     public ReservedUsernamesAdminResource suspiciousUsernames() {
-        return new ReservedUsernamesAdminResource(session, realm, auth);
+        permissions.requireViewUsers();
+        return new ReservedUsernamesAdminResource(session, realm, permissions);
     }
 
     @Path("testing")
@@ -80,5 +86,11 @@ public class SupportAccessAdminResource {
             throw new NotFoundException();
         }
         return new TestingResource(session, auth);
+    }
+
+    private void requireManagementRealm(String otherwise) {
+        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+            throw ApiException.notFound(otherwise);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.authenticator;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.login.SupportUsername;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import io.supportaccess.keycloak.username.ReservedUsernames;
 import java.util.Comparator;
@@ -13,9 +14,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Details;
-import org.keycloak.models.AdminRoles;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -228,8 +226,7 @@ public final class SupportLogin {
      * before the username rule) are never targets: {@code who} would name two support users.
      */
     static Optional<UserModel> firstAdministrator(KeycloakSession session, RealmModel tenant) {
-        ClientModel realmManagement = tenant.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel realmAdmin = realmManagement == null ? null : realmManagement.getRole(AdminRoles.REALM_ADMIN);
+        RoleModel realmAdmin = SupportAccessAuth.realmAdminRole(tenant);
         if (realmAdmin == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.audit;
 
+import io.supportaccess.keycloak.InvalidInput;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,10 @@ public record AuditQuery(AuditType type, String who, String supportUser, String 
 
     public AuditQuery {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("pageSize must be from 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidInput("pageSize must be from 1 to " + MAX_PAGE_SIZE);
         }
         if (from != null && to != null && from > to) {
-            throw new IllegalArgumentException("'from' must not be after 'to'");
+            throw new InvalidInput("'from' must not be after 'to'");
         }
     }
 
@@ -33,12 +34,12 @@ public record AuditQuery(AuditType type, String who, String supportUser, String 
             }
             var matcher = FORMAT.matcher(value);
             if (!matcher.matches()) {
-                throw new IllegalArgumentException("'after' must be the 'next' value of a previous page");
+                throw new InvalidInput("'after' must be the 'next' value of a previous page");
             }
             try {
                 return Optional.of(new Cursor(Long.parseLong(matcher.group(1)), matcher.group(2)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'after' must be the 'next' value of a previous page");
+                throw new InvalidInput("'after' must be the 'next' value of a previous page");
             }
         }
 

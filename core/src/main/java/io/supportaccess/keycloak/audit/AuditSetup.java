@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.audit;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +15,6 @@ import org.keycloak.models.RoleModel;
  */
 public final class AuditSetup {
 
-    public static final String ROLE_AUDIT_READ = "ROLE_AUDIT_READ";
     public static final String INSTALLED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "auditListenerInstalled";
 
     private AuditSetup() {
@@ -30,8 +30,8 @@ public final class AuditSetup {
             realm.setEventsListeners(listeners);
             realm.setAttribute(INSTALLED_ATTRIBUTE, "true");
         }
-        if (realm.getRole(ROLE_AUDIT_READ) == null) {
-            RoleModel role = realm.addRole(ROLE_AUDIT_READ);
+        if (realm.getRole(SupportAccessAuth.ROLE_AUDIT_READ) == null) {
+            RoleModel role = realm.addRole(SupportAccessAuth.ROLE_AUDIT_READ);
             role.setDescription("Audits permission, level READ: may read this realm's audit log");
         }
     }

@@ -1,10 +1,9 @@
 package io.supportaccess.keycloak.decision;
 
 import io.supportaccess.keycloak.SupportAccess;
-import io.supportaccess.keycloak.inventory.GlobalPermissions;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.Permission;
-import io.supportaccess.keycloak.permission.SupportPermissions;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import org.keycloak.common.util.Time;
@@ -62,13 +61,13 @@ public final class SupportAccessDecision {
      * subgroups, in one permission or several; a level held globally counts towards them.
      */
     static boolean isPermitted(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
-        if (SupportPermissions.hasGlobalSupport(managementRealm, supportUser)) {
+        if (SupportAccessAuth.hasGlobalSupport(managementRealm, supportUser)) {
             return true;
         }
         Inventory inventory = new Inventory(session);
         return inventory.tenantObject(managementRealm, tenant.getName())
                 .map(object -> inventory.grants(managementRealm, supportUser.getId(), object.id(), SUPPORT_ALL,
-                        GlobalPermissions.held(managementRealm, supportUser, Permission.Scope.SUPPORT)))
+                        SupportAccessAuth.heldThroughGlobalRoles(managementRealm, supportUser, Permission.Scope.SUPPORT)))
                 .orElse(false);
     }
 

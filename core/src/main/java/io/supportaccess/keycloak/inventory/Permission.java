@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.inventory;
 
+import io.supportaccess.keycloak.InvalidInput;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public record Permission(Scope scope, String type, Level level) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(level, "level");
         if (type == null || type.isBlank() || type.length() > 255) {
-            throw new IllegalArgumentException("type must be a fragment type or *");
+            throw new InvalidInput("type must be a fragment type or *");
         }
     }
 
@@ -35,7 +36,7 @@ public record Permission(Scope scope, String type, Level level) {
             return new Permission(Scope.valueOf(scope.trim().toUpperCase(Locale.ROOT).replace(' ', '_')), type == null ? ANY_TYPE : type.trim(),
                     Level.valueOf(level.trim().toUpperCase(Locale.ROOT)));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a permission: scope " + scope + ", type " + type + ", level " + level
+            throw new InvalidInput("not a permission: scope " + scope + ", type " + type + ", level " + level
                     + " (scopes: " + java.util.Arrays.toString(Scope.values()) + ", levels: READ, ADMIN, ALL)");
         }
     }

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.requests;
 
+import io.supportaccess.keycloak.InvalidInput;
 import java.util.OptionalLong;
 
 /** The seed's rule: a new request adds the validity limit to the current expiry if that is still ahead, else to now. */
@@ -13,7 +14,7 @@ public final class Prolongation {
 
     public static long newExpiry(Long currentExpiry, long now, int validityLimitHours) {
         if (validityLimitHours < MIN_HOURS || validityLimitHours > MAX_HOURS) {
-            throw new IllegalArgumentException("validity limit must be between " + MIN_HOURS + " and " + MAX_HOURS + " hours");
+            throw new InvalidInput("validity limit must be between " + MIN_HOURS + " and " + MAX_HOURS + " hours");
         }
         long base = currentExpiry != null && currentExpiry > now ? currentExpiry : now;
         return base + validityLimitHours * 3_600_000L;

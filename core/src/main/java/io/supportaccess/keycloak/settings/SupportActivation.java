@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.settings;
 
+import io.supportaccess.keycloak.InvalidInput;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -27,12 +28,12 @@ public final class SupportActivation {
 
     public static SupportActivation of(Collection<String> tenantIds) {
         if (tenantIds.size() > MAX_TENANTS) {
-            throw new IllegalArgumentException("at most " + MAX_TENANTS + " tenant IDs may be listed");
+            throw new InvalidInput("at most " + MAX_TENANTS + " tenant IDs may be listed");
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : tenantIds) {
             if (id == null || !TENANT_ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("not a tenant ID: " + printable(id));
+                throw new InvalidInput("not a tenant ID: " + printable(id));
             }
             ids.add(id);
         }
@@ -49,7 +50,7 @@ public final class SupportActivation {
         }
         try {
             return of(java.util.Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInput e) {
             return NONE;
         }
     }

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.audit;
 
+import io.supportaccess.keycloak.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,14 +21,14 @@ class AuditQueryTest {
     @ParameterizedTest
     @ValueSource(strings = {"x", "12", ".abc", "12.", "99999999999999999999.abc", "12.a b", "12.a'--", "12.0123456789012345678901234567890123456789"})
     void malformedCursorsAreRefused(String value) {
-        assertThatThrownBy(() -> AuditQuery.Cursor.parse(value)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AuditQuery.Cursor.parse(value)).isInstanceOf(InvalidInput.class);
     }
 
     @Test
     void pageSizeAndRangeAreChecked() {
-        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, null, null, 1001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, 2L, 1L, null, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, null, null, 0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, null, null, null, 1001)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, null, 2L, 1L, null, 10)).isInstanceOf(InvalidInput.class);
         assertThat(new AuditQuery(null, null, null, null, null, 1L, 1L, null, 1000).pageSize()).isEqualTo(1000);
     }
 

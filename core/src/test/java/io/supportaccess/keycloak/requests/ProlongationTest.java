@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.requests;
 
+import io.supportaccess.keycloak.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,8 +30,8 @@ class ProlongationTest {
 
     @Test
     void limitOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 8761)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Prolongation.newExpiry(null, 0, 8761)).isInstanceOf(InvalidInput.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.settings;
 
+import io.supportaccess.keycloak.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,9 +40,9 @@ class SupportActivationTest {
     @Test
     void invalidTenantIdsAreRefusedWithAClearMessage() {
         assertThatThrownBy(() -> SupportActivation.of(List.of("acme", "bad,id")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a tenant ID");
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("not a tenant ID");
         assertThatThrownBy(() -> SupportActivation.of(java.util.Arrays.asList("acme", null)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInput.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditSetup;
 import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
 import io.supportaccess.keycloak.inventory.Inventory;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.permission.SupportPermissions;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
@@ -41,7 +42,7 @@ final class RealmLifecycle {
     static void setUpManagementRealm(KeycloakSession session, boolean restoreStockFlows) {
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
         if (management != null && management.getAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE) == null
-                && management.getRole(SupportPermissions.ROLE_SUPPORT_READ) != null) {
+                && management.getRole(SupportAccessAuth.ROLE_SUPPORT_READ) != null) {
             // set up by a version whose default was "closed": keep it closed (new installations default to open)
             management.setAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE, "false");
         }

@@ -1,6 +1,10 @@
 package io.supportaccess.keycloak.sessions.rest;
 
-import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.InvalidInput;
+import io.supportaccess.keycloak.audit.AdminEventResource;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.rest.AdminEvents;
+import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.sessions.SessionEnd;
 import io.supportaccess.keycloak.sessions.SupportSessionEntity;
 import io.supportaccess.keycloak.sessions.SupportSessionGuard;
@@ -13,22 +17,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/management/support-access/sessions}: who is in which tenant right now.
- * Listing needs view-users on the management realm; ending a session needs manage-users.
+ * Listing needs view-users on the management realm (checked by the locator); ending a session needs manage-users.
  * <pre>
  * GET    .../sessions?tenant=acme&supportUser=jill    live support sessions, oldest first
  * DELETE .../sessions/{id}                            ends one (refresh, userinfo, SSO cookie stop working)
@@ -40,51 +40,39 @@ public class SupportSessionsAdminResource {
 
     private final KeycloakSession session;
     private final RealmModel management;
-    private final AdminPermissionEvaluator auth;
+    private final SupportAccessAuth permissions;
     private final AdminEventBuilder adminEvent;
 
-    public SupportSessionsAdminResource(KeycloakSession session, RealmModel management, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public SupportSessionsAdminResource(KeycloakSession session, RealmModel management, SupportAccessAuth permissions, AdminEventBuilder adminEvent) {
         this.session = session;
         this.management = management;
-        this.auth = auth;
+        this.permissions = permissions;
         this.adminEvent = adminEvent;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("tenant") String tenant, @QueryParam("supportUser") String supportUser) {
-        auth.users().requireView();
+    public List<Map<String, Object>> list(@QueryParam("tenant") String tenant, @QueryParam("supportUser") String supportUser) {
         PlatformSettings settings = PlatformSettings.read(management);
         SupportSessionGuard guard = new SupportSessionGuard(session);
-        List<Map<String, Object>> sessions = new SupportSessionRecords(session).live().stream()
+        return new SupportSessionRecords(session).live().stream()
                 .filter(row -> tenant == null || tenant.equals(row.getRealmName()))
                 .filter(row -> supportUser == null || supportUser.equals(row.getSupportUsername()))
                 .limit(MAX_LISTED)
                 .map(row -> json(row, guard.endsAt(row, settings), settings))
                 .toList();
-        return Response.ok(sessions).build();
     }
 
     @DELETE
     @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response end(@PathParam("id") String id) {
-        auth.users().requireManage();
+    public void end(@PathParam("id") String id) {
+        permissions.requireManageUsers();
         SupportSessionEntity row = new SupportSessionRecords(session).find(id).filter(SupportSessionEntity::isLive).orElse(null);
         if (row == null) {
-            return ApiError.of(Response.Status.NOT_FOUND, "No live support session '" + ApiError.shorten(id) + "'");
+            throw ApiException.notFound("No live support session '" + InvalidInput.shorten(id) + "'");
         }
-        new SupportSessionGuard(session).end(row, SessionEnd.OPERATOR, operator());
-        adminEvent.operation(OperationType.DELETE).resource(ResourceType.CUSTOM)
-                .resourcePath("support-access/sessions/" + row.getId()).success();
-        return Response.noContent().build();
-    }
-
-    private String operator() {
-        UserModel user = auth.adminAuth().getUser();
-        RealmModel realm = auth.adminAuth().getRealm();
-        String name = user == null ? "unknown" : user.getUsername();
-        return realm == null || realm.getId().equals(management.getId()) ? name : realm.getName() + "/" + name;
+        new SupportSessionGuard(session).end(row, SessionEnd.OPERATOR, permissions.callerName(management));
+        AdminEvents.of(session, adminEvent, AdminEventResource.SUPPORT_SESSION, OperationType.DELETE).success();
     }
 
     private static Map<String, Object> json(SupportSessionEntity row, long endsAt, PlatformSettings settings) {

@@ -1,14 +1,15 @@
 package io.supportaccess.keycloak.username.rest;
 
 import io.supportaccess.keycloak.SupportAccess;
-import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.rest.ApiException;
+import io.supportaccess.keycloak.rest.OffsetPage;
 import io.supportaccess.keycloak.username.ReservedUsernameUsers;
 import io.supportaccess.keycloak.username.ReservedUsernames;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,13 +18,11 @@ import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * {@code GET /admin/realms/{tenant}/support-access/suspicious-usernames?max=}: the tenant's users
  * whose names read like a support login (they predate the username rule). Needs view-users of
- * the realm. Such users are never the target of a support login; rename them (admin console or
+ * the realm (checked by the locator). Such users are never the target of a support login; rename them (admin console or
  * REST: renaming to a valid name is allowed) or remove them. On the management realm: the same
  * for every tenant whose users the caller may view (view-users of the management realm first).
  */
@@ -34,34 +33,25 @@ public class ReservedUsernamesAdminResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+    private final SupportAccessAuth permissions;
 
-    public ReservedUsernamesAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public ReservedUsernamesAdminResource(KeycloakSession session, RealmModel realm, SupportAccessAuth permissions) {
         this.session = session;
         this.realm = realm;
-        this.auth = auth;
+        this.permissions = permissions;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("max") String maxParam) {
-        auth.users().requireView();
-        int max;
-        try {
-            max = maxParam == null || maxParam.isBlank() ? DEFAULT_MAX : Integer.parseInt(maxParam.trim());
-        } catch (NumberFormatException e) {
-            max = -1;
-        }
-        if (max < 1 || max > MAX) {
-            return ApiError.badRequest("max must be from 1 to " + MAX);
-        }
+    public Map<String, Object> list(@QueryParam("max") String maxParam) {
+        int max = OffsetPage.of(null, maxParam == null || maxParam.isBlank() ? null : maxParam, DEFAULT_MAX, MAX).max();
         if (SupportAccess.managementRealmName().equals(realm.getName())) {
-            return Response.ok(acrossTenants(max)).build();
+            return acrossTenants(max);
         }
         if (!ReservedUsernames.appliesToRealm(realm.getName())) {
-            return ApiError.of(Response.Status.NOT_FOUND, "The username rule applies to tenant realms only");
+            throw ApiException.notFound("The username rule applies to tenant realms only");
         }
-        return Response.ok(ofRealm(realm, max)).build();
+        return ofRealm(realm, max);
     }
 
     /** On the management realm: every tenant whose users the caller may view, with its suspicious users (tenants without any left out). */
@@ -69,7 +59,7 @@ public class ReservedUsernamesAdminResource {
         List<Map<String, Object>> tenants = new ArrayList<>();
         session.realms().getRealmsStream()
                 .filter(tenant -> ReservedUsernames.appliesToRealm(tenant.getName()))
-                .filter(tenant -> AdminPermissions.evaluator(session, tenant, auth.adminAuth()).users().canView())
+                .filter(permissions::canViewUsersOf)
                 .sorted(Comparator.comparing(RealmModel::getName))
                 .map(tenant -> ofRealm(tenant, max))
                 .filter(body -> !((List<?>) body.get("users")).isEmpty())

@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.audit.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.audit.AdminEventResource;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditType;
 import java.util.Map;
@@ -71,7 +72,19 @@ class AuditMappingTest {
         assertThat(AdminEventAudit.subject("CUSTOM", "inventory/users/1/assignments/2").type()).isEqualTo(AuditType.INVENTORY_ROLE);
         assertThat(AdminEventAudit.subject("CUSTOM", "inventory/groups/1/children/2").name()).isEqualTo("Group member");
         assertThat(AdminEventAudit.subject("CUSTOM", "inventory/managed-objects/1").type()).isEqualTo(AuditType.INVENTORY);
-        assertThat(AdminEventAudit.subject("CUSTOM", "support-access/settings").type()).isEqualTo(AuditType.OPTION);
+    }
+
+    @Test
+    void theExtensionsOwnEventsMapByResourceTypeNotByPath() {
+        assertThat(AdminEventAudit.subject(AdminEventResource.PLATFORM_SETTINGS.type(), "anything"))
+                .isEqualTo(new AdminEventAudit.Subject(AuditType.OPTION, "Platform setting"));
+        assertThat(AdminEventAudit.subject(AdminEventResource.INVENTORY_ROLE_ASSIGNMENT.type(), "support-access/inventory/users/1/assignments/2"))
+                .isEqualTo(new AdminEventAudit.Subject(AuditType.INVENTORY_ROLE, "Inventory role assignment"));
+        assertThat(AdminEventAudit.subject(AdminEventResource.INVENTORY_GROUP_MEMBER.type(), "support-access/inventory/groups/1/children/2"))
+                .isEqualTo(new AdminEventAudit.Subject(AuditType.INVENTORY, "Group member"));
+        assertThat(AdminEventAudit.subject(AdminEventResource.SUPPORT_SESSION.type(), "support-access/sessions/1").type()).isEqualTo(AuditType.TENANT);
+        // a path alone no longer makes a platform setting
+        assertThat(AdminEventAudit.subject("CUSTOM", "support-access/settings").type()).isEqualTo(AuditType.TENANT);
     }
 
     @Test
@@ -86,7 +99,7 @@ class AuditMappingTest {
         assertThat(entry.changes()).containsExactly("firstName", "email");
         assertThat(entry.who()).isEqualTo("jill$boss");
 
-        update.setDetails(Map.of(AdminEventAudit.DETAIL_CHANGED, "supportAccessActivated"));
+        update.setDetails(Map.of(AdminEventResource.DETAIL_CHANGED, "supportAccessActivated"));
         assertThat(AdminEventAudit.changes(update)).containsExactly("supportAccessActivated");
 
         AdminEvent created = new AdminEvent();

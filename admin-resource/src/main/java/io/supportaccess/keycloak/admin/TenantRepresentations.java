@@ -1,0 +1,63 @@
+package io.supportaccess.keycloak.admin;
+
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
+import io.supportaccess.keycloak.decision.SupportLoginFlows;
+import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
+import io.supportaccess.keycloak.requests.SupportRequests;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** A tenant's support state, its support request events and an access decision, as the tenants resource answers them. */
+final class TenantRepresentations {
+
+    private TenantRepresentations() {
+    }
+
+    static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportRequests requests, long now) {
+        Long expiresAt = requests.openUntil(tenant.getId(), now).orElse(null);
+        boolean excluded = settings.excludes(tenant.getName());
+        boolean platformOpen = settings.opensByPlatform(tenant.getName());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("tenant", tenant.getName());
+        state.put("enabled", tenant.isEnabled());
+        state.put("excluded", excluded);
+        state.put("platformOpen", platformOpen);
+        state.put("open", !excluded && (platformOpen || expiresAt != null));
+        state.put("supportLogin", SupportLoginFlows.availability(tenant));
+        state.put("expiresAt", instant(expiresAt));
+        state.put("activeRequests", requests.active(tenant.getId(), now).size());
+        return state;
+    }
+
+    static Map<String, Object> event(SupportRequestEventEntity e) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", e.getId());
+        event.put("type", e.getType().name());
+        event.put("who", e.getWho());
+        event.put("time", instant(e.getTime()));
+        event.put("requestId", e.getRequestId());
+        event.put("tenantExpiresAt", instant(e.getTenantExpiresAt()));
+        return event;
+    }
+
+    /** A decision that would grant while the tenant's support login is unavailable is answered as SUPPORT_LOGIN_UNAVAILABLE. */
+    static Map<String, Object> decision(RealmModel tenant, UserModel supportUser, SupportAccessDecision.Outcome outcome, long micros) {
+        String supportLogin = SupportLoginFlows.availability(tenant);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant.getName());
+        body.put("supportUser", supportUser.getUsername());
+        body.put("outcome", outcome == SupportAccessDecision.Outcome.GRANTED && SupportLoginFlows.isUnavailable(supportLogin)
+                ? "SUPPORT_LOGIN_UNAVAILABLE" : outcome.name());
+        body.put("supportLogin", supportLogin);
+        body.put("decisionMicros", micros);
+        return body;
+    }
+
+    private static String instant(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.supportaccess.keycloak.tenant;
+
+import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.consent.Consent;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.requests.SupportRequests;
+import io.supportaccess.keycloak.requests.SupportSessions;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** A tenant's support state as one of its users sees it, with what that user may do. */
+final class SupportStatusRepresentation {
+
+    private SupportStatusRepresentation() {
+    }
+
+    static Map<String, Object> of(KeycloakSession session, RealmModel realm, TenantCaller caller, long now) {
+        PlatformSettings settings = PlatformSettings.read(session.realms().getRealmByName(SupportAccess.managementRealmName()));
+        SupportRequests requests = new SupportRequests(session);
+        boolean excluded = settings.excludes(realm.getName());
+        boolean platformOpen = settings.opensByPlatform(realm.getName());
+        Long expiresAt = requests.openUntil(realm.getId(), now).orElse(null);
+        int active = requests.active(realm.getId(), now).size();
+        int own = requests.activeOf(realm.getId(), caller.user().getId(), now).size();
+        boolean admin = SupportAccessAuth.isTenantAdministrator(realm, caller.user());
+        boolean supportSession = caller.userSession() != null && SupportSessions.isSupportSession(caller.userSession());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", realm.getName());
+        body.put("open", !excluded && (platformOpen || expiresAt != null));
+        body.put("openedByPlatform", platformOpen);
+        body.put("excludedByPlatform", excluded);
+        body.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());
+        body.put("activeRequests", active);
+        body.put("ownActiveRequests", own);
+        body.put("validityLimitHours", settings.validityLimitHours());
+        body.put("tenantAdministrator", admin);
+        body.put("canReadAccesses", SupportAccessAuth.canReadAudit(realm, caller.user()));
+        body.put("supportSession", supportSession);
+        body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
+        body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
+        return body;
+    }
+}
