@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.inventory;
 
+import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.storage.UniqueRows;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -83,8 +84,7 @@ public final class Inventory {
     /** A managed object that is not a group (a device, an asset); tenant objects are made by their realms. */
     public ManagedObject createObject(RealmModel realm, String name, String type) {
         if (TENANT_TYPE.equals(type) || GROUP_TYPE.equals(type)) {
-            throw new InventoryException(InventoryException.Kind.INVALID,
-                    "Type " + type + " is reserved: tenant objects follow their realms, groups are made through /groups");
+            throw new InvalidInput("Type " + type + " is reserved: tenant objects follow their realms, groups are made through /groups");
         }
         return ManagedObject.of(persist(realm, name, type, false, null));
     }
@@ -293,7 +293,7 @@ public final class Inventory {
         requireUser(realm, fromUserId);
         requireUser(realm, toUserId);
         if (fromUserId.equals(toUserId)) {
-            throw new InventoryException(InventoryException.Kind.INVALID, "A user's assignments cannot be copied onto the same user");
+            throw new InvalidInput("A user's assignments cannot be copied onto the same user");
         }
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         if (replace) {

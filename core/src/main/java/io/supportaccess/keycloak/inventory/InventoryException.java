@@ -1,9 +1,14 @@
 package io.supportaccess.keycloak.inventory;
 
-/** A refused inventory call, with what the REST API answers for it. */
+import io.supportaccess.keycloak.InvalidInput;
+
+/**
+ * A refused inventory call: an id the realm does not know (its own or another realm's), or a change
+ * that would break the inventory's rules. Bad input is {@link InvalidInput}.
+ */
 public class InventoryException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID }
+    public enum Kind { NOT_FOUND, CONFLICT }
 
     private final Kind kind;
 
@@ -16,10 +21,8 @@ public class InventoryException extends RuntimeException {
         return kind;
     }
 
-    /** "No {what} {id}", with the caller's id cut short and stripped of control characters. */
+    /** "No {what} {id}", the caller's id cut short. */
     static InventoryException notFound(String what, String id) {
-        String value = String.valueOf(id);
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return new InventoryException(Kind.NOT_FOUND, "No " + what + " " + cut.replaceAll("\\p{Cntrl}", "?"));
+        return new InventoryException(Kind.NOT_FOUND, "No " + what + " " + InvalidInput.shorten(id));
     }
 }

@@ -1,8 +1,8 @@
 package io.supportaccess.keycloak.inventory.rest;
 
-import static io.supportaccess.keycloak.inventory.rest.InventoryBodies.text;
-
+import io.supportaccess.keycloak.audit.AdminEventResource;
 import io.supportaccess.keycloak.inventory.ManagedObject;
+import io.supportaccess.keycloak.rest.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 
 /** {@code .../inventory/groups}: groups created, and their subgroups and members added and removed. */
@@ -27,38 +28,35 @@ public class GroupsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        request.access.requireCreate();
-        return InventoryBodies.handle(body, json -> {
-            String name = text(json, "name", true);
-            String parentId = text(json, "parentId", false);
-            ManagedObject group = request.inventory.createGroup(request.realm, name, text(json, "description", false));
-            if (parentId != null) {
-                request.inventory.addChild(request.realm, parentId, group.id());
-            }
-            request.event(OperationType.CREATE, "inventory/groups/" + group.id(), request.representations.object(group));
-            return Response.status(Response.Status.CREATED).entity(request.representations.object(group)).build();
-        });
+        request.auth.requireInventoryCreate();
+        var json = JsonBody.object(body);
+        String name = JsonBody.text(json, "name", true);
+        String parentId = JsonBody.text(json, "parentId", false);
+        ManagedObject group = request.inventory.createGroup(request.realm, name, JsonBody.text(json, "description", false));
+        if (parentId != null) {
+            request.inventory.addChild(request.realm, parentId, group.id());
+        }
+        Map<String, Object> representation = request.representations.object(group);
+        request.created(AdminEventResource.INVENTORY_GROUP, group.id(), representation);
+        return Response.status(Response.Status.CREATED).entity(representation).build();
     }
 
+    /** Puts a subgroup or any object into the group (409 when that would make a cycle); putting it twice keeps one membership. */
     @PUT
     @Path("{groupId}/children/{childId}")
     public Response addChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
-        request.access.requireManage();
-        return InventoryRequest.answer(() -> {
-            request.inventory.addChild(request.realm, groupId, childId);
-            request.event(OperationType.CREATE, "inventory/groups/" + groupId + "/children/" + childId, null);
-            return Response.noContent().build();
-        });
+        request.auth.requireInventoryManage();
+        request.inventory.addChild(request.realm, groupId, childId);
+        request.event(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.CREATE, null);
+        return Response.noContent().build();
     }
 
     @DELETE
     @Path("{groupId}/children/{childId}")
     public Response removeChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
-        request.access.requireManage();
-        return InventoryRequest.answer(() -> {
-            request.inventory.removeChild(request.realm, groupId, childId);
-            request.event(OperationType.DELETE, "inventory/groups/" + groupId + "/children/" + childId, null);
-            return Response.noContent().build();
-        });
+        request.auth.requireInventoryManage();
+        request.inventory.removeChild(request.realm, groupId, childId);
+        request.event(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.DELETE, null);
+        return Response.noContent().build();
     }
 }

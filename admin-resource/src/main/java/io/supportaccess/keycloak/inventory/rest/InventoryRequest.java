@@ -1,55 +1,44 @@
 package io.supportaccess.keycloak.inventory.rest;
 
+import io.supportaccess.keycloak.audit.AdminEventResource;
 import io.supportaccess.keycloak.inventory.Inventory;
-import io.supportaccess.keycloak.inventory.InventoryException;
-import io.supportaccess.keycloak.rest.ApiError;
-import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
+import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.rest.AdminEvents;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
-/** What every inventory sub-resource works with: the realm, its inventory, the caller's access, the admin events, the answers. */
+/** What every inventory sub-resource works with: the realm, its inventory, the caller's permissions, the representations, the admin events. */
 final class InventoryRequest {
 
     final KeycloakSession session;
     final RealmModel realm;
     final Inventory inventory;
-    final InventoryAdminResource.InventoryAccess access;
+    final SupportAccessAuth auth;
     final InventoryRepresentations representations;
     private final AdminEventBuilder adminEvent;
 
-    InventoryRequest(KeycloakSession session, RealmModel realm, Inventory inventory, InventoryAdminResource.InventoryAccess access,
-                     AdminEventBuilder adminEvent) {
+    InventoryRequest(KeycloakSession session, RealmModel realm, Inventory inventory, SupportAccessAuth auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.inventory = inventory;
-        this.access = access;
-        this.adminEvent = adminEvent.resource(ResourceType.CUSTOM);
+        this.auth = auth;
+        this.adminEvent = adminEvent;
         this.representations = new InventoryRepresentations(session, realm, inventory);
     }
 
-    /** Records a change as an admin event; {@code path} is below {@code support-access/}. */
-    void event(OperationType operation, String path, Object representation) {
-        AdminEventBuilder event = adminEvent.clone(session).operation(operation).resourcePath(path);
+    /** Records a change of what the request's URL names. */
+    void event(AdminEventResource resource, OperationType operation, Object representation) {
+        AdminEventBuilder event = AdminEvents.of(session, adminEvent, resource, operation);
         if (representation != null) {
             event.representation(representation);
         }
         event.success();
     }
 
-    /** Runs the action, answering a refused inventory call with its 4xx. */
-    static Response answer(Supplier<Response> action) {
-        try {
-            return action.get();
-        } catch (InventoryException e) {
-            return switch (e.kind()) {
-                case NOT_FOUND -> ApiError.of(Response.Status.NOT_FOUND, e.getMessage());
-                case CONFLICT -> ApiError.of(Response.Status.CONFLICT, e.getMessage());
-                case INVALID -> ApiError.badRequest(e.getMessage());
-            };
-        }
+    /** Records what the request created below its URL. */
+    void created(AdminEventResource resource, String id, Object representation) {
+        AdminEvents.created(session, adminEvent, resource, id).representation(representation).success();
     }
 }

@@ -1,9 +1,10 @@
 package io.supportaccess.keycloak.inventory.rest;
 
-import static io.supportaccess.keycloak.inventory.rest.InventoryBodies.text;
-
+import io.supportaccess.keycloak.InvalidInput;
+import io.supportaccess.keycloak.audit.AdminEventResource;
 import io.supportaccess.keycloak.inventory.ManagedObject;
-import io.supportaccess.keycloak.rest.ApiError;
+import io.supportaccess.keycloak.rest.ApiException;
+import io.supportaccess.keycloak.rest.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 
 /** {@code .../inventory/managed-objects}: the realm's managed objects (groups included), read, created and removed. */
@@ -27,16 +30,16 @@ public class ManagedObjectsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("type") String type, @QueryParam("name") String name) {
-        return Response.ok(request.inventory.objects(request.realm, type, name).stream().map(request.representations::object).toList()).build();
+    public List<Map<String, Object>> list(@QueryParam("type") String type, @QueryParam("name") String name) {
+        return request.inventory.objects(request.realm, type, name).stream().map(request.representations::object).toList();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response get(@PathParam("id") String id) {
-        return request.inventory.object(request.realm, id).map(o -> Response.ok(request.representations.object(o)).build())
-                .orElseGet(() -> ApiError.of(Response.Status.NOT_FOUND, "No managed object " + ApiError.shorten(id)));
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return request.inventory.object(request.realm, id).map(request.representations::object)
+                .orElseThrow(() -> ApiException.notFound("No managed object " + InvalidInput.shorten(id)));
     }
 
     /** A managed object that is not a group (a device, an asset); tenant objects are made by their realms. */
@@ -44,26 +47,24 @@ public class ManagedObjectsResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        request.access.requireCreate();
-        return InventoryBodies.handle(body, json -> {
-            ManagedObject object = request.inventory.createObject(request.realm, text(json, "name", true), text(json, "type", true));
-            String parentId = text(json, "parentId", false);
-            if (parentId != null) {
-                request.inventory.addChild(request.realm, parentId, object.id());
-            }
-            request.event(OperationType.CREATE, "inventory/managed-objects/" + object.id(), request.representations.object(object));
-            return Response.status(Response.Status.CREATED).entity(request.representations.object(object)).build();
-        });
+        request.auth.requireInventoryCreate();
+        var json = JsonBody.object(body);
+        ManagedObject object = request.inventory.createObject(request.realm, JsonBody.text(json, "name", true), JsonBody.text(json, "type", true));
+        String parentId = JsonBody.text(json, "parentId", false);
+        if (parentId != null) {
+            request.inventory.addChild(request.realm, parentId, object.id());
+        }
+        Map<String, Object> representation = request.representations.object(object);
+        request.created(AdminEventResource.MANAGED_OBJECT, object.id(), representation);
+        return Response.status(Response.Status.CREATED).entity(representation).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        request.access.requireManage();
-        return InventoryRequest.answer(() -> {
-            request.inventory.deleteObject(request.realm, id);
-            request.event(OperationType.DELETE, "inventory/managed-objects/" + id, null);
-            return Response.noContent().build();
-        });
+        request.auth.requireInventoryManage();
+        request.inventory.deleteObject(request.realm, id);
+        request.event(AdminEventResource.MANAGED_OBJECT, OperationType.DELETE, null);
+        return Response.noContent().build();
     }
 }
