@@ -4,6 +4,7 @@ import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.storage.UniqueRows;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -232,15 +233,16 @@ public final class Inventory {
         }
         InventoryRoleEntity role = existing;
         if (role == null) {
-            role = new InventoryRoleEntity();
-            role.setId(KeycloakModelUtils.generateId());
-            role.setRealmId(realm.getId());
-        }
-        role.setName(name);
-        role.setDescription(description);
-        if (existing == null) {
-            em.persist(role);
+            String id = KeycloakModelUtils.generateId();
+            // the name's unique key decides between simultaneous creations: the later one is refused like a name seen taken
+            if (!UniqueRows.insertIfAbsent(em, InventoryRoleEntity.class, List.of("ID", "REALM_ID", "NAME", "DESCRIPTION"),
+                    Arrays.asList(id, realm.getId(), name, description))) {
+                throw new InventoryException(InventoryException.Kind.CONFLICT, "An inventory role named '" + name + "' exists");
+            }
+            role = em.find(InventoryRoleEntity.class, id);
         } else {
+            role.setName(name);
+            role.setDescription(description);
             role.getPermissions().clear();
             em.flush();
         }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.util.List;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -32,7 +33,7 @@ public final class UniqueRows {
     private UniqueRows() {
     }
 
-    /** Inserts the row unless an equal one exists; returns whether this call added it. */
+    /** Inserts the row unless an equal one exists (nulls only in string columns); returns whether this call added it. */
     public static boolean insertIfAbsent(EntityManager em, Class<?> entity, List<String> columns, List<Object> values) {
         em.flush();
         String table = tableOf(em, entity);
@@ -46,7 +47,11 @@ public final class UniqueRows {
         Savepoint savepoint = connection.setSavepoint();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
+                if (values.get(i) == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    statement.setObject(i + 1, values.get(i));
+                }
             }
             statement.executeUpdate();
         } catch (SQLException e) {

@@ -60,6 +60,18 @@ class InventoryStorageIT {
     }
 
     @Test
+    void simultaneousCreationsOfOneRoleNameMakeOneRole() throws Exception {
+        String realm = Platform.createTenant("inv-race-role");
+        for (int round = 0; round < ROUNDS; round++) {
+            String name = "racing-role-" + round;
+            List<Integer> statuses = simultaneously(() -> post(inv(realm) + "/roles",
+                    "{\"name\":\"" + name + "\",\"permissions\":[{\"scope\":\"EVENTS\",\"type\":\"*\",\"level\":\"READ\"}]}").status());
+            assertThat(statuses).as("round %d", round).containsOnly(201, 409).containsOnlyOnce(201);
+            assertThat(InventoryIT.names(get(inv(realm) + "/roles"))).as("round %d", round).containsOnlyOnce(name);
+        }
+    }
+
+    @Test
     void anotherRealmsIdsAreUnknownToThisRealmsInventory() {
         String realm = Platform.createTenant("inv-own");
         String other = Platform.createTenant("inv-foreign");
