@@ -82,17 +82,28 @@ public final class Inventory {
         return found.stream().filter(o -> name == null || name.equals(o.getName())).map(ManagedObject::of).toList();
     }
 
-    /** A managed object that is not a group (a device, an asset); tenant objects are made by their realms. */
-    public ManagedObject createObject(RealmModel realm, String name, String type) {
+    /**
+     * A managed object that is not a group (a device, an asset), in group {@code parentId} when given;
+     * tenant objects are made by their realms.
+     */
+    public ManagedObject createObject(RealmModel realm, String name, String type, String parentId) {
         if (TENANT_TYPE.equals(type) || GROUP_TYPE.equals(type)) {
             throw new InvalidInput("Type " + type + " is reserved: tenant objects follow their realms, groups are made through /groups");
         }
-        return ManagedObject.of(persist(realm, name, type, false, null));
+        return inParent(realm, persist(realm, name, type, false, null), parentId);
     }
 
-    public ManagedObject createGroup(RealmModel realm, String name, String description) {
+    /** A group, a subgroup of {@code parentId} when given. */
+    public ManagedObject createGroup(RealmModel realm, String name, String description, String parentId) {
         String properties = description == null ? null : TenantProperties.json(Map.of("description", description));
-        return ManagedObject.of(persist(realm, name, GROUP_TYPE, true, properties));
+        return inParent(realm, persist(realm, name, GROUP_TYPE, true, properties), parentId);
+    }
+
+    private ManagedObject inParent(RealmModel realm, ManagedObjectEntity created, String parentId) {
+        if (parentId != null) {
+            addChild(realm, parentId, created.getId());
+        }
+        return ManagedObject.of(created);
     }
 
     /** Puts {@code childId} (a subgroup or any object) into group {@code groupId}; refuses cycles; adding it twice adds it once. */

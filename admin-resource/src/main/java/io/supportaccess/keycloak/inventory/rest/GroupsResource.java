@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 
 /** {@code .../inventory/groups}: groups created, and their subgroups and members added and removed. */
@@ -30,15 +29,9 @@ public class GroupsResource {
     public Response create(String body) {
         request.auth.requireInventoryCreate();
         var json = JsonBody.object(body);
-        String name = JsonBody.text(json, "name", true);
-        String parentId = JsonBody.text(json, "parentId", false);
-        ManagedObject group = request.inventory.createGroup(request.realm, name, JsonBody.text(json, "description", false));
-        if (parentId != null) {
-            request.inventory.addChild(request.realm, parentId, group.id());
-        }
-        Map<String, Object> representation = request.representations.object(group);
-        request.created(AdminEventResource.INVENTORY_GROUP, group.id(), representation);
-        return Response.status(Response.Status.CREATED).entity(representation).build();
+        ManagedObject group = request.inventory.createGroup(request.realm, JsonBody.text(json, "name", true),
+                JsonBody.text(json, "description", false), JsonBody.text(json, "parentId", false));
+        return request.created(AdminEventResource.INVENTORY_GROUP, group.id(), request.representations.object(group));
     }
 
     /** Puts a subgroup or any object into the group (409 when that would make a cycle); putting it twice keeps one membership. */
@@ -47,8 +40,7 @@ public class GroupsResource {
     public Response addChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
         request.auth.requireInventoryManage();
         request.inventory.addChild(request.realm, groupId, childId);
-        request.event(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.CREATE, null);
-        return Response.noContent().build();
+        return request.done(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.CREATE);
     }
 
     @DELETE
@@ -56,7 +48,6 @@ public class GroupsResource {
     public Response removeChild(@PathParam("groupId") String groupId, @PathParam("childId") String childId) {
         request.auth.requireInventoryManage();
         request.inventory.removeChild(request.realm, groupId, childId);
-        request.event(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.DELETE, null);
-        return Response.noContent().build();
+        return request.done(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.DELETE);
     }
 }

@@ -8,10 +8,10 @@ import io.supportaccess.keycloak.inventory.InventoryRole;
 import io.supportaccess.keycloak.inventory.ManagedObject;
 import io.supportaccess.keycloak.inventory.Permission;
 import io.supportaccess.keycloak.inventory.TenantProperties;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -65,20 +65,15 @@ final class InventoryRepresentations {
 
     /** A user's assignments, one entry per group with the roles held on it. */
     static List<Map<String, Object>> assignments(List<Assignment> assignments) {
-        Map<String, Map<String, Object>> byGroup = new LinkedHashMap<>();
-        for (Assignment a : assignments) {
-            Map<String, Object> entry = byGroup.computeIfAbsent(a.groupId(), id -> {
-                Map<String, Object> group = new LinkedHashMap<>();
-                group.put("groupId", a.groupId());
-                group.put("groupName", a.groupName());
-                group.put("roles", new ArrayList<Map<String, Object>>());
-                return group;
-            });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> roles = (List<Map<String, Object>>) entry.get("roles");
-            roles.add(Map.of("id", a.roleId(), "name", a.roleName()));
-        }
-        return new ArrayList<>(byGroup.values());
+        Map<String, List<Assignment>> byGroup = assignments.stream()
+                .collect(Collectors.groupingBy(Assignment::groupId, LinkedHashMap::new, Collectors.toList()));
+        return byGroup.values().stream().map(held -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("groupId", held.get(0).groupId());
+            entry.put("groupName", held.get(0).groupName());
+            entry.put("roles", held.stream().map(a -> Map.of("id", a.roleId(), "name", a.roleName())).toList());
+            return entry;
+        }).toList();
     }
 
     private static Object storedProperties(ManagedObject o) {

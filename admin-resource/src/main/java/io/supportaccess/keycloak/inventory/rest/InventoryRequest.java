@@ -4,6 +4,8 @@ import io.supportaccess.keycloak.audit.AdminEventResource;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.AdminEvents;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,17 +30,20 @@ final class InventoryRequest {
         this.representations = new InventoryRepresentations(session, realm, inventory);
     }
 
-    /** Records a change of what the request's URL names. */
-    void event(AdminEventResource resource, OperationType operation, Object representation) {
-        AdminEventBuilder event = AdminEvents.of(session, adminEvent, resource, operation);
-        if (representation != null) {
-            event.representation(representation);
-        }
-        event.success();
+    /** Records a change of what the request's URL names, with what it is now. */
+    void changed(AdminEventResource resource, OperationType operation, Object representation) {
+        AdminEvents.of(session, adminEvent, resource, operation).representation(representation).success();
     }
 
-    /** Records what the request created below its URL. */
-    void created(AdminEventResource resource, String id, Object representation) {
+    /** Records a change of what the request's URL names that leaves nothing to show, and answers 204. */
+    Response done(AdminEventResource resource, OperationType operation) {
+        AdminEvents.of(session, adminEvent, resource, operation).success();
+        return Response.noContent().build();
+    }
+
+    /** Records what the request created below its URL, and answers 201 with it. */
+    Response created(AdminEventResource resource, String id, Map<String, Object> representation) {
         AdminEvents.created(session, adminEvent, resource, id).representation(representation).success();
+        return Response.status(Response.Status.CREATED).entity(representation).build();
     }
 }

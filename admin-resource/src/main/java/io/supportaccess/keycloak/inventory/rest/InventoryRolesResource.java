@@ -46,9 +46,7 @@ public class InventoryRolesResource {
         var json = JsonBody.object(body);
         InventoryRole role = request.inventory.createRole(request.realm, JsonBody.text(json, "name", true),
                 JsonBody.text(json, "description", false), permissions(json));
-        Map<String, Object> representation = InventoryRepresentations.role(role);
-        request.created(AdminEventResource.INVENTORY_ROLE, role.id(), representation);
-        return Response.status(Response.Status.CREATED).entity(representation).build();
+        return request.created(AdminEventResource.INVENTORY_ROLE, role.id(), InventoryRepresentations.role(role));
     }
 
     @PUT
@@ -61,7 +59,7 @@ public class InventoryRolesResource {
         InventoryRole role = request.inventory.updateRole(request.realm, id, JsonBody.text(json, "name", true),
                 JsonBody.text(json, "description", false), permissions(json));
         Map<String, Object> representation = InventoryRepresentations.role(role);
-        request.event(AdminEventResource.INVENTORY_ROLE, OperationType.UPDATE, representation);
+        request.changed(AdminEventResource.INVENTORY_ROLE, OperationType.UPDATE, representation);
         return representation;
     }
 
@@ -70,8 +68,7 @@ public class InventoryRolesResource {
     public Response delete(@PathParam("id") String id) {
         request.auth.requireInventoryManage();
         request.inventory.deleteRole(request.realm, id);
-        request.event(AdminEventResource.INVENTORY_ROLE, OperationType.DELETE, null);
-        return Response.noContent().build();
+        return request.done(AdminEventResource.INVENTORY_ROLE, OperationType.DELETE);
     }
 
     /** {@code "permissions": [{"scope": ..., "type": ..., "level": ...}]}; none when absent. */

@@ -49,14 +49,9 @@ public class ManagedObjectsResource {
     public Response create(String body) {
         request.auth.requireInventoryCreate();
         var json = JsonBody.object(body);
-        ManagedObject object = request.inventory.createObject(request.realm, JsonBody.text(json, "name", true), JsonBody.text(json, "type", true));
-        String parentId = JsonBody.text(json, "parentId", false);
-        if (parentId != null) {
-            request.inventory.addChild(request.realm, parentId, object.id());
-        }
-        Map<String, Object> representation = request.representations.object(object);
-        request.created(AdminEventResource.MANAGED_OBJECT, object.id(), representation);
-        return Response.status(Response.Status.CREATED).entity(representation).build();
+        ManagedObject object = request.inventory.createObject(request.realm, JsonBody.text(json, "name", true),
+                JsonBody.text(json, "type", true), JsonBody.text(json, "parentId", false));
+        return request.created(AdminEventResource.MANAGED_OBJECT, object.id(), request.representations.object(object));
     }
 
     @DELETE
@@ -64,7 +59,6 @@ public class ManagedObjectsResource {
     public Response delete(@PathParam("id") String id) {
         request.auth.requireInventoryManage();
         request.inventory.deleteObject(request.realm, id);
-        request.event(AdminEventResource.MANAGED_OBJECT, OperationType.DELETE, null);
-        return Response.noContent().build();
+        return request.done(AdminEventResource.MANAGED_OBJECT, OperationType.DELETE);
     }
 }

@@ -52,7 +52,7 @@ public class UserAssignmentsResource {
         request.auth.requireInventoryManage();
         List<String> roleIds = JsonBody.strings(JsonBody.object(body), "roles", MAX_ROLES, "inventory role ids");
         request.inventory.assign(request.realm, userId, groupId, roleIds);
-        request.event(AdminEventResource.INVENTORY_ROLE_ASSIGNMENT, OperationType.UPDATE, Map.of("roles", roleIds));
+        request.changed(AdminEventResource.INVENTORY_ROLE_ASSIGNMENT, OperationType.UPDATE, Map.of("roles", roleIds));
         return assignmentsOfUser();
     }
 
@@ -69,7 +69,7 @@ public class UserAssignmentsResource {
             throw new InvalidInput("'mode' must be MERGE or REPLACE");
         }
         request.inventory.copyAssignments(request.realm, from, userId, REPLACE.equals(mode));
-        request.event(AdminEventResource.INVENTORY_ROLE_ASSIGNMENT, OperationType.UPDATE, Map.of("copiedFrom", from, "mode", mode));
+        request.changed(AdminEventResource.INVENTORY_ROLE_ASSIGNMENT, OperationType.UPDATE, Map.of("copiedFrom", from, "mode", mode));
         return assignmentsOfUser();
     }
 
