@@ -13,14 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
@@ -52,8 +50,8 @@ public class ConsentMarksResource {
         List<SetUpAccountEntity> marks = new SetUpAccounts(session).all(tenant.getId(), MAX_LISTED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant.getName());
-        body.put("loginConfiguration", marks.stream().filter(m -> m.getUserId() == null).findFirst().map(m -> json(tenant, m)).orElse(null));
-        body.put("accounts", marks.stream().filter(m -> m.getUserId() != null).map(m -> json(tenant, m)).toList());
+        body.put("loginConfiguration", marks.stream().filter(m -> m.getUserId() == null).findFirst().map(m -> ConsentMarkRepresentation.of(session, tenant, m)).orElse(null));
+        body.put("accounts", marks.stream().filter(m -> m.getUserId() != null).map(m -> ConsentMarkRepresentation.of(session, tenant, m)).toList());
         return body;
     }
 
@@ -66,18 +64,5 @@ public class ConsentMarksResource {
             throw ApiException.notFound("The login configuration of tenant '" + tenant.getName() + "' is not marked");
         }
         AdminEvents.of(session, adminEvent, AdminEventResource.CONSENT_MARK, OperationType.DELETE).success();
-    }
-
-    private Map<String, Object> json(RealmModel tenant, SetUpAccountEntity mark) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        if (mark.getUserId() != null) {
-            UserModel user = session.users().getUserById(tenant, mark.getUserId());
-            json.put("userId", mark.getUserId());
-            json.put("username", user == null ? null : user.getUsername());
-        }
-        json.put("markedAt", Instant.ofEpochMilli(mark.getMarkedAt()).toString());
-        json.put("markedBy", mark.getMarkedBy());
-        json.put("cause", mark.getCause());
-        return json;
     }
 }

@@ -17,8 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
@@ -59,7 +57,7 @@ public class SupportSessionsAdminResource {
                 .filter(row -> tenant == null || tenant.equals(row.getRealmName()))
                 .filter(row -> supportUser == null || supportUser.equals(row.getSupportUsername()))
                 .limit(MAX_LISTED)
-                .map(row -> json(row, guard.endsAt(row, settings), settings))
+                .map(row -> SupportSessionRepresentation.of(row, guard.endsAt(row, settings), settings))
                 .toList();
     }
 
@@ -73,21 +71,5 @@ public class SupportSessionsAdminResource {
         }
         new SupportSessionGuard(session).end(row, SessionEnd.OPERATOR, permissions.callerName(management));
         AdminEvents.of(session, adminEvent, AdminEventResource.SUPPORT_SESSION, OperationType.DELETE).success();
-    }
-
-    private static Map<String, Object> json(SupportSessionEntity row, long endsAt, PlatformSettings settings) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", row.getId());
-        json.put("tenant", row.getRealmName());
-        json.put("supportUser", row.getSupportUsername());
-        json.put("user", row.getTargetUsername());
-        json.put("who", row.who());
-        json.put("userSessionId", row.getUserSessionId());
-        json.put("client", row.getClientId());
-        json.put("openedBy", row.getOpenedBy());
-        json.put("started", Instant.ofEpochMilli(row.getStartedAt()).toString());
-        json.put("endsAt", Instant.ofEpochMilli(endsAt).toString());
-        json.put("latestEnd", Instant.ofEpochMilli(row.getStartedAt() + settings.sessionMaxHours() * 3_600_000L).toString());
-        return json;
     }
 }

@@ -1,0 +1,29 @@
+package io.supportaccess.keycloak.admin;
+
+import io.supportaccess.keycloak.consent.SetUpAccountEntity;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** A consent mark (on the login configuration, or on an account with its current username) as the consent-marks resource answers it. */
+final class ConsentMarkRepresentation {
+
+    private ConsentMarkRepresentation() {
+    }
+
+    static Map<String, Object> of(KeycloakSession session, RealmModel tenant, SetUpAccountEntity mark) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (mark.getUserId() != null) {
+            UserModel user = session.users().getUserById(tenant, mark.getUserId());
+            json.put("userId", mark.getUserId());
+            json.put("username", user == null ? null : user.getUsername());
+        }
+        json.put("markedAt", Instant.ofEpochMilli(mark.getMarkedAt()).toString());
+        json.put("markedBy", mark.getMarkedBy());
+        json.put("cause", mark.getCause());
+        return json;
+    }
+}

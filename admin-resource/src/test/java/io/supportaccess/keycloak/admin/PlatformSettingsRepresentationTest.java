@@ -1,0 +1,36 @@
+package io.supportaccess.keycloak.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.supportaccess.keycloak.InvalidInput;
+import io.supportaccess.keycloak.rest.JsonBody;
+import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.SupportActivation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlatformSettingsRepresentationTest {
+
+    private static final PlatformSettings DEFAULTS = new PlatformSettings(SupportActivation.ALL, false, 24, 168);
+
+    @Test
+    void anUpdateChangesOnlyTheFieldsItNames() {
+        PlatformSettings updated = PlatformSettingsRepresentation.apply(DEFAULTS,
+                JsonBody.object("{\"supportAccessActivated\":[\"globex\",\"acme\"],\"validityLimitHours\":48}"));
+        assertThat(updated.activation().tenants()).containsExactlyInAnyOrder("acme", "globex");
+        assertThat(updated.validityLimitHours()).isEqualTo(48);
+        assertThat(updated.maxOpenAheadHours()).isEqualTo(168);
+        assertThat(PlatformSettingsRepresentation.of(updated).get("supportAccessActivated").toString()).isEqualTo("[acme, globex]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"supportAccessActivated\":\"yes\"}", "{\"supportAccessActivated\":[1]}",
+            "{\"supportAccessActivated\":[\"bad,id\"]}", "{\"excludedTenants\":\"acme\"}", "{\"supportUserOtpRequired\":1}",
+            "{\"validityLimitHours\":0}", "{\"maxOpenAheadHours\":10,\"validityLimitHours\":24}", "{\"unknown\":true}"})
+    void wrongValuesAreInvalidInputNamingTheField(String body) {
+        assertThatThrownBy(() -> PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object(body)))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("'");
+    }
+}
