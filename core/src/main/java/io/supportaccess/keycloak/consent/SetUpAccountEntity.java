@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  * change every user attribute through the admin API and would erase the mark.
  */
 @Entity
-@Table(name = "SUPPORT_ACCESS_SET_UP_USER")
+@Table(name = "SA_SET_UP_USER")
 @NamedQueries({
         @NamedQuery(name = "setUpAccount.byUser",
                 query = "select a from SetUpAccountEntity a where a.realmId = :realmId and a.userId = :userId order by a.markedAt"),
@@ -28,8 +28,6 @@ import jakarta.persistence.Table;
                 query = "delete from SetUpAccountEntity a where a.realmId = :realmId and a.userId is null"),
         @NamedQuery(name = "setUpAccount.deleteByUser",
                 query = "delete from SetUpAccountEntity a where a.realmId = :realmId and a.userId = :userId"),
-        @NamedQuery(name = "setUpAccount.deleteByUserId",
-                query = "delete from SetUpAccountEntity a where a.userId = :userId"),
         @NamedQuery(name = "setUpAccount.deleteByRealm",
                 query = "delete from SetUpAccountEntity a where a.realmId = :realmId")
 })

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.consent;
 
+import io.supportaccess.keycloak.storage.UniqueRows;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,14 @@ public final class SetUpAccounts {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /** Marks the account once: a second mark, also one made at the same time elsewhere, keeps the first. */
     public void mark(String realmId, String userId, String markedBy, String cause, long now) {
         if (first(realmId, userId).isPresent()) {
             return;
         }
-        persist(realmId, userId, markedBy, cause, now);
+        UniqueRows.insertIfAbsent(em, SetUpAccountEntity.class, List.of("ID", "REALM_ID", "USER_ID", "MARKED_AT", "MARKED_BY", "CAUSE"),
+                List.of(KeycloakModelUtils.generateId(), realmId, userId, now, cut(markedBy == null ? "unknown" : markedBy),
+                        cut(cause == null ? "" : cause)));
     }
 
     /** Marks the tenant's login configuration: every account could now be reached another way. */
@@ -45,6 +49,7 @@ public final class SetUpAccounts {
                 .setParameter("realmId", realmId).setMaxResults(max).getResultList();
     }
 
+    /** The login-configuration mark (no user): not covered by the unique key, as databases count nulls as distinct. */
     private void persist(String realmId, String userId, String markedBy, String cause, long now) {
         SetUpAccountEntity mark = new SetUpAccountEntity();
         mark.setId(KeycloakModelUtils.generateId());
@@ -72,8 +77,8 @@ public final class SetUpAccounts {
                 .setParameter("userId", userId).executeUpdate();
     }
 
-    public void removeUser(String userId) {
-        em.createNamedQuery("setUpAccount.deleteByUserId").setParameter("userId", userId).executeUpdate();
+    public void removeUser(String realmId, String userId) {
+        clear(realmId, userId);
     }
 
     public void removeRealm(String realmId) {

@@ -65,8 +65,8 @@ public final class SupportAccessDecision {
             return true;
         }
         Inventory inventory = new Inventory(session);
-        return inventory.tenantObject(managementRealm.getId(), tenant.getName())
-                .map(object -> inventory.grants(supportUser.getId(), object.getId(), SUPPORT_ALL,
+        return inventory.tenantObject(managementRealm, tenant.getName())
+                .map(object -> inventory.grants(managementRealm, supportUser.getId(), object.id(), SUPPORT_ALL,
                         SupportAccessAuth.heldThroughGlobalRoles(managementRealm, supportUser, Permission.Scope.SUPPORT)))
                 .orElse(false);
     }

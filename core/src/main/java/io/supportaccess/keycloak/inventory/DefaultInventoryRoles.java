@@ -29,22 +29,21 @@ public final class DefaultInventoryRoles {
         if (Boolean.parseBoolean(realm.getAttribute(SEEDED_ATTRIBUTE))) {
             return;
         }
-        String id = realm.getId();
-        inventory.saveRole(id, null, "Manager", "Can read all data of the asset and manage all inventory data but cannot perform "
+        inventory.createRole(realm, "Manager", "Can read all data of the asset and manage all inventory data but cannot perform "
                 + "operations. In addition, can manage inventory data (including dashboards) and alarms.", List.of(
                 new Permission(INVENTORY, ANY_TYPE, ALL), new Permission(ALARMS, ANY_TYPE, ALL),
                 new Permission(EVENTS, ANY_TYPE, READ), new Permission(MEASUREMENTS, ANY_TYPE, READ),
                 new Permission(AUDITS, ANY_TYPE, READ), new Permission(DEVICE_CONTROL, ANY_TYPE, READ)));
-        inventory.saveRole(id, null, "Operations: All", "Can remotely manage the assets by sending operations to a device.",
+        inventory.createRole(realm, "Operations: All", "Can remotely manage the assets by sending operations to a device.",
                 List.of(new Permission(DEVICE_CONTROL, ANY_TYPE, ALL)));
-        inventory.saveRole(id, null, "Operations: Restart Device", "Can restart devices.",
+        inventory.createRole(realm, "Operations: Restart Device", "Can restart devices.",
                 List.of(new Permission(DEVICE_CONTROL, "c8y_Restart", ADMIN)));
-        inventory.saveRole(id, null, "Reader", "Can read all data of the asset.", List.of(
+        inventory.createRole(realm, "Reader", "Can read all data of the asset.", List.of(
                 new Permission(INVENTORY, ANY_TYPE, READ), new Permission(ALARMS, ANY_TYPE, READ),
                 new Permission(EVENTS, ANY_TYPE, READ), new Permission(MEASUREMENTS, ANY_TYPE, READ),
                 new Permission(AUDITS, ANY_TYPE, READ), new Permission(DEVICE_CONTROL, ANY_TYPE, READ)));
         if (SupportAccess.managementRealmName().equals(realm.getName())) {
-            inventory.saveRole(id, null, SUPPORT_ROLE, "Support users with this role on a group of tenants may log in to those "
+            inventory.createRole(realm, SUPPORT_ROLE, "Support users with this role on a group of tenants may log in to those "
                     + "tenants (support$user).", List.of(new Permission(SUPPORT, ANY_TYPE, ALL)));
         }
         realm.setAttribute(SEEDED_ATTRIBUTE, "true");

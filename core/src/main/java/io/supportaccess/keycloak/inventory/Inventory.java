@@ -1,9 +1,13 @@
 package io.supportaccess.keycloak.inventory;
 
+import io.supportaccess.keycloak.InvalidInput;
+import io.supportaccess.keycloak.storage.UniqueRows;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +21,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Managed-object groups, inventory roles and their assignments, per realm, in the Keycloak
- * database. Permission checks walk up from the object through its groups: the cost grows with
- * the depth of the group tree, not with the number of objects, groups or assignments.
+ * database. Every call names the realm it acts in; an id of another realm's row is answered as
+ * unknown ({@link InventoryException.Kind#NOT_FOUND}). Permission checks walk up from the object
+ * through its groups: the cost grows with the depth of the group tree, not with the number of
+ * objects, groups or assignments.
  */
 public final class Inventory {
 
@@ -27,123 +33,155 @@ public final class Inventory {
     /** Ids per IN-list query, well below every database's limit of bind parameters. */
     private static final int QUERY_BATCH = 1000;
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public Inventory(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     // --- managed objects and groups
 
-    public Optional<ManagedObjectEntity> object(String realmId, String id) {
-        ManagedObjectEntity object = id == null ? null : em.find(ManagedObjectEntity.class, id);
-        return object != null && object.getRealmId().equals(realmId) ? Optional.of(object) : Optional.empty();
+    public Optional<ManagedObject> object(RealmModel realm, String id) {
+        return entity(realm, id).map(ManagedObject::of);
     }
 
-    public Optional<ManagedObjectEntity> tenantObject(String managementRealmId, String tenantId) {
-        return em.createNamedQuery("managedObject.byRealmTypeName", ManagedObjectEntity.class)
-                .setParameter("realmId", managementRealmId).setParameter("type", TENANT_TYPE).setParameter("name", tenantId)
-                .setMaxResults(1).getResultStream().findFirst();
+    public Optional<ManagedObject> tenantObject(RealmModel management, String tenantId) {
+        return tenantEntity(management, tenantId).map(ManagedObject::of);
     }
 
     /** The tenant management object of a tenant realm, created when missing; its properties follow the realm. */
-    public ManagedObjectEntity ensureTenantObject(RealmModel management, RealmModel tenant) {
+    public ManagedObject ensureTenantObject(RealmModel management, RealmModel tenant) {
         return ensureTenantObject(management, tenant, Map.of());
     }
 
-    public ManagedObjectEntity ensureTenantObject(RealmModel management, RealmModel tenant, Map<String, String> pendingAttributes) {
-        ManagedObjectEntity object = tenantObject(management.getId(), tenant.getName()).orElse(null);
-        if (object == null) {
-            object = new ManagedObjectEntity();
-            object.setId(KeycloakModelUtils.generateId());
-            object.setRealmId(management.getId());
-            object.setName(tenant.getName());
-            object.setType(TENANT_TYPE);
-            object.setGroup(false);
-            em.persist(object);
-        }
+    public ManagedObject ensureTenantObject(RealmModel management, RealmModel tenant, Map<String, String> pendingAttributes) {
+        ManagedObjectEntity object = tenantEntity(management, tenant.getName())
+                .orElseGet(() -> persist(management, tenant.getName(), TENANT_TYPE, false, null));
         object.setProperties(TenantProperties.of(tenant, pendingAttributes));
-        return object;
+        return ManagedObject.of(object);
     }
 
-    public void removeTenantObject(String managementRealmId, String tenantId) {
-        tenantObject(managementRealmId, tenantId).ifPresent(o -> deleteObject(o.getId()));
+    public void removeTenantObject(RealmModel management, String tenantId) {
+        tenantEntity(management, tenantId).ifPresent(o -> delete(management, o));
     }
 
-    public List<ManagedObjectEntity> objects(String realmId, String type) {
-        return (type == null
-                ? em.createNamedQuery("managedObject.byRealm", ManagedObjectEntity.class)
-                : em.createNamedQuery("managedObject.byRealmAndType", ManagedObjectEntity.class).setParameter("type", type))
-                .setParameter("realmId", realmId).getResultList();
+    /** The realm's objects, of one type and one name when given. */
+    public List<ManagedObject> objects(RealmModel realm, String type, String name) {
+        List<ManagedObjectEntity> found;
+        if (type != null && name != null) {
+            found = em.createNamedQuery("managedObject.byRealmTypeName", ManagedObjectEntity.class)
+                    .setParameter("realmId", realm.getId()).setParameter("type", type).setParameter("name", name).getResultList();
+        } else {
+            found = (type == null
+                    ? em.createNamedQuery("managedObject.byRealm", ManagedObjectEntity.class)
+                    : em.createNamedQuery("managedObject.byRealmAndType", ManagedObjectEntity.class).setParameter("type", type))
+                    .setParameter("realmId", realm.getId()).getResultList();
+        }
+        return found.stream().filter(o -> name == null || name.equals(o.getName())).map(ManagedObject::of).toList();
     }
 
-    public ManagedObjectEntity createObject(String realmId, String name, String type) {
+    /**
+     * A managed object that is not a group (a device, an asset), in group {@code parentId} when given;
+     * tenant objects are made by their realms.
+     */
+    public ManagedObject createObject(RealmModel realm, String name, String type, String parentId) {
+        if (TENANT_TYPE.equals(type) || GROUP_TYPE.equals(type)) {
+            throw new InvalidInput("Type " + type + " is reserved: tenant objects follow their realms, groups are made through /groups");
+        }
+        return inParent(realm, persist(realm, name, type, false, null), parentId);
+    }
+
+    /** A group, a subgroup of {@code parentId} when given. */
+    public ManagedObject createGroup(RealmModel realm, String name, String description, String parentId) {
+        String properties = description == null ? null : TenantProperties.json(Map.of("description", description));
+        return inParent(realm, persist(realm, name, GROUP_TYPE, true, properties), parentId);
+    }
+
+    private ManagedObject inParent(RealmModel realm, ManagedObjectEntity created, String parentId) {
+        if (parentId != null) {
+            addChild(realm, parentId, created.getId());
+        }
+        return ManagedObject.of(created);
+    }
+
+    /** Puts {@code childId} (a subgroup or any object) into group {@code groupId}; refuses cycles; adding it twice adds it once. */
+    public void addChild(RealmModel realm, String groupId, String childId) {
+        group(realm, groupId);
+        entity(realm, childId).orElseThrow(() -> InventoryException.notFound("managed object", childId));
+        if (groupId.equals(childId) || ancestors(List.of(groupId)).contains(childId)) {
+            throw new InventoryException(InventoryException.Kind.CONFLICT, "A group cannot contain itself or one of its ancestors");
+        }
+        if (links(realm, groupId, childId).isEmpty()) {
+            UniqueRows.insertIfAbsent(em, ManagedObjectChildEntity.class, List.of("ID", "REALM_ID", "PARENT_ID", "CHILD_ID"),
+                    List.of(KeycloakModelUtils.generateId(), realm.getId(), groupId, childId));
+        }
+    }
+
+    public void removeChild(RealmModel realm, String groupId, String childId) {
+        List<ManagedObjectChildEntity> links = entity(realm, groupId).isPresent() ? links(realm, groupId, childId) : List.of();
+        if (links.isEmpty()) {
+            throw new InventoryException(InventoryException.Kind.NOT_FOUND, "Not a child of that group");
+        }
+        links.forEach(em::remove);
+    }
+
+    public List<String> children(RealmModel realm, String groupId) {
+        return em.createNamedQuery("moChild.childrenOf", String.class)
+                .setParameter("realmId", realm.getId()).setParameter("id", groupId).getResultList();
+    }
+
+    /** Deletes an object with its memberships and the assignments on it; its children stay. Tenant objects follow their realms. */
+    public void deleteObject(RealmModel realm, String id) {
+        ManagedObjectEntity object = entity(realm, id).orElseThrow(() -> InventoryException.notFound("managed object", id));
+        if (TENANT_TYPE.equals(object.getType())) {
+            throw new InventoryException(InventoryException.Kind.CONFLICT, "Tenant management objects follow their realms; remove the realm instead");
+        }
+        delete(realm, object);
+    }
+
+    /** All groups above the given objects (not the objects themselves), to the top of every chain: one query per level. */
+    Set<String> ancestors(Collection<String> objectIds) {
+        return AncestorWalk.ancestors(objectIds, this::parentsOf);
+    }
+
+    private Optional<ManagedObjectEntity> entity(RealmModel realm, String id) {
+        ManagedObjectEntity object = id == null ? null : em.find(ManagedObjectEntity.class, id);
+        return object != null && object.getRealmId().equals(realm.getId()) ? Optional.of(object) : Optional.empty();
+    }
+
+    private ManagedObjectEntity group(RealmModel realm, String id) {
+        return entity(realm, id).filter(ManagedObjectEntity::isGroup).orElseThrow(() -> InventoryException.notFound("group", id));
+    }
+
+    private Optional<ManagedObjectEntity> tenantEntity(RealmModel management, String tenantId) {
+        return em.createNamedQuery("managedObject.byRealmTypeName", ManagedObjectEntity.class)
+                .setParameter("realmId", management.getId()).setParameter("type", TENANT_TYPE).setParameter("name", tenantId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private ManagedObjectEntity persist(RealmModel realm, String name, String type, boolean group, String properties) {
         ManagedObjectEntity object = new ManagedObjectEntity();
         object.setId(KeycloakModelUtils.generateId());
-        object.setRealmId(realmId);
+        object.setRealmId(realm.getId());
         object.setName(name);
         object.setType(type);
-        object.setGroup(false);
+        object.setGroup(group);
+        object.setProperties(properties);
         em.persist(object);
         return object;
     }
 
-    public ManagedObjectEntity createGroup(String realmId, String name, String description) {
-        ManagedObjectEntity group = new ManagedObjectEntity();
-        group.setId(KeycloakModelUtils.generateId());
-        group.setRealmId(realmId);
-        group.setName(name);
-        group.setType(GROUP_TYPE);
-        group.setGroup(true);
-        group.setProperties(description == null ? null : TenantProperties.json(Map.of("description", description)));
-        em.persist(group);
-        return group;
+    private void delete(RealmModel realm, ManagedObjectEntity object) {
+        em.createNamedQuery("moChild.deleteTouching").setParameter("realmId", realm.getId()).setParameter("id", object.getId()).executeUpdate();
+        em.createNamedQuery("assignment.deleteByGroup").setParameter("realmId", realm.getId()).setParameter("groupId", object.getId()).executeUpdate();
+        em.remove(object);
     }
 
-    /** Puts {@code childId} (a subgroup or any object) into group {@code parentId}; refuses cycles. */
-    public void addChild(String realmId, String parentId, String childId) {
-        ManagedObjectEntity parent = object(realmId, parentId).filter(ManagedObjectEntity::isGroup)
-                .orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No group " + parentId));
-        object(realmId, childId).orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No managed object " + childId));
-        if (parentId.equals(childId) || ancestors(List.of(parentId)).contains(childId)) {
-            throw new InventoryException(InventoryException.Kind.CONFLICT, "A group cannot contain itself or one of its ancestors");
-        }
-        boolean present = !em.createNamedQuery("moChild.find", ManagedObjectChildEntity.class)
-                .setParameter("parentId", parent.getId()).setParameter("childId", childId).getResultList().isEmpty();
-        if (!present) {
-            ManagedObjectChildEntity link = new ManagedObjectChildEntity();
-            link.setId(KeycloakModelUtils.generateId());
-            link.setRealmId(realmId);
-            link.setParentId(parentId);
-            link.setChildId(childId);
-            em.persist(link);
-        }
-    }
-
-    public boolean removeChild(String parentId, String childId) {
-        List<ManagedObjectChildEntity> links = em.createNamedQuery("moChild.find", ManagedObjectChildEntity.class)
-                .setParameter("parentId", parentId).setParameter("childId", childId).getResultList();
-        links.forEach(em::remove);
-        return !links.isEmpty();
-    }
-
-    public List<String> children(String groupId) {
-        return em.createNamedQuery("moChild.childrenOf", String.class).setParameter("id", groupId).getResultList();
-    }
-
-    /** Deletes an object with its memberships and the assignments on it; its children stay. */
-    public void deleteObject(String id) {
-        em.createNamedQuery("moChild.deleteTouching").setParameter("id", id).executeUpdate();
-        em.createNamedQuery("assignment.deleteByGroup").setParameter("groupId", id).executeUpdate();
-        ManagedObjectEntity object = em.find(ManagedObjectEntity.class, id);
-        if (object != null) {
-            em.remove(object);
-        }
-    }
-
-    /** All groups above the given objects (not the objects themselves), to the top of every chain: one query per level. */
-    public Set<String> ancestors(Collection<String> objectIds) {
-        return AncestorWalk.ancestors(objectIds, this::parentsOf);
+    private List<ManagedObjectChildEntity> links(RealmModel realm, String groupId, String childId) {
+        return em.createNamedQuery("moChild.find", ManagedObjectChildEntity.class).setParameter("realmId", realm.getId())
+                .setParameter("parentId", groupId).setParameter("childId", childId).getResultList();
     }
 
     private List<String> parentsOf(Set<String> ids) {
@@ -164,33 +202,58 @@ public final class Inventory {
 
     // --- inventory roles
 
-    public List<InventoryRoleEntity> roles(String realmId) {
-        return em.createNamedQuery("inventoryRole.byRealm", InventoryRoleEntity.class).setParameter("realmId", realmId).getResultList();
+    public List<InventoryRole> roles(RealmModel realm) {
+        return roleEntities(realm).stream().map(InventoryRole::of).toList();
     }
 
-    public Optional<InventoryRoleEntity> role(String realmId, String id) {
+    public Optional<InventoryRole> role(RealmModel realm, String id) {
+        return roleEntity(realm, id).map(InventoryRole::of);
+    }
+
+    public InventoryRole createRole(RealmModel realm, String name, String description, List<Permission> permissions) {
+        return save(realm, null, name, description, permissions);
+    }
+
+    public InventoryRole updateRole(RealmModel realm, String id, String name, String description, List<Permission> permissions) {
+        InventoryRoleEntity existing = roleEntity(realm, id).orElseThrow(() -> InventoryException.notFound("inventory role", id));
+        return save(realm, existing, name, description, permissions);
+    }
+
+    /** Deletes the role and every assignment of it. */
+    public void deleteRole(RealmModel realm, String id) {
+        InventoryRoleEntity role = roleEntity(realm, id).orElseThrow(() -> InventoryException.notFound("inventory role", id));
+        em.createNamedQuery("assignment.deleteByRole").setParameter("realmId", realm.getId()).setParameter("roleId", id).executeUpdate();
+        em.remove(role);
+    }
+
+    private List<InventoryRoleEntity> roleEntities(RealmModel realm) {
+        return em.createNamedQuery("inventoryRole.byRealm", InventoryRoleEntity.class).setParameter("realmId", realm.getId()).getResultList();
+    }
+
+    private Optional<InventoryRoleEntity> roleEntity(RealmModel realm, String id) {
         InventoryRoleEntity role = id == null ? null : em.find(InventoryRoleEntity.class, id);
-        return role != null && role.getRealmId().equals(realmId) ? Optional.of(role) : Optional.empty();
+        return role != null && role.getRealmId().equals(realm.getId()) ? Optional.of(role) : Optional.empty();
     }
 
-    public InventoryRoleEntity saveRole(String realmId, InventoryRoleEntity existing, String name, String description, List<Permission> permissions) {
+    private InventoryRole save(RealmModel realm, InventoryRoleEntity existing, String name, String description, List<Permission> permissions) {
         boolean nameTaken = em.createNamedQuery("inventoryRole.byRealmAndName", InventoryRoleEntity.class)
-                .setParameter("realmId", realmId).setParameter("name", name).getResultStream()
+                .setParameter("realmId", realm.getId()).setParameter("name", name).getResultStream()
                 .anyMatch(r -> existing == null || !r.getId().equals(existing.getId()));
         if (nameTaken) {
             throw new InventoryException(InventoryException.Kind.CONFLICT, "An inventory role named '" + name + "' exists");
         }
         InventoryRoleEntity role = existing;
         if (role == null) {
-            role = new InventoryRoleEntity();
-            role.setId(KeycloakModelUtils.generateId());
-            role.setRealmId(realmId);
-        }
-        role.setName(name);
-        role.setDescription(description);
-        if (existing == null) {
-            em.persist(role);
+            String id = KeycloakModelUtils.generateId();
+            // the name's unique key decides between simultaneous creations: the later one is refused like a name seen taken
+            if (!UniqueRows.insertIfAbsent(em, InventoryRoleEntity.class, List.of("ID", "REALM_ID", "NAME", "DESCRIPTION"),
+                    Arrays.asList(id, realm.getId(), name, description))) {
+                throw new InventoryException(InventoryException.Kind.CONFLICT, "An inventory role named '" + name + "' exists");
+            }
+            role = em.find(InventoryRoleEntity.class, id);
         } else {
+            role.setName(name);
+            role.setDescription(description);
             role.getPermissions().clear();
             em.flush();
         }
@@ -203,30 +266,29 @@ public final class Inventory {
             entity.setLevel(permission.level().name());
             role.getPermissions().add(entity);
         }
-        return role;
-    }
-
-    public void deleteRole(InventoryRoleEntity role) {
-        em.createNamedQuery("assignment.deleteByRole").setParameter("roleId", role.getId()).executeUpdate();
-        em.remove(role);
+        return InventoryRole.of(role);
     }
 
     // --- assignments
 
-    public List<InventoryAssignmentEntity> assignments(String realmId, String userId) {
-        return em.createNamedQuery("assignment.byUser", InventoryAssignmentEntity.class)
-                .setParameter("realmId", realmId).setParameter("userId", userId).getResultList();
+    /** The user's assignments, by group name; the user must be one of the realm's. */
+    public List<Assignment> assignments(RealmModel realm, String userId) {
+        requireUser(realm, userId);
+        return assignmentsOf(realm, userId);
     }
 
-    /** Sets the roles user {@code userId} holds on group {@code groupId} (an empty list removes them). */
-    public void assign(String realmId, String userId, String groupId, Collection<String> roleIds) {
-        object(realmId, groupId).filter(ManagedObjectEntity::isGroup)
-                .orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No group " + groupId));
+    /**
+     * Sets the roles user {@code userId} holds on group {@code groupId} (an empty list removes them).
+     * A role given twice, or added by a simultaneous identical call, is held once.
+     */
+    public void assign(RealmModel realm, String userId, String groupId, Collection<String> roleIds) {
+        requireUser(realm, userId);
+        group(realm, groupId);
         for (String roleId : roleIds) {
-            role(realmId, roleId).orElseThrow(() -> new InventoryException(InventoryException.Kind.NOT_FOUND, "No inventory role " + roleId));
+            roleEntity(realm, roleId).orElseThrow(() -> InventoryException.notFound("inventory role", roleId));
         }
         List<InventoryAssignmentEntity> current = em.createNamedQuery("assignment.byUserAndGroup", InventoryAssignmentEntity.class)
-                .setParameter("userId", userId).setParameter("groupId", groupId).getResultList();
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId).setParameter("groupId", groupId).getResultList();
         Set<String> wanted = new LinkedHashSet<>(roleIds);
         for (InventoryAssignmentEntity assignment : current) {
             if (!wanted.remove(assignment.getRoleId())) {
@@ -234,71 +296,82 @@ public final class Inventory {
             }
         }
         for (String roleId : wanted) {
-            InventoryAssignmentEntity assignment = new InventoryAssignmentEntity();
-            assignment.setId(KeycloakModelUtils.generateId());
-            assignment.setRealmId(realmId);
-            assignment.setUserId(userId);
-            assignment.setGroupId(groupId);
-            assignment.setRoleId(roleId);
-            em.persist(assignment);
+            UniqueRows.insertIfAbsent(em, InventoryAssignmentEntity.class, List.of("ID", "REALM_ID", "USER_ID", "GROUP_ID", "ROLE_ID"),
+                    List.of(KeycloakModelUtils.generateId(), realm.getId(), userId, groupId, roleId));
         }
     }
 
     /** Copies another user's assignments: merged with the target's (default) or replacing them. */
-    public void copyAssignments(String realmId, String fromUserId, String toUserId, boolean replace) {
+    public void copyAssignments(RealmModel realm, String fromUserId, String toUserId, boolean replace) {
+        requireUser(realm, fromUserId);
+        requireUser(realm, toUserId);
+        if (fromUserId.equals(toUserId)) {
+            throw new InvalidInput("A user's assignments cannot be copied onto the same user");
+        }
+        Map<String, Set<String>> wanted = new LinkedHashMap<>();
         if (replace) {
-            assignments(realmId, toUserId).forEach(em::remove);
-            em.flush();
+            em.createNamedQuery("assignment.deleteByUserInRealm").setParameter("realmId", realm.getId()).setParameter("userId", toUserId)
+                    .executeUpdate();
+        } else {
+            assignmentsOf(realm, toUserId).forEach(a -> wanted.computeIfAbsent(a.groupId(), g -> new LinkedHashSet<>()).add(a.roleId()));
         }
-        Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
-        for (InventoryAssignmentEntity a : assignments(realmId, fromUserId)) {
-            byGroup.computeIfAbsent(a.getGroupId(), g -> new ArrayList<>()).add(a.getRoleId());
-        }
-        for (Map.Entry<String, List<String>> entry : byGroup.entrySet()) {
-            Set<String> roles = new LinkedHashSet<>(entry.getValue());
-            if (!replace) {
-                assignments(realmId, toUserId).stream().filter(a -> a.getGroupId().equals(entry.getKey()))
-                        .forEach(a -> roles.add(a.getRoleId()));
-            }
-            assign(realmId, toUserId, entry.getKey(), roles);
-        }
+        Map<String, Set<String>> copied = new LinkedHashMap<>();
+        assignmentsOf(realm, fromUserId).forEach(a -> copied.computeIfAbsent(a.groupId(), g -> new LinkedHashSet<>()).add(a.roleId()));
+        copied.forEach((groupId, roles) -> {
+            Set<String> all = wanted.getOrDefault(groupId, new LinkedHashSet<>());
+            all.addAll(roles);
+            assign(realm, toUserId, groupId, all);
+        });
     }
 
     /**
-     * Whether the user's inventory roles grant {@code wanted} on the object: on it (if a group) or on
-     * a group above it. The permissions of all these roles count together, so READ in one role (or
-     * on one group) and ADMIN in another grant ALL.
+     * Whether the user's inventory roles in this realm grant {@code wanted} on the object: on it (if
+     * a group) or on a group above it. The permissions of all these roles count together, so READ in
+     * one role (or on one group) and ADMIN in another grant ALL. An object of another realm grants nothing.
      */
-    public boolean grants(String userId, String objectId, Permission wanted) {
-        return grants(userId, objectId, wanted, List.of());
+    public boolean grants(RealmModel realm, String userId, String objectId, Permission wanted) {
+        return grants(realm, userId, objectId, wanted, List.of());
     }
 
     /** The same, counting also permissions the user holds elsewhere (through global roles). */
-    public boolean grants(String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
+    public boolean grants(RealmModel realm, String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
+        if (entity(realm, objectId).isEmpty()) {
+            return false;
+        }
         Set<String> groups = ancestors(List.of(objectId));
         groups.add(objectId);
         List<String> roleIds = inBatches(groups, batch -> em.createNamedQuery("assignment.roleIdsOfUserOnGroups", String.class)
-                .setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
         List<Permission> held = new ArrayList<>(alsoHeld);
         for (String roleId : new HashSet<>(roleIds)) {
-            InventoryRoleEntity role = em.find(InventoryRoleEntity.class, roleId);
-            if (role != null) {
-                role.getPermissions().forEach(p -> held.add(p.toPermission()));
-            }
+            roleEntity(realm, roleId).ifPresent(role -> role.getPermissions().forEach(p -> held.add(p.toPermission())));
         }
         return wanted.isGrantedBy(held);
     }
 
-    // --- clean-up
-
-    public void removeUser(String userId) {
-        em.createNamedQuery("assignment.deleteByUser").setParameter("userId", userId).executeUpdate();
+    private List<Assignment> assignmentsOf(RealmModel realm, String userId) {
+        return em.createNamedQuery("assignment.byUser", Assignment.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId).getResultList();
     }
 
-    public void removeRealm(String realmId) {
-        em.createNamedQuery("assignment.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
-        em.createNamedQuery("moChild.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
-        em.createNamedQuery("managedObject.deleteByRealm").setParameter("realmId", realmId).executeUpdate();
-        roles(realmId).forEach(em::remove);
+    private void requireUser(RealmModel realm, String userId) {
+        if (userId == null || session.users().getUserById(realm, userId) == null) {
+            throw InventoryException.notFound("user", userId);
+        }
+    }
+
+    // --- clean-up
+
+    /** Removes a removed user's assignments (the user is already gone, so it is not looked up). */
+    public void removeUser(RealmModel realm, String userId) {
+        em.createNamedQuery("assignment.deleteByUserInRealm").setParameter("realmId", realm.getId()).setParameter("userId", userId)
+                .executeUpdate();
+    }
+
+    public void removeRealm(RealmModel realm) {
+        em.createNamedQuery("assignment.deleteByRealm").setParameter("realmId", realm.getId()).executeUpdate();
+        em.createNamedQuery("moChild.deleteByRealm").setParameter("realmId", realm.getId()).executeUpdate();
+        em.createNamedQuery("managedObject.deleteByRealm").setParameter("realmId", realm.getId()).executeUpdate();
+        roleEntities(realm).forEach(em::remove);
     }
 }

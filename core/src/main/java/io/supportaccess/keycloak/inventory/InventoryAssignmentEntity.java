@@ -11,14 +11,19 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SA_INVENTORY_ASSIGNMENT")
 @NamedQueries({
-        @NamedQuery(name = "assignment.roleIdsOfUserOnGroups",
-                query = "select a.roleId from InventoryAssignmentEntity a where a.userId = :userId and a.groupId in :groupIds"),
-        @NamedQuery(name = "assignment.byUser", query = "select a from InventoryAssignmentEntity a where a.realmId = :realmId and a.userId = :userId"),
-        @NamedQuery(name = "assignment.byUserAndGroup",
-                query = "select a from InventoryAssignmentEntity a where a.userId = :userId and a.groupId = :groupId"),
-        @NamedQuery(name = "assignment.deleteByGroup", query = "delete from InventoryAssignmentEntity a where a.groupId = :groupId"),
-        @NamedQuery(name = "assignment.deleteByRole", query = "delete from InventoryAssignmentEntity a where a.roleId = :roleId"),
-        @NamedQuery(name = "assignment.deleteByUser", query = "delete from InventoryAssignmentEntity a where a.userId = :userId"),
+        @NamedQuery(name = "assignment.roleIdsOfUserOnGroups", query = "select a.roleId from InventoryAssignmentEntity a"
+                + " where a.realmId = :realmId and a.userId = :userId and a.groupId in :groupIds"),
+        @NamedQuery(name = "assignment.byUser", query = "select new io.supportaccess.keycloak.inventory.Assignment(a.groupId, g.name, a.roleId, r.name)"
+                + " from InventoryAssignmentEntity a, ManagedObjectEntity g, InventoryRoleEntity r"
+                + " where a.realmId = :realmId and a.userId = :userId and g.id = a.groupId and r.id = a.roleId order by g.name, g.id, r.name"),
+        @NamedQuery(name = "assignment.byUserAndGroup", query = "select a from InventoryAssignmentEntity a"
+                + " where a.realmId = :realmId and a.userId = :userId and a.groupId = :groupId"),
+        @NamedQuery(name = "assignment.deleteByUserInRealm",
+                query = "delete from InventoryAssignmentEntity a where a.realmId = :realmId and a.userId = :userId"),
+        @NamedQuery(name = "assignment.deleteByGroup",
+                query = "delete from InventoryAssignmentEntity a where a.realmId = :realmId and a.groupId = :groupId"),
+        @NamedQuery(name = "assignment.deleteByRole",
+                query = "delete from InventoryAssignmentEntity a where a.realmId = :realmId and a.roleId = :roleId"),
         @NamedQuery(name = "assignment.deleteByRealm", query = "delete from InventoryAssignmentEntity a where a.realmId = :realmId")
 })
 public class InventoryAssignmentEntity {

@@ -13,9 +13,12 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "moChild.parentsOf", query = "select c.parentId from ManagedObjectChildEntity c where c.childId in :ids"),
         @NamedQuery(name = "moChild.parentsOfOne", query = "select c.parentId from ManagedObjectChildEntity c where c.childId = :id"),
-        @NamedQuery(name = "moChild.childrenOf", query = "select c.childId from ManagedObjectChildEntity c where c.parentId = :id"),
-        @NamedQuery(name = "moChild.find", query = "select c from ManagedObjectChildEntity c where c.parentId = :parentId and c.childId = :childId"),
-        @NamedQuery(name = "moChild.deleteTouching", query = "delete from ManagedObjectChildEntity c where c.parentId = :id or c.childId = :id"),
+        @NamedQuery(name = "moChild.childrenOf",
+                query = "select c.childId from ManagedObjectChildEntity c where c.realmId = :realmId and c.parentId = :id"),
+        @NamedQuery(name = "moChild.find", query = "select c from ManagedObjectChildEntity c"
+                + " where c.realmId = :realmId and c.parentId = :parentId and c.childId = :childId"),
+        @NamedQuery(name = "moChild.deleteTouching",
+                query = "delete from ManagedObjectChildEntity c where c.realmId = :realmId and (c.parentId = :id or c.childId = :id)"),
         @NamedQuery(name = "moChild.deleteByRealm", query = "delete from ManagedObjectChildEntity c where c.realmId = :realmId")
 })
 public class ManagedObjectChildEntity {

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "SA_MANAGED_OBJECT")
 @NamedQueries({
         @NamedQuery(name = "managedObject.byRealmTypeName",
-                query = "select m from ManagedObjectEntity m where m.realmId = :realmId and m.type = :type and m.name = :name"),
+                query = "select m from ManagedObjectEntity m where m.realmId = :realmId and m.type = :type and m.name = :name order by m.id"),
         @NamedQuery(name = "managedObject.byRealm",
                 query = "select m from ManagedObjectEntity m where m.realmId = :realmId order by m.name, m.id"),
         @NamedQuery(name = "managedObject.byRealmAndType",

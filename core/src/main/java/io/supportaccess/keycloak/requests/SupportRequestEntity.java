@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /** One "Enable support" by one tenant user. The tenant is open while any ACTIVE request is unexpired. */
 @Entity
-@Table(name = "SUPPORT_ACCESS_REQUEST")
+@Table(name = "SA_SUPPORT_REQUEST")
 @NamedQueries({
         @NamedQuery(name = "supportRequest.activeByRealm",
                 query = "select r from SupportRequestEntity r where r.realmId = :realmId and r.status = 'ACTIVE' and r.expiresAt > :now order by r.createdAt"),

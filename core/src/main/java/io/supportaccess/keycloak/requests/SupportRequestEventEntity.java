@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /** What happened to a tenant's support requests, by whom and when (read by the audit log). */
 @Entity
-@Table(name = "SUPPORT_ACCESS_REQUEST_EVENT")
+@Table(name = "SA_SUPPORT_REQUEST_EVENT")
 @NamedQueries({
         @NamedQuery(name = "supportRequestEvent.byRealm",
                 query = "select e from SupportRequestEventEntity e where e.realmId = :realmId order by e.time desc, e.id"),

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
  * UPDATE) while requests change, so that simultaneous requests prolong one after the other.
  */
 @Entity
-@Table(name = "SUPPORT_ACCESS_TENANT")
+@Table(name = "SA_SUPPORT_TENANT")
 public class SupportTenantEntity {
 
     @Id

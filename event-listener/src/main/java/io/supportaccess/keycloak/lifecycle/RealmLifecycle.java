@@ -115,10 +115,10 @@ final class RealmLifecycle {
         new SupportRequests(session).removeRealm(realm.getId());
         new SupportSessionRecords(session).removeRealm(realm.getId());
         Inventory inventory = new Inventory(session);
-        inventory.removeRealm(realm.getId());
+        inventory.removeRealm(realm);
         RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
         if (management != null && !management.getId().equals(realm.getId())) {
-            inventory.removeTenantObject(management.getId(), realm.getName());
+            inventory.removeTenantObject(management, realm.getName());
         }
     }
 }

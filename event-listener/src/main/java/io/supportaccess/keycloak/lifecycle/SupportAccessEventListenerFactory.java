@@ -84,7 +84,7 @@ public class SupportAccessEventListenerFactory implements EventListenerProviderF
                 RealmLifecycle.tenantUpdated(updated.getKeycloakSession(), updated.getRealm(),
                         updated.getAttributeName(), updated.getAttributeValue());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
-                new Inventory(removed.getKeycloakSession()).removeUser(removed.getUser().getId());
+                new Inventory(removed.getKeycloakSession()).removeUser(removed.getRealm(), removed.getUser().getId());
                 new SupportSessionEvents(removed.getKeycloakSession()).userRemoved(removed.getRealm(), removed.getUser());
             }
         });

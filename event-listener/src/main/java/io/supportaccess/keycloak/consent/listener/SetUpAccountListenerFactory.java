@@ -37,7 +37,7 @@ public class SetUpAccountListenerFactory implements EventListenerProviderFactory
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new SetUpAccounts(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
-                new SetUpAccounts(removed.getKeycloakSession()).removeUser(removed.getUser().getId());
+                new SetUpAccounts(removed.getKeycloakSession()).removeUser(removed.getRealm().getId(), removed.getUser().getId());
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.supportaccess.keycloak.requests;
+package io.supportaccess.keycloak.storage;
 
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
 import io.supportaccess.keycloak.consent.SetUpAccountEntity;
@@ -7,6 +7,10 @@ import io.supportaccess.keycloak.inventory.InventoryPermissionEntity;
 import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
 import io.supportaccess.keycloak.inventory.ManagedObjectChildEntity;
 import io.supportaccess.keycloak.inventory.ManagedObjectEntity;
+import io.supportaccess.keycloak.requests.SupportRequestEntity;
+import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
+import io.supportaccess.keycloak.requests.SupportTenantEntity;
+import io.supportaccess.keycloak.sessions.SupportSessionEntity;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -14,10 +18,17 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Registers the extension's tables with Keycloak's JPA layer; Keycloak runs the Liquibase changelog at start-up. */
-public class SupportRequestJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+/**
+ * The registry of all the extension's JPA entities (every table is {@code SA_*}) and of its
+ * Liquibase changelog, which Keycloak runs at start-up. A new entity is added to
+ * {@link #getEntities()}; a new table or column goes into a new dated changelog included at the
+ * end of {@value #CHANGELOG}. The provider id and the changelog path are what existing databases
+ * know the extension's migrations by: they never change.
+ */
+public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
     public static final String PROVIDER_ID = "support-access-entities";
+    public static final String CHANGELOG = "META-INF/support-access/changelog-master.xml";
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -29,12 +40,12 @@ public class SupportRequestJpaEntityProviderFactory implements JpaEntityProvider
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
                 InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
-                io.supportaccess.keycloak.sessions.SupportSessionEntity.class, SetUpAccountEntity.class);
+                SupportSessionEntity.class, SetUpAccountEntity.class);
     }
 
     @Override
     public String getChangelogLocation() {
-        return "META-INF/support-access/changelog-master.xml";
+        return CHANGELOG;
     }
 
     @Override
