@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.SetUpAccountEntity;
 import io.supportaccess.keycloak.consent.SetUpAccounts;
 import io.supportaccess.keycloak.rest.ApiError;
@@ -92,6 +92,6 @@ public class ConsentMarksResource {
 
     private RealmModel tenant(String tenantId) {
         RealmModel tenant = tenantId == null ? null : session.realms().getRealmByName(tenantId);
-        return tenant != null && SupportAccess.isTenantRealmName(tenant.getName()) ? tenant : null;
+        return tenant != null && SupportAccessConfig.of(session).isTenantRealm(tenant.getName()) ? tenant : null;
     }
 }

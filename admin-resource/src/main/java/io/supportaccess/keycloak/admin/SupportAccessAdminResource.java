@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
@@ -29,7 +30,7 @@ public class SupportAccessAdminResource {
 
     @Path("settings")
     public PlatformSettingsResource settings() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (!SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             throw new NotFoundException("Platform settings exist on the management realm only");
         }
         return new PlatformSettingsResource(session, realm, auth, adminEvent);
@@ -37,7 +38,7 @@ public class SupportAccessAdminResource {
 
     @Path("tenants")
     public TenantsAdminResource tenants() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (!SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             throw new NotFoundException("Tenants are listed on the management realm only");
         }
         return new TenantsAdminResource(session, realm, auth);
@@ -45,7 +46,7 @@ public class SupportAccessAdminResource {
 
     @Path("sessions")
     public SupportSessionsAdminResource sessions() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (!SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             throw new NotFoundException("Support sessions are listed on the management realm only");
         }
         return new SupportSessionsAdminResource(session, realm, auth, adminEvent);
@@ -53,7 +54,7 @@ public class SupportAccessAdminResource {
 
     @Path("consent-marks")
     public ConsentMarksResource consentMarks() {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (!SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             throw new NotFoundException("Consent marks are listed on the management realm only");
         }
         return new ConsentMarksResource(session, auth, adminEvent);
@@ -72,13 +73,5 @@ public class SupportAccessAdminResource {
     @Path("suspicious-usernames")
     public ReservedUsernamesAdminResource suspiciousUsernames() {
         return new ReservedUsernamesAdminResource(session, realm, auth);
-    }
-
-    @Path("testing")
-    public TestingResource testing() {
-        if (!SupportAccess.testingClockEnabled() || !SupportAccess.MASTER_REALM.equals(realm.getName())) {
-            throw new NotFoundException();
-        }
-        return new TestingResource(session, auth);
     }
 }

@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.decision.SupportLoginFlows;
 import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
@@ -63,7 +63,7 @@ public class TenantsAdminResource {
         PlatformSettings settings = PlatformSettings.read(management);
         SupportRequests requests = new SupportRequests(session);
         List<Map<String, Object>> page = session.realms().getRealmsStream()
-                .filter(r -> SupportAccess.isTenantRealmName(r.getName()))
+                .filter(r -> SupportAccessConfig.of(session).isTenantRealm(r.getName()))
                 .sorted(java.util.Comparator.comparing(RealmModel::getName))
                 .skip(offset).limit(limit)
                 .map(r -> state(r, settings, requests, now))
@@ -142,7 +142,7 @@ public class TenantsAdminResource {
 
     private RealmModel tenant(String tenantId) {
         RealmModel tenant = tenantId == null ? null : session.realms().getRealmByName(tenantId);
-        return tenant != null && SupportAccess.isTenantRealmName(tenant.getName()) ? tenant : null;
+        return tenant != null && SupportAccessConfig.of(session).isTenantRealm(tenant.getName()) ? tenant : null;
     }
 
     private static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportRequests requests, long now) {

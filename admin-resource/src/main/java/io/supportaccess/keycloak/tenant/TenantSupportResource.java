@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.tenant;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
@@ -242,7 +243,7 @@ public class TenantSupportResource {
     }
 
     private Caller authenticate() {
-        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             return new Caller(null, null, ApiError.of(Response.Status.NOT_FOUND, "Support requests exist in tenant realms only"));
         }
         AuthResult auth = authenticateBearerOrCookie();
@@ -290,6 +291,6 @@ public class TenantSupportResource {
     }
 
     private RealmModel management() {
-        return session.realms().getRealmByName(SupportAccess.managementRealmName());
+        return session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
     }
 }

@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.setup;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.authenticator.browser.SupportUsernamePasswordFormFactory;
 import io.supportaccess.keycloak.authenticator.condition.NotSupportLoginConditionFactory;
 import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantPassword;
@@ -66,7 +66,7 @@ public final class TenantRealmSetup {
     }
 
     public static void apply(KeycloakSession session, RealmModel realm) {
-        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             return;
         }
         installFlows(realm);

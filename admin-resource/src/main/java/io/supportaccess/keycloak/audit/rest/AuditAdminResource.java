@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.audit.rest;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditQuery;
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
@@ -73,11 +73,11 @@ public class AuditAdminResource {
         }
         AuditLog log = new AuditLog(session);
         List<AuditRecordEntity> records;
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             String tenantId = null;
             if (tenant != null) {
                 RealmModel tenantRealm = session.realms().getRealmByName(tenant);
-                if (tenantRealm == null || !SupportAccess.isTenantRealmName(tenantRealm.getName())) {
+                if (tenantRealm == null || !SupportAccessConfig.of(session).isTenantRealm(tenantRealm.getName())) {
                     return ApiError.of(Response.Status.NOT_FOUND, "No tenant '" + ApiError.shorten(tenant) + "'");
                 }
                 tenantId = tenantRealm.getId();

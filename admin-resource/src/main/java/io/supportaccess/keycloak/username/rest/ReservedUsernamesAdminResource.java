@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.username.rest;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.rest.ApiError;
 import io.supportaccess.keycloak.username.ReservedUsernameUsers;
 import io.supportaccess.keycloak.username.ReservedUsernames;
@@ -55,10 +55,10 @@ public class ReservedUsernamesAdminResource {
         if (max < 1 || max > MAX) {
             return ApiError.badRequest("max must be from 1 to " + MAX);
         }
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             return Response.ok(acrossTenants(max)).build();
         }
-        if (!ReservedUsernames.appliesToRealm(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             return ApiError.of(Response.Status.NOT_FOUND, "The username rule applies to tenant realms only");
         }
         return Response.ok(ofRealm(realm, max)).build();
@@ -68,7 +68,7 @@ public class ReservedUsernamesAdminResource {
     private Map<String, Object> acrossTenants(int max) {
         List<Map<String, Object>> tenants = new ArrayList<>();
         session.realms().getRealmsStream()
-                .filter(tenant -> ReservedUsernames.appliesToRealm(tenant.getName()))
+                .filter(tenant -> SupportAccessConfig.of(session).isTenantRealm(tenant.getName()))
                 .filter(tenant -> AdminPermissions.evaluator(session, tenant, auth.adminAuth()).users().canView())
                 .sorted(Comparator.comparing(RealmModel::getName))
                 .map(tenant -> ofRealm(tenant, max))
