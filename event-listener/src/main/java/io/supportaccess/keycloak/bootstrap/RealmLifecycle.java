@@ -92,12 +92,20 @@ final class RealmLifecycle {
             }
         }
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
-        LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realm.getName(), SETUP_VERSION);
     }
 
-    /** Any change of a tenant's attributes updates its management object's properties, and recreates a missing object. */
+    static void logPrepared(String realmName) {
+        LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realmName, SETUP_VERSION);
+    }
+
+    /**
+     * Any change of a prepared tenant's attributes updates its management object's properties, and
+     * recreates a missing object. A realm not yet prepared is being created (Keycloak sets a few dozen
+     * attributes then): its set-up writes the object once, with all of them.
+     */
     void tenantUpdated(KeycloakSession session, RealmModel tenant, String attribute, String value) {
-        if (!config.isTenantRealm(tenant.getName()) || SETUP_ATTRIBUTES.contains(attribute)) {
+        if (!config.isTenantRealm(tenant.getName()) || SETUP_ATTRIBUTES.contains(attribute)
+                || tenant.getAttribute(SETUP_VERSION_ATTRIBUTE) == null) {
             return;
         }
         RealmModel management = session.realms().getRealmByName(config.managementRealm());

@@ -80,6 +80,7 @@ final class StartupSetup {
                 boolean done = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> prepare(session, realm.id()));
                 if (done) {
                     prepared++;
+                    RealmLifecycle.logPrepared(realm.name());
                 }
             } catch (RuntimeException e) {
                 failed++;
