@@ -1,7 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
-import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;

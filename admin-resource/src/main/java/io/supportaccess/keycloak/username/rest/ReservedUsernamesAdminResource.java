@@ -3,7 +3,6 @@ package io.supportaccess.keycloak.username.rest;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.rest.ApiError;
 import io.supportaccess.keycloak.username.ReservedUsernameUsers;
-import io.supportaccess.keycloak.username.ReservedUsernames;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
