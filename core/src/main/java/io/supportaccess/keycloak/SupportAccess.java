@@ -1,13 +1,12 @@
 package io.supportaccess.keycloak;
 
 /**
- * Names shared by every module: server-wide configuration, realm attributes, session notes and
+ * Names shared by every module: realm attributes, session notes and
  * event details. Realm attributes all start with {@link #REALM_ATTRIBUTE_PREFIX}.
  */
 public final class SupportAccess {
 
     public static final String PROVIDER_PREFIX = "support-access";
-    public static final String DEFAULT_MANAGEMENT_REALM = "management";
     public static final String MASTER_REALM = "master";
 
     public static final String REALM_ATTRIBUTE_PREFIX = "supportAccess.";
@@ -31,34 +30,6 @@ public final class SupportAccess {
     public static final String DETAIL_WHO = "who";
     public static final String DETAIL_SUPPORT_REFUSAL = "support_refusal";
 
-    private static volatile String managementRealmName = DEFAULT_MANAGEMENT_REALM;
-    private static volatile boolean testingClockEnabled;
-
     private SupportAccess() {
-    }
-
-    /** The management realm's name, set once from the server option at start-up. */
-    public static String managementRealmName() {
-        return managementRealmName;
-    }
-
-    public static void configureManagementRealmName(String name) {
-        if (name != null && !name.isBlank()) {
-            managementRealmName = name.trim();
-        }
-    }
-
-    /** Test-only server option: lets master realm administrators move Keycloak's clock through the REST API. */
-    public static boolean testingClockEnabled() {
-        return testingClockEnabled;
-    }
-
-    public static void configureTestingClock(boolean enabled) {
-        testingClockEnabled = enabled;
-    }
-
-    /** True for realms whose users can be supported: every realm but master and the management realm. */
-    public static boolean isTenantRealmName(String realmName) {
-        return realmName != null && !MASTER_REALM.equals(realmName) && !managementRealmName().equals(realmName);
     }
 }

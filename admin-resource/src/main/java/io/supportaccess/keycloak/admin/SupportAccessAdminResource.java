@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
@@ -80,16 +80,9 @@ public class SupportAccessAdminResource {
         return new ReservedUsernamesAdminResource(session, realm, permissions);
     }
 
-    @Path("testing")
-    public TestingResource testing() {
-        if (!SupportAccess.testingClockEnabled() || !SupportAccess.MASTER_REALM.equals(realm.getName())) {
-            throw new NotFoundException();
-        }
-        return new TestingResource(session, auth);
-    }
 
     private void requireManagementRealm(String otherwise) {
-        if (!SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (!SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             throw ApiException.notFound(otherwise);
         }
     }

@@ -1,7 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.InvalidInput;
-import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
@@ -48,7 +48,7 @@ public class TenantsAdminResource {
         PlatformSettings settings = PlatformSettings.read(management);
         SupportRequests requests = new SupportRequests(session);
         return page.of(session.realms().getRealmsStream()
-                        .filter(r -> SupportAccess.isTenantRealmName(r.getName()))
+                        .filter(r -> SupportAccessConfig.of(session).isTenantRealm(r.getName()))
                         .sorted(Comparator.comparing(RealmModel::getName)))
                 .map(r -> TenantRepresentations.state(r, settings, requests, now))
                 .toList();

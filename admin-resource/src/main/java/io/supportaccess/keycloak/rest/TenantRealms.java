@@ -1,7 +1,7 @@
 package io.supportaccess.keycloak.rest;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.InvalidInput;
-import io.supportaccess.keycloak.SupportAccess;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -13,7 +13,7 @@ public final class TenantRealms {
 
     public static RealmModel require(KeycloakSession session, String tenantId) {
         RealmModel tenant = tenantId == null ? null : session.realms().getRealmByName(tenantId);
-        if (tenant == null || !SupportAccess.isTenantRealmName(tenant.getName())) {
+        if (tenant == null || !SupportAccessConfig.of(session).isTenantRealm(tenant.getName())) {
             throw ApiException.notFound("No tenant '" + InvalidInput.shorten(tenantId) + "'");
         }
         return tenant;

@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.tenant;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.Consent;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
@@ -19,7 +19,7 @@ final class SupportStatusRepresentation {
     }
 
     static Map<String, Object> of(KeycloakSession session, RealmModel realm, TenantCaller caller, long now) {
-        PlatformSettings settings = PlatformSettings.read(session.realms().getRealmByName(SupportAccess.managementRealmName()));
+        PlatformSettings settings = PlatformSettings.read(session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm()));
         SupportRequests requests = new SupportRequests(session);
         boolean excluded = settings.excludes(realm.getName());
         boolean platformOpen = settings.opensByPlatform(realm.getName());

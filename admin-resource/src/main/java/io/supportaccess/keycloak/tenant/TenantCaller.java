@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.tenant;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
@@ -24,7 +25,7 @@ record TenantCaller(UserModel user, UserSessionModel userSession) {
     static final String UI_HEADER = "X-Support-Access-UI";
 
     static TenantCaller authenticate(KeycloakSession session, RealmModel realm) {
-        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             throw ApiException.notFound("Support requests exist in tenant realms only");
         }
         AuthResult auth = bearerOrCookie(session, realm);

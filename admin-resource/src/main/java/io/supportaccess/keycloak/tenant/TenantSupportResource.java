@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.tenant;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditQuery;
@@ -138,6 +138,6 @@ public class TenantSupportResource {
     }
 
     private RealmModel management() {
-        return session.realms().getRealmByName(SupportAccess.managementRealmName());
+        return session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
     }
 }

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.authenticator;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.login.SupportUsername;
@@ -62,12 +63,12 @@ public final class SupportLogin {
         ctx.getAuthenticationSession().removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         name.ifPresent(n -> ctx.getEvent()
                 .detail(SupportAccess.DETAIL_SUPPORT_USER, truncate(n.supportUser()))
-                .detail(SupportAccess.DETAIL_SUPPORT_REALM, SupportAccess.managementRealmName())
+                .detail(SupportAccess.DETAIL_SUPPORT_REALM, SupportAccessConfig.of(ctx.getSession()).managementRealm())
                 .detail(SupportAccess.DETAIL_WHO, truncate(n.who(n.targetUser().orElse("")))));
     }
 
     public static RealmModel managementRealm(KeycloakSession session) {
-        return session.realms().getRealmByName(SupportAccess.managementRealmName());
+        return session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
     }
 
     public static CredentialCheck checkPassword(AuthenticationFlowContext ctx, SupportUsername name, String password) {
@@ -180,7 +181,7 @@ public final class SupportLogin {
     public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, UserModel target) {
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         String who = supportUser.getUsername() + "$" + target.getUsername();
-        String realmName = SupportAccess.managementRealmName();
+        String realmName = SupportAccessConfig.of(ctx.getSession()).managementRealm();
         authSession.setAuthNote(SupportAccess.NOTE_SUPPORT_USER_ID, supportUser.getId());
         authSession.setUserSessionNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString(), supportUser.getId());
         authSession.setUserSessionNote(ImpersonationSessionNote.IMPERSONATOR_USERNAME.toString(), supportUser.getUsername());

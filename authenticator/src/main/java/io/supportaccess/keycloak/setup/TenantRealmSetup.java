@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.setup;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.authenticator.browser.SupportUsernamePasswordFormFactory;
 import io.supportaccess.keycloak.authenticator.condition.NotSupportLoginConditionFactory;
 import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantPassword;
@@ -46,7 +46,7 @@ import org.keycloak.userprofile.UserProfileProvider;
  * {@code restore-stock-flows} gives every realm the stock steps back.
  *
  * <p>Realms already prepared are not prepared again at start-up: whoever changes what this set-up
- * does raises {@code SETUP_VERSION} in the event listener's {@code RealmLifecycle}.
+ * does raises {@code SETUP_VERSION} in the bootstrap's {@code RealmLifecycle}.
  */
 public final class TenantRealmSetup {
 
@@ -66,11 +66,11 @@ public final class TenantRealmSetup {
     }
 
     public static void apply(KeycloakSession session, RealmModel realm) {
-        if (!SupportAccess.isTenantRealmName(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             return;
         }
         installFlows(realm);
-        installClientScope(realm);
+        installClientScope(session, realm);
         installUsernameValidator(session, realm);
         installAccountTheme(realm);
     }
@@ -146,13 +146,11 @@ public final class TenantRealmSetup {
     }
 
     private static void ensureCondition(RealmModel realm, String conditionalFlowId) {
-        boolean present = realm.getAuthenticationExecutionsStream(conditionalFlowId)
-                .anyMatch(e -> NotSupportLoginConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
-        if (present) {
+        List<AuthenticationExecutionModel> steps = realm.getAuthenticationExecutionsStream(conditionalFlowId).collect(Collectors.toList());
+        if (steps.stream().anyMatch(e -> NotSupportLoginConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()))) {
             return;
         }
-        int firstPriority = realm.getAuthenticationExecutionsStream(conditionalFlowId)
-                .mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10);
+        int firstPriority = steps.stream().mapToInt(AuthenticationExecutionModel::getPriority).min().orElse(10);
         AuthenticationExecutionModel condition = new AuthenticationExecutionModel();
         condition.setParentFlow(conditionalFlowId);
         condition.setAuthenticator(NotSupportLoginConditionFactory.PROVIDER_ID);
@@ -162,24 +160,29 @@ public final class TenantRealmSetup {
         realm.addAuthenticatorExecution(condition);
     }
 
-    static void installClientScope(RealmModel realm) {
+    static void installClientScope(KeycloakSession session, RealmModel realm) {
         ClientScopeModel scope = realm.getClientScopesStream()
                 .filter(s -> CLIENT_SCOPE.equals(s.getName())).findFirst().orElse(null);
         if (scope == null) {
-            scope = realm.addClientScope(CLIENT_SCOPE);
-            scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            scope.setDescription("Support access: names the support user (RFC 8693 act claim) in tokens of support sessions");
-            scope.setIncludeInTokenScope(false);
-            scope.setDisplayOnConsentScreen(false);
-            scope.addProtocolMapper(ActClaimMapper.model());
-            realm.addDefaultClientScope(scope, true);
+            ClientScopeModel created = realm.addClientScope(CLIENT_SCOPE);
+            created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            created.setDescription("Support access: names the support user (RFC 8693 act claim) in tokens of support sessions");
+            created.setIncludeInTokenScope(false);
+            created.setDisplayOnConsentScreen(false);
+            created.addProtocolMapper(ActClaimMapper.model());
+            realm.addDefaultClientScope(created, true);
+            // a new scope is on no client yet: one statement adds it to every OIDC client instead of two
+            // lookups and an insert per client (bearer-only clients are left out: they get no tokens)
+            session.clients().addClientScopeToAllClients(realm, created, true);
+            realm.getClientsStream().filter(c -> c.getProtocol() == null).forEach(c -> c.addClientScope(created, true));
+            return;
         }
         markForIntrospection(scope);
-        ClientScopeModel defaultScope = scope;
+        ClientScopeModel existing = scope;
         realm.getClientsStream()
                 .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) || c.getProtocol() == null)
                 .filter(c -> !c.getClientScopes(true).containsKey(CLIENT_SCOPE) && !c.getClientScopes(false).containsKey(CLIENT_SCOPE))
-                .forEach(c -> c.addClientScope(defaultScope, true));
+                .forEach(c -> c.addClientScope(existing, true));
     }
 
     /**

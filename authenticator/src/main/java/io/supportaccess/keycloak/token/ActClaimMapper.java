@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.token;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import org.keycloak.models.RealmModel;
 
@@ -75,7 +76,7 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
      * that checks tokens offline must not accept one after the platform ended the session.
      */
     private static void capExpiry(IDToken token, UserSessionModel userSession, KeycloakSession session) {
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        RealmModel management = session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
         if (management == null || token.getExp() == null) {
             return;
         }

@@ -56,7 +56,7 @@ public class UsernameSeparatorValidator extends AbstractStringValidator {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> UsernameStorageGuard.install(
+        KeycloakModelUtils.runJobInTransaction(factory, session -> UsernameStorageGuard.install(factory,
                 session.getProvider(JpaConnectionProvider.class).getEntityManager().getEntityManagerFactory()));
     }
 }

@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.decision;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.Permission;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
@@ -36,7 +36,7 @@ public final class SupportAccessDecision {
     }
 
     public static Outcome decide(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant) {
-        if (!SupportAccess.isTenantRealmName(tenant.getName()) || tenant.getId().equals(managementRealm.getId())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(tenant.getName()) || tenant.getId().equals(managementRealm.getId())) {
             return Outcome.NOT_A_TENANT;
         }
         if (!tenant.isEnabled()) {

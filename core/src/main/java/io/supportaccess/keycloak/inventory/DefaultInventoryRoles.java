@@ -25,7 +25,7 @@ public final class DefaultInventoryRoles {
     private DefaultInventoryRoles() {
     }
 
-    public static void seedOnce(Inventory inventory, RealmModel realm) {
+    public static void seedOnce(Inventory inventory, RealmModel realm, boolean managementRealm) {
         if (Boolean.parseBoolean(realm.getAttribute(SEEDED_ATTRIBUTE))) {
             return;
         }
@@ -42,7 +42,7 @@ public final class DefaultInventoryRoles {
                 new Permission(INVENTORY, ANY_TYPE, READ), new Permission(ALARMS, ANY_TYPE, READ),
                 new Permission(EVENTS, ANY_TYPE, READ), new Permission(MEASUREMENTS, ANY_TYPE, READ),
                 new Permission(AUDITS, ANY_TYPE, READ), new Permission(DEVICE_CONTROL, ANY_TYPE, READ)));
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (managementRealm) {
             inventory.createRole(realm, SUPPORT_ROLE, "Support users with this role on a group of tenants may log in to those "
                     + "tenants (support$user).", List.of(new Permission(SUPPORT, ANY_TYPE, ALL)));
         }

@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.sessions;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
@@ -63,7 +63,7 @@ public final class SupportSessionGuard {
         if (rows.isEmpty()) {
             return 0;
         }
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        RealmModel management = session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
         long now = Time.currentTimeMillis();
         int ended = 0;
         for (SupportSessionEntity row : rows) {

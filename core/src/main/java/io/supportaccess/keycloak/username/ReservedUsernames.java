@@ -1,6 +1,5 @@
 package io.supportaccess.keycloak.username;
 
-import io.supportaccess.keycloak.SupportAccess;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -46,11 +45,6 @@ public final class ReservedUsernames {
             }
         });
         return found.length() == 0 ? "NFKC form contains '$'" : found.toString();
-    }
-
-    /** Whether the rule applies to a realm: every tenant realm, opted out or not (the opt-out is the tenant's own setting). */
-    public static boolean appliesToRealm(String realmName) {
-        return SupportAccess.isTenantRealmName(realmName);
     }
 
     private static boolean hasDollarLookAlike(String value) {

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.username;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -12,6 +13,7 @@ import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
@@ -32,25 +34,24 @@ import org.keycloak.utils.KeycloakSessionUtil;
  */
 public final class UsernameStorageGuard implements PreInsertEventListener, PreUpdateEventListener {
 
-    /** Session attribute of the test-only endpoint that creates users "from before the rule"; never set by a request. */
-    public static final String BYPASS_ATTRIBUTE = "support-access.testing.reserved-username-allowed";
-
     private static final Logger LOG = Logger.getLogger(UsernameStorageGuard.class);
-    private static volatile boolean installed;
+    private final KeycloakSessionFactory sessions;
 
-    private UsernameStorageGuard() {
+    private UsernameStorageGuard(KeycloakSessionFactory sessions) {
+        this.sessions = sessions;
     }
 
-    /** Registers the guard with Keycloak's entity manager factory, once per JVM (the same way Keycloak adds its own JPA listeners). */
-    public static synchronized void install(EntityManagerFactory factory) {
-        if (installed) {
-            return;
-        }
+    /** Registers the guard with Keycloak's entity manager factory once (the same way Keycloak adds its own JPA listeners). */
+    public static synchronized void install(KeycloakSessionFactory sessions, EntityManagerFactory factory) {
         EventListenerRegistry registry = factory.unwrap(SessionFactoryImplementor.class).getEventEngine().getListenerRegistry();
-        UsernameStorageGuard guard = new UsernameStorageGuard();
+        for (Object listener : registry.getEventListenerGroup(EventType.PRE_INSERT).listeners()) {
+            if (listener instanceof UsernameStorageGuard) {
+                return;
+            }
+        }
+        UsernameStorageGuard guard = new UsernameStorageGuard(sessions);
         registry.appendListeners(EventType.PRE_INSERT, guard);
         registry.appendListeners(EventType.PRE_UPDATE, guard);
-        installed = true;
         LOG.debug("Username rule installed on the user table");
     }
 
@@ -79,16 +80,12 @@ public final class UsernameStorageGuard implements PreInsertEventListener, PreUp
         return false;
     }
 
-    private static void check(AbstractPreDatabaseOperationEvent event, String realmId, String username) {
+    private void check(AbstractPreDatabaseOperationEvent event, String realmId, String username) {
         if (!ReservedUsernames.isReserved(username)) {
             return;
         }
-        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-        if (session != null && Boolean.TRUE.equals(session.getAttribute(BYPASS_ATTRIBUTE))) {
-            return;
-        }
         String realmName = realmName(event, realmId);
-        if (!ReservedUsernames.appliesToRealm(realmName)) {
+        if (!SupportAccessConfig.of(sessions).isTenantRealm(realmName)) {
             return;
         }
         LOG.infof("Refused username '%s' in tenant realm '%s': %s", username, realmName, ReservedUsernames.reason(username));

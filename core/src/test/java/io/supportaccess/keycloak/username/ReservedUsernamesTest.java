@@ -20,11 +20,4 @@ class ReservedUsernamesTest {
     void ordinaryNamesAreNot(String name) {
         assertThat(ReservedUsernames.isReserved(name)).isFalse();
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"master", "management"})
-    void theRuleAppliesToTenantRealmsOnly(String realm) {
-        assertThat(ReservedUsernames.appliesToRealm(realm)).isFalse();
-        assertThat(ReservedUsernames.appliesToRealm("acme")).isTrue();
-    }
 }

@@ -57,7 +57,7 @@ public final class AuditBenchmark {
         int chunk = 100_000;
         for (int done = 0; done < records; done += chunk) {
             int size = Math.min(chunk, records - done);
-            Http.Reply reply = Http.post(Platform.url() + "/admin/realms/master/support-access/testing/audit-records",
+            Http.Reply reply = Http.post(Platform.url() + "/admin/realms/master/support-access-testing/audit-records",
                     Platform.adminToken(), "application/json",
                     "{\"realm\":\"" + tenant + "\",\"count\":" + size + ",\"users\":1000,\"days\":60}");
             if (reply.status() != 200) {

@@ -277,7 +277,7 @@ class AuditIT {
     void recordsOlderThanTheMaximumAgeAreRemoved() {
         fill(tenant, 300, 61);   // 61 to 66 days old
         fill(tenant, 20, 50);    // 50 to 55 days old: kept
-        Http.Reply tooMany = Http.post(Platform.url() + "/admin/realms/master/support-access/testing/audit-records", Platform.adminToken(),
+        Http.Reply tooMany = Http.post(Platform.url() + "/admin/realms/master/support-access-testing/audit-records", Platform.adminToken(),
                 "application/json", "{\"realm\":\"" + tenant + "\",\"count\":0}");
         assertThat(tooMany.status()).isEqualTo(400);
         Platform.passwordGrant(tenant, "john", "john-pw");
@@ -294,7 +294,7 @@ class AuditIT {
     }
 
     static void fill(String realm, int count, int olderThanDays) {
-        Http.Reply filled = Http.post(Platform.url() + "/admin/realms/master/support-access/testing/audit-records", Platform.adminToken(),
+        Http.Reply filled = Http.post(Platform.url() + "/admin/realms/master/support-access-testing/audit-records", Platform.adminToken(),
                 "application/json", "{\"realm\":\"" + realm + "\",\"count\":" + count + ",\"users\":10,\"days\":5,\"olderThanDays\":"
                         + olderThanDays + "}");
         assertThat(filled.status()).as(filled.body()).isEqualTo(200);

@@ -442,7 +442,7 @@ class ReservedUsernamesIT {
 
     static String legacyUser(String realm, String username, String password) {
         ObjectNode body = Http.JSON.createObjectNode().put("realm", realm).put("username", username).put("password", password);
-        Http.Reply reply = Http.post(Platform.url() + "/admin/realms/master/support-access/testing/legacy-users",
+        Http.Reply reply = Http.post(Platform.url() + "/admin/realms/master/support-access-testing/legacy-users",
                 Platform.adminToken(), "application/json", body.toString());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json().get("id").asText();

@@ -22,8 +22,11 @@ import org.keycloak.representations.idm.RealmRepresentation;
 class StartupSetupIT {
 
     private static final String MARKER = "supportAccess.setupVersion";
-    /** Honoured only with the testing flag on: makes one realm's set-up throw at start-up (no realm state breaks it reliably). */
-    private static final String FAIL = "supportAccess.testing.failSetup";
+    /**
+     * Read by the testing provider jar only: the set-up marker of this version is refused in the realm,
+     * so its set-up fails and rolls back (no realm state breaks the set-up reliably).
+     */
+    private static final String REFUSE = "supportAccess.testing.refuseSetupVersion";
     private static final Path DIR = Path.of("target/startup-it");
 
     private static StandaloneKeycloak server;
@@ -38,7 +41,7 @@ class StartupSetupIT {
     @Test
     void onlyOutdatedRealmsArePreparedAtStartUpEachOnItsOwnAndAFailureIsRetried() throws IOException {
         server = StandaloneKeycloak.copy(StandaloneKeycloak.distribution(), DIR.resolve("keycloak"), true,
-                "--log-level=INFO,io.supportaccess:DEBUG", "--spi-events-listener--support-access--testing-clock=true");
+                "--log-level=INFO,io.supportaccess:DEBUG");
         Path first = DIR.resolve("start-1.log");
         server.start(first);
         Keycloak admin = admin();
@@ -51,7 +54,7 @@ class StartupSetupIT {
 
         // as if prepared by an older set-up version, with something the set-up repairs missing
         makeOutdated(admin, "outdated", Map.of());
-        makeOutdated(admin, "broken", Map.of(FAIL, "true"));
+        makeOutdated(admin, "broken", Map.of(REFUSE, "1"));
         admin.close();
         server.stop();
 
@@ -66,13 +69,14 @@ class StartupSetupIT {
         assertThat(log(second))
                 .contains("Realm 'outdated' prepared")
                 .contains("set-up of realm 'broken' failed")
+                .doesNotContain("Realm 'broken' prepared")
                 .contains("1 realm(s) prepared, 1 failed")
                 // up to date: not prepared again
                 .doesNotContain("Realm 'fresh' prepared")
                 .doesNotContain("Realm 'management' prepared");
 
         RealmRepresentation broken = admin.realm("broken").toRepresentation();
-        broken.getAttributes().put(FAIL, "false");
+        broken.getAttributes().put(REFUSE, "none");
         admin.realm("broken").update(broken);
         admin.close();
         server.stop();

@@ -306,7 +306,7 @@ class SupportRequestsIT {
     }
 
     static void setClock(int offsetSeconds) {
-        Http.Reply reply = Http.put(Platform.url() + "/admin/realms/master/support-access/testing/clock", freshAdminToken(),
+        Http.Reply reply = Http.put(Platform.url() + "/admin/realms/master/support-access-testing/clock", freshAdminToken(),
                 "application/json", "{\"offsetSeconds\":" + offsetSeconds + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }

@@ -1,7 +1,7 @@
 package io.supportaccess.keycloak.audit.rest;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.InvalidInput;
-import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditQuery;
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
@@ -51,7 +51,7 @@ public class AuditAdminResource {
                 CursorPage.pageSize(pageSize, AuditQuery.DEFAULT_PAGE_SIZE, AuditQuery.MAX_PAGE_SIZE));
         AuditLog log = new AuditLog(session);
         List<AuditRecordEntity> records;
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             records = log.queryAcrossTenants(realm.getId(), tenant == null ? null : TenantRealms.require(session, tenant).getId(), query);
         } else if (tenant != null) {
             throw new InvalidInput("'tenant' is a filter of the management realm's log only");

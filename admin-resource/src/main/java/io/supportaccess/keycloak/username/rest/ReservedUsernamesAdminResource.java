@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.username.rest;
 
-import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.rest.OffsetPage;
@@ -45,7 +45,7 @@ public class ReservedUsernamesAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> list(@QueryParam("max") String maxParam) {
         int max = OffsetPage.of(null, maxParam == null || maxParam.isBlank() ? null : maxParam, DEFAULT_MAX, MAX).max();
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             return acrossTenants(max);
         }
         if (!ReservedUsernames.appliesToRealm(realm.getName())) {

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.consent.listener;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.auth.BearerSessions;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.consent.Consent;
@@ -138,7 +139,7 @@ final class SetUpAccountListener implements EventListenerProvider {
 
     private RealmModel tenant(String realmId) {
         RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
-        return realm != null && SupportAccess.isTenantRealmName(realm.getName()) ? realm : null;
+        return realm != null && SupportAccessConfig.of(session).isTenantRealm(realm.getName()) ? realm : null;
     }
 
     /** A user or client whose login an admin event at {@code path} changes, with the part changed ("" for the object itself). */

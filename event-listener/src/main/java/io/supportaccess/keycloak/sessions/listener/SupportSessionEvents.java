@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.sessions.listener;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.sessions.SessionEnd;
@@ -57,7 +58,7 @@ public final class SupportSessionEvents {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         SupportSessionGuard guard = new SupportSessionGuard(session);
         String userId = userOf(event.getResourcePath());
-        if (realm != null && !SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (realm != null && !SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             // a change to one tenant user concerns the support sessions as that user only
             guard.check(new SupportSessionRecords(session).liveInRealm(realm.getId()).stream()
                     .filter(row -> userId == null || userId.equals(row.getTargetUserId())).toList());
@@ -84,7 +85,7 @@ public final class SupportSessionEvents {
     public void userRemoved(RealmModel realm, UserModel user) {
         SupportSessionRecords records = new SupportSessionRecords(session);
         SupportSessionGuard guard = new SupportSessionGuard(session);
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             records.liveOfSupportUser(user.getId()).forEach(row -> guard.end(row, SessionEnd.WITHDRAWAL, "system"));
         } else {
             records.liveInRealm(realm.getId()).stream().filter(row -> row.getTargetUserId().equals(user.getId()))
@@ -98,7 +99,7 @@ public final class SupportSessionEvents {
             return;
         }
         RealmModel tenant = session.realms().getRealm(event.getRealmId());
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        RealmModel management = session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
         UserModel target = tenant == null ? null : session.users().getUserById(tenant, event.getUserId());
         if (tenant == null || management == null || target == null) {
             return;

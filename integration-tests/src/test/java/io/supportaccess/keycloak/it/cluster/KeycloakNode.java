@@ -70,8 +70,7 @@ public final class KeycloakNode {
                 "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
                 "--log-level=INFO,io.supportaccess:DEBUG",
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
-                "--spi-events-listener--support-access--session-sweep-interval-seconds=2",
-                "--spi-events-listener--support-access--testing-clock=true"));
+                "--spi-events-listener--support-access--session-sweep-interval-seconds=2"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * Keycloak's clock, moved through the testing endpoint (the server runs with the testing-clock
- * option), and admin calls that work whatever the clock says (a token issued under it).
+ * Keycloak's clock, moved through the test-only endpoint (the testing provider jar the tests
+ * install next to the extension), and admin calls that work whatever the clock says (a token issued under it).
  */
 public final class Clock {
 
@@ -23,7 +23,7 @@ public final class Clock {
 
     /** Sets the offset of Keycloak's clock from real time, in seconds (0 restores it). */
     public static void set(int offsetSeconds) {
-        Http.Reply reply = Http.put(Platform.url() + "/admin/realms/master/support-access/testing/clock", adminToken(),
+        Http.Reply reply = Http.put(Platform.url() + "/admin/realms/master/support-access-testing/clock", adminToken(),
                 "application/json", "{\"offsetSeconds\":" + offsetSeconds + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }

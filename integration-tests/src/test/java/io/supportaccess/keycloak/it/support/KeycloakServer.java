@@ -53,8 +53,7 @@ public final class KeycloakServer {
                 "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG",
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
                 "--spi-events-listener--support-access--audit-retention-interval-seconds=2",
-                "--spi-events-listener--support-access--session-sweep-interval-seconds=2",
-                "--spi-events-listener--support-access--testing-clock=true"));
+                "--spi-events-listener--support-access--session-sweep-interval-seconds=2"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,4 +1,4 @@
-package io.supportaccess.keycloak.lifecycle;
+package io.supportaccess.keycloak.audit.listener;
 
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;

@@ -1,12 +1,10 @@
-package io.supportaccess.keycloak.admin;
+package io.supportaccess.keycloak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
-import io.supportaccess.keycloak.rest.ApiError;
-import io.supportaccess.keycloak.username.UsernameStorageGuard;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,16 +23,14 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.UserCache;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * Test-only: {@code PUT /admin/realms/master/support-access/testing/clock {"offsetSeconds": N}}
- * moves Keycloak's clock (as Keycloak's own test suite does);
- * {@code POST .../testing/audit-records} fills an audit table for the benchmark;
- * {@code POST .../testing/legacy-users} creates a user past the username rule. Exists only when the server option
- * {@code --spi-events-listener--support-access--testing-clock=true} is set; master realm
- * administrators only. Never enable it in production.
+ * {@code PUT .../clock {"offsetSeconds": N}} moves Keycloak's clock (as Keycloak's own test suite
+ * does); {@code POST .../audit-records} fills an audit table for the benchmark;
+ * {@code POST .../legacy-users} creates a user past the username rule.
  */
 public class TestingResource {
 
@@ -50,9 +47,9 @@ public class TestingResource {
 
     /**
      * Fills the audit table of a realm with synthetic records for the audit benchmark:
-     * {@code {"realm": "r", "count": N, "users": U, "days": D}} spreads N records over U users
-     * ({@code user<i>}, every tenth one in a support session {@code support<i>$user<i>}), the
-     * audit types, and the last D days; committed in batches.
+     * {@code {"realm": "r", "count": N, "users": U, "days": D, "olderThanDays": O}} spreads N records
+     * over U users ({@code user<i>}, every tenth one in a support session {@code support<i>$user<i>}),
+     * the audit types, and the D days before O days ago; committed in batches.
      */
     @POST
     @Path("audit-records")
@@ -60,22 +57,17 @@ public class TestingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response fillAudit(String body) {
         auth.realm().requireManageRealm();
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(body);
-        } catch (java.io.IOException e) {
-            return ApiError.badRequest("The request body is not valid JSON");
-        }
+        JsonNode json = parse(body);
         if (json == null || !json.path("realm").isTextual() || !json.path("count").isInt()) {
-            return ApiError.badRequest("Expected {\"realm\": \"name\", \"count\": N, \"users\": U, \"days\": D}");
+            return error(Response.Status.BAD_REQUEST, "Expected {\"realm\": \"name\", \"count\": N, \"users\": U, \"days\": D}");
         }
         RealmModel realm = session.realms().getRealmByName(json.get("realm").textValue());
         if (realm == null) {
-            return ApiError.of(Response.Status.NOT_FOUND, "No such realm");
+            return error(Response.Status.NOT_FOUND, "No such realm");
         }
         int count = json.get("count").intValue();
         if (count < 1 || count > MAX_FILL) {
-            return ApiError.badRequest("'count' must be from 1 to " + MAX_FILL + " per call");
+            return error(Response.Status.BAD_REQUEST, "'count' must be from 1 to " + MAX_FILL + " per call");
         }
         int users = Math.max(1, json.path("users").asInt(1000));
         long span = Math.max(1, json.path("days").asInt(60)) * 86_400_000L;
@@ -107,7 +99,9 @@ public class TestingResource {
 
     /**
      * Creates a user the way one could exist before the username rule (or from a store outside
-     * Keycloak's control): {@code {"realm": "acme", "username": "jill$amy", "password": "..."}}.
+     * Keycloak's control): {@code {"realm": "acme", "username": "jill$amy", "password": "..."}}. The
+     * user is created under a neutral name and renamed in the table directly, past the entity
+     * listeners that enforce the rule.
      */
     @POST
     @Path("legacy-users")
@@ -115,27 +109,32 @@ public class TestingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response createLegacyUser(String body) {
         auth.realm().requireManageRealm();
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(body);
-        } catch (java.io.IOException e) {
-            return ApiError.badRequest("The request body is not valid JSON");
-        }
+        JsonNode json = parse(body);
         if (json == null || !json.path("realm").isTextual() || !json.path("username").isTextual() || !json.path("password").isTextual()) {
-            return ApiError.badRequest("Expected {\"realm\": \"name\", \"username\": \"...\", \"password\": \"...\"}");
+            return error(Response.Status.BAD_REQUEST, "Expected {\"realm\": \"name\", \"username\": \"...\", \"password\": \"...\"}");
         }
         RealmModel realm = session.realms().getRealmByName(json.get("realm").textValue());
         if (realm == null) {
-            return ApiError.of(Response.Status.NOT_FOUND, "No such realm");
+            return error(Response.Status.NOT_FOUND, "No such realm");
         }
-        session.setAttribute(UsernameStorageGuard.BYPASS_ATTRIBUTE, Boolean.TRUE);
-        UserModel user = session.users().addUser(realm, json.get("username").textValue());
+        UserModel user = session.users().addUser(realm, "legacy-" + KeycloakModelUtils.generateId());
         user.setEnabled(true);
         user.setFirstName("Legacy");
         user.setLastName("User");
         user.setEmail(user.getId() + "@legacy.example");
         user.setEmailVerified(true);
         user.credentialManager().updateCredential(UserCredentialModel.password(json.get("password").textValue(), false));
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        em.flush();
+        em.createNativeQuery("update USER_ENTITY set USERNAME = ?1 where ID = ?2")
+                .setParameter(1, json.get("username").textValue().toLowerCase())
+                .setParameter(2, user.getId())
+                .executeUpdate();
+        em.clear();
+        UserCache cache = session.getProvider(UserCache.class);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
         return Response.ok(Map.of("id", user.getId())).build();
     }
 
@@ -145,15 +144,23 @@ public class TestingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response setOffset(String body) {
         auth.realm().requireManageRealm();
-        try {
-            JsonNode json = new ObjectMapper().readTree(body);
-            if (json == null || !json.path("offsetSeconds").isInt()) {
-                return ApiError.badRequest("Expected {\"offsetSeconds\": <int>}");
-            }
-            Time.setOffset(json.get("offsetSeconds").intValue());
-            return Response.ok(Map.of("offsetSeconds", Time.getOffset())).build();
-        } catch (java.io.IOException e) {
-            return ApiError.badRequest("The request body is not valid JSON");
+        JsonNode json = parse(body);
+        if (json == null || !json.path("offsetSeconds").isInt()) {
+            return error(Response.Status.BAD_REQUEST, "Expected {\"offsetSeconds\": <int>}");
         }
+        Time.setOffset(json.get("offsetSeconds").intValue());
+        return Response.ok(Map.of("offsetSeconds", Time.getOffset())).build();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null ? null : new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

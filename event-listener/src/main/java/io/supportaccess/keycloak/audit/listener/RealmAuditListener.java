@@ -1,7 +1,6 @@
-package io.supportaccess.keycloak.lifecycle;
+package io.supportaccess.keycloak.audit.listener;
 
 import io.supportaccess.keycloak.audit.AuditLog;
-import io.supportaccess.keycloak.audit.listener.AuditRecorder;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -9,13 +8,15 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Feeds the realm's own audit log from the user and admin events of the realms that list this
- * listener. Support records are written by the global {@link SupportAccessPlatformListener}.
+ * listener (Keycloak lists it as {@code support-access}; its factory is the extension's bootstrap,
+ * {@link io.supportaccess.keycloak.bootstrap.SupportAccessBootstrap}). Support records are written
+ * by the global {@link SupportAccessPlatformListener}.
  */
-class SupportAccessEventListener implements EventListenerProvider {
+public class RealmAuditListener implements EventListenerProvider {
 
     private final AuditRecorder recorder;
 
-    SupportAccessEventListener(KeycloakSession session) {
+    public RealmAuditListener(KeycloakSession session) {
         this.recorder = new AuditRecorder(session, new AuditLog(session), AuditRecorder.Scope.OWN);
     }
 

@@ -1,7 +1,6 @@
-package io.supportaccess.keycloak.lifecycle;
+package io.supportaccess.keycloak.audit.listener;
 
 import io.supportaccess.keycloak.audit.AuditLog;
-import io.supportaccess.keycloak.audit.listener.AuditRecorder;
 import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;

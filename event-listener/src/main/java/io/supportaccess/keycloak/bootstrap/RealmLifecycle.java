@@ -1,5 +1,6 @@
-package io.supportaccess.keycloak.lifecycle;
+package io.supportaccess.keycloak.bootstrap;
 
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditSetup;
 import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
@@ -26,8 +27,6 @@ final class RealmLifecycle {
     static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
     /** Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start. */
     static final String SETUP_VERSION = "1";
-    /** Tests only (with the testing flag on): a realm with this attribute "true" fails its set-up at start-up. */
-    static final String TESTING_FAIL_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "testing.failSetup";
 
     /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
     private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,
@@ -35,21 +34,24 @@ final class RealmLifecycle {
 
     private static final Logger LOG = Logger.getLogger(RealmLifecycle.class);
 
-    private RealmLifecycle() {
+    private final SupportAccessConfig config;
+
+    RealmLifecycle(SupportAccessConfig config) {
+        this.config = config;
     }
 
     /** The management realm's own set-up at start-up; with {@code restoreStockFlows}, every tenant gets the stock steps back. */
-    static void setUpManagementRealm(KeycloakSession session, boolean restoreStockFlows) {
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+    void setUpManagementRealm(KeycloakSession session) {
+        RealmModel management = session.realms().getRealmByName(config.managementRealm());
         if (management != null && management.getAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE) == null
                 && management.getRole(SupportAccessAuth.ROLE_SUPPORT_READ) != null) {
             // set up by a version whose default was "closed": keep it closed (new installations default to open)
             management.setAttribute(PlatformSettings.ACTIVATED_ATTRIBUTE, "false");
         }
         if (management == null) {
-            LOG.infof("Creating the management realm '%s'", SupportAccess.managementRealmName());
+            LOG.infof("Creating the management realm '%s'", config.managementRealm());
             RealmRepresentation representation = new RealmRepresentation();
-            representation.setRealm(SupportAccess.managementRealmName());
+            representation.setRealm(config.managementRealm());
             representation.setDisplayName("Management");
             representation.setEnabled(true);
             representation.setBruteForceProtected(true);
@@ -57,9 +59,9 @@ final class RealmLifecycle {
             management = new RealmManager(session).importRealm(representation);
         }
         SupportPermissions.ensureRoles(management);
-        DefaultInventoryRoles.seedOnce(new Inventory(session), management);
-        if (restoreStockFlows) {
-            session.realms().getRealmsStream().filter(r -> SupportAccess.isTenantRealmName(r.getName())).forEach(realm -> {
+        DefaultInventoryRoles.seedOnce(new Inventory(session), management, true);
+        if (config.restoreStockFlows()) {
+            session.realms().getRealmsStream().filter(r -> config.isTenantRealm(r.getName())).forEach(realm -> {
                 TenantRealmSetup.restoreStockFlows(realm);
                 // a later start with the extension prepares the realm again
                 realm.removeAttribute(SETUP_VERSION_ATTRIBUTE);
@@ -72,37 +74,42 @@ final class RealmLifecycle {
     }
 
     /** Prepares a realm (new, or prepared by an older version) and marks it with the current set-up version. */
-    static void setUpRealm(KeycloakSession session, RealmModel realm) {
+    void setUpRealm(KeycloakSession session, RealmModel realm) {
         if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
             return;
         }
-        if (SupportAccess.testingClockEnabled() && "true".equals(realm.getAttribute(TESTING_FAIL_ATTRIBUTE))) {
-            throw new IllegalStateException("set-up failure requested by the realm's testing attribute");
-        }
         Inventory inventory = new Inventory(session);
-        if (SupportAccess.managementRealmName().equals(realm.getName())) {
+        if (config.managementRealm().equals(realm.getName())) {
             SupportPermissions.ensureRoles(realm);
-            DefaultInventoryRoles.seedOnce(inventory, realm);
+            DefaultInventoryRoles.seedOnce(inventory, realm, true);
             AuditSetup.apply(realm);
         } else {
             TenantRealmSetup.apply(session, realm);
             AuditSetup.apply(realm);
-            DefaultInventoryRoles.seedOnce(inventory, realm);
-            RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+            DefaultInventoryRoles.seedOnce(inventory, realm, false);
+            RealmModel management = session.realms().getRealmByName(config.managementRealm());
             if (management != null) {
                 inventory.ensureTenantObject(management, realm);
             }
         }
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
-        LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realm.getName(), SETUP_VERSION);
     }
 
-    /** Any change of a tenant's attributes updates its management object's properties, and recreates a missing object. */
-    static void tenantUpdated(KeycloakSession session, RealmModel tenant, String attribute, String value) {
-        if (!SupportAccess.isTenantRealmName(tenant.getName()) || SETUP_ATTRIBUTES.contains(attribute)) {
+    static void logPrepared(String realmName) {
+        LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realmName, SETUP_VERSION);
+    }
+
+    /**
+     * Any change of a prepared tenant's attributes updates its management object's properties, and
+     * recreates a missing object. A realm not yet prepared is being created (Keycloak sets a few dozen
+     * attributes then): its set-up writes the object once, with all of them.
+     */
+    void tenantUpdated(KeycloakSession session, RealmModel tenant, String attribute, String value) {
+        if (!config.isTenantRealm(tenant.getName()) || SETUP_ATTRIBUTES.contains(attribute)
+                || tenant.getAttribute(SETUP_VERSION_ATTRIBUTE) == null) {
             return;
         }
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        RealmModel management = session.realms().getRealmByName(config.managementRealm());
         if (management != null) {
             Map<String, String> pending = new HashMap<>();
             pending.put(attribute, value);
@@ -111,12 +118,12 @@ final class RealmLifecycle {
     }
 
     /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
-    static void removeRealm(KeycloakSession session, RealmModel realm) {
+    void removeRealm(KeycloakSession session, RealmModel realm) {
         new SupportRequests(session).removeRealm(realm.getId());
         new SupportSessionRecords(session).removeRealm(realm.getId());
         Inventory inventory = new Inventory(session);
         inventory.removeRealm(realm);
-        RealmModel management = session.realms().getRealmByName(SupportAccess.managementRealmName());
+        RealmModel management = session.realms().getRealmByName(config.managementRealm());
         if (management != null && !management.getId().equals(realm.getId())) {
             inventory.removeTenantObject(management, realm.getName());
         }

@@ -1,4 +1,4 @@
-package io.supportaccess.keycloak.lifecycle;
+package io.supportaccess.keycloak.bootstrap;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -29,10 +29,13 @@ final class StartupSetup {
     private record Realm(String id, String name) {
     }
 
-    private StartupSetup() {
+    private final RealmLifecycle realms;
+
+    StartupSetup(RealmLifecycle realms) {
+        this.realms = realms;
     }
 
-    static void run(KeycloakSessionFactory factory) {
+    void run(KeycloakSessionFactory factory) {
         List<Realm> pending = KeycloakModelUtils.runJobInTransactionWithResult(factory, StartupSetup::realmsToPrepare);
         if (pending.isEmpty()) {
             LOG.debug("All realms are prepared by the current support access set-up version");
@@ -69,7 +72,7 @@ final class StartupSetup {
         return pending;
     }
 
-    private static int[] prepare(KeycloakSessionFactory factory, List<Realm> realms) {
+    private int[] prepare(KeycloakSessionFactory factory, List<Realm> realms) {
         int prepared = 0;
         int failed = 0;
         for (Realm realm : realms) {
@@ -77,6 +80,7 @@ final class StartupSetup {
                 boolean done = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> prepare(session, realm.id()));
                 if (done) {
                     prepared++;
+                    RealmLifecycle.logPrepared(realm.name());
                 }
             } catch (RuntimeException e) {
                 failed++;
@@ -87,14 +91,14 @@ final class StartupSetup {
         return new int[] {prepared, failed};
     }
 
-    private static boolean prepare(KeycloakSession session, String realmId) {
+    private boolean prepare(KeycloakSession session, String realmId) {
         RealmModel realm = session.realms().getRealm(realmId);
         // another node may have prepared it meanwhile, or it was removed
         if (realm == null || !RealmLifecycle.needsSetUp(realm.getName(), realm.getAttribute(RealmLifecycle.SETUP_VERSION_ATTRIBUTE))) {
             return false;
         }
         session.getContext().setRealm(realm);
-        RealmLifecycle.setUpRealm(session, realm);
+        realms.setUpRealm(session, realm);
         return true;
     }
 }
