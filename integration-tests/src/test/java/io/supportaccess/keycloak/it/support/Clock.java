@@ -28,6 +28,11 @@ public final class Clock {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
+    /** The platform setting "validity limit" of support requests, in hours. */
+    public static void setValidityLimit(int hours) {
+        putSettings("{\"validityLimitHours\":" + hours + "}");
+    }
+
     public static void putSettings(String json) {
         Http.Reply reply = Http.put(Platform.settingsUrl(), adminToken(), "application/json", json);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -65,7 +65,8 @@ public final class KeycloakServer {
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.awaitReady(Duration.ofMinutes(4), log);
+            // minutes: a busy shared machine can take several to build and start Keycloak
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.startMinutes", 10)), log);
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Keycloak", e);

@@ -20,33 +20,44 @@ public final class SupportAccessClient {
 
     private static final String API = "/support-access";
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final Supplier<String> token;
 
+    /** A caller on one server (e.g. a cluster node), with a token supplied per request. */
     public SupportAccessClient(String baseUrl, Supplier<String> token) {
+        this(() -> baseUrl, token);
+    }
+
+    // the tests' server is looked up on the first request, so a client may be a constant of a test class
+    private SupportAccessClient(Supplier<String> baseUrl, Supplier<String> token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
 
     /** The master administrator on the tests' server. */
     public static SupportAccessClient admin() {
-        return new SupportAccessClient(Platform.url(), Platform::adminToken);
+        return new SupportAccessClient(Platform::url, Platform::adminToken);
     }
 
     /** Any caller on the tests' server; a null token calls without Authorization. */
     public static SupportAccessClient as(String bearer) {
-        return new SupportAccessClient(Platform.url(), () -> bearer);
+        return new SupportAccessClient(Platform::url, () -> bearer);
+    }
+
+    /** A caller on the tests' server whose token is fetched for each request (e.g. one issued under a moved clock). */
+    public static SupportAccessClient withToken(Supplier<String> token) {
+        return new SupportAccessClient(Platform::url, token);
     }
 
     public String baseUrl() {
-        return baseUrl;
+        return baseUrl.get();
     }
 
     // --- raw calls
 
     /** Any method on a path below the server's base URL; json may be null (no body). */
     public Http.Reply send(String method, String path, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             builder.header("Content-Type", "application/json");
@@ -152,6 +163,17 @@ public final class SupportAccessClient {
 
     public Http.Reply endSession(String id) {
         return send("DELETE", management() + "/sessions/" + id, null);
+    }
+
+    // --- usernames from before the reserved-name rule
+
+    public Http.Reply suspiciousUsernamesReply(String realm, Map<String, String> query) {
+        return get("/admin/realms/" + realm + API + "/suspicious-usernames" + query(query));
+    }
+
+    /** A tenant's: {"users": [{"id", "username", "reason"}, ...]}; the management realm's: {"tenants": [{"realm", "users"}, ...]}. */
+    public JsonNode suspiciousUsernames(String realm) {
+        return expect(suspiciousUsernamesReply(realm, Map.of()), 200);
     }
 
     // --- audit log
@@ -333,6 +355,11 @@ public final class SupportAccessClient {
 
     // --- a tenant's own support requests (bearer token of the tenant realm)
 
+    /** The support requests API of a tenant as the holder of the bearer token (null: no token). */
+    public static TenantSupport ofTenant(String tenant, String bearer) {
+        return as(bearer).tenantSupport(tenant);
+    }
+
     public TenantSupport tenantSupport(String tenant) {
         return new TenantSupport(tenant);
     }
@@ -347,7 +374,7 @@ public final class SupportAccessClient {
         }
 
         public String statusUrl() {
-            return baseUrl + path + "/status";
+            return baseUrl() + path + "/status";
         }
 
         public Http.Reply statusReply() {
