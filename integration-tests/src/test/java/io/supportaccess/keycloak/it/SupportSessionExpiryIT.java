@@ -7,6 +7,7 @@ import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.SupportSession;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class SupportSessionExpiryIT {
     @Test
     void expiryEndsLiveSupportSessionsKeptAliveByRefreshes() {
         SupportSession johnOwn = SupportSession.login(tenant, "john", "john-secret");
-        assertThat(SupportRequestsIT.post(SupportRequestsIT.requestsUrl(tenant), johnOwn.accessToken()).status()).isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, johnOwn.accessToken()).enable().status()).isEqualTo(201);
 
         SupportSession online = SupportSession.login(tenant, jill + "$john", "jill-secret");
         SupportSession offline = SupportSession.login(tenant, jill + "$john", "jill-secret", Map.of("scope", "openid offline_access"));
@@ -70,7 +71,7 @@ class SupportSessionExpiryIT {
         assertThat(browser.openLogin(tenant).redirectedToClient()).as("SSO cookie after expiry").isFalse();
         assertThat(johnOwn.alive()).as("john's own session lives on").isTrue();
 
-        List<JsonNode> events = SupportRequestsIT.events(tenant, Clock.adminToken());
+        List<JsonNode> events = SupportAccessClient.withToken(Clock::adminToken).requestEvents(tenant);
         assertThat(events).anyMatch(e -> "EXPIRED".equals(e.get("type").asText()) && "system".equals(e.get("who").asText()));
         List<JsonNode> records = Audit.all(Platform.url(), Clock.adminToken(), tenant, Map.of("type", "Support"));
         assertThat(records).anyMatch(r -> "Support request expired".equals(r.get("activity").asText()));
