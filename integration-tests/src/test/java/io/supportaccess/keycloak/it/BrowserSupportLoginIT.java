@@ -74,9 +74,6 @@ class BrowserSupportLoginIT {
 
     @Test
     void messagesAreLocalised() {
-        Browser browser = new Browser();
-        Browser.Result page = browser.openLogin(tenant);
-        String germanUrl = page.url() + "&ui_locales=de";
         var realm = Platform.realm(tenant).toRepresentation();
         realm.setInternationalizationEnabled(true);
         realm.setSupportedLocales(java.util.Set.of("en", "de"));
@@ -90,7 +87,6 @@ class BrowserSupportLoginIT {
             realm.setInternationalizationEnabled(false);
             Platform.realm(tenant).update(realm);
         }
-        assertThat(germanUrl).isNotBlank();
     }
 
     @Test
