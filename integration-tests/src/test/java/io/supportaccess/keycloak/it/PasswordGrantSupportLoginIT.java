@@ -203,8 +203,7 @@ class PasswordGrantSupportLoginIT {
     @Test
     void refusedForMissingDisabledAndServiceAccountTargets() {
         String realm = Platform.createTenant("targets");
-        String disabledId = Platform.createUser(realm, "disabled-user", "pw", u -> u.setEnabled(false));
-        assertThat(disabledId).isNotBlank();
+        Platform.createUser(realm, "disabled-user", "pw", u -> u.setEnabled(false));
         ClientRepresentation service = new ClientRepresentation();
         service.setClientId("backend");
         service.setPublicClient(false);
