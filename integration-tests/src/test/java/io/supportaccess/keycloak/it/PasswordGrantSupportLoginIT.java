@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,10 +30,11 @@ class PasswordGrantSupportLoginIT {
 
     @BeforeAll
     static void platform() {
-        tenant = Platform.createTenant("acme");
-        johnId = Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jill");
-        jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("acme");
+        tenant = scene.tenant();
+        johnId = scene.johnId();
+        jill = scene.jill();
+        jillId = scene.jillId();
         bob = Platform.unique("bob");
         Platform.createSupportUser(bob, "bob-secret");
     }
