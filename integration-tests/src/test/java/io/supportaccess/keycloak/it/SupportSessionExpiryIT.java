@@ -9,6 +9,7 @@ import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.SupportSession;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,10 +31,9 @@ class SupportSessionExpiryIT {
     @BeforeEach
     void closedPlatformAndLongLimits() {
         Platform.setSupportActivated(false);
-        tenant = SupportSessionLifetimeIT.longLivedTenant("exp");
-        Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jillexp");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(SupportSessionLifetimeIT.longLivedTenant("exp"));
+        tenant = scene.tenant();
+        jill = scene.jill();
         Clock.putSettings("{\"validityLimitHours\":1,\"supportSessionIdleMinutes\":1440,\"supportSessionMaxHours\":168,"
                 + "\"supportOfflineAccessAllowed\":true}");
     }
