@@ -7,6 +7,7 @@ import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportSession;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,12 @@ class PlatformDecidesSupportIT {
     @BeforeEach
     void tenantWithAdministrator() {
         Platform.setSupportActivated(true);
-        tenant = Platform.createTenant("own");
-        Platform.createUser(tenant, "john", "john-secret");
+        TenantWithSupport scene = TenantWithSupport.create("own");
+        tenant = scene.tenant();
+        jill = scene.jill();
         Platform.createUser(tenant, "boss", "boss-secret");
         Platform.grantRealmManagementRole(tenant, "boss", "realm-admin");
         tenantAdmin = Platform.token(tenant, "boss", "boss-secret");
-        jill = Platform.unique("jillown");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
     }
 
     @Test
