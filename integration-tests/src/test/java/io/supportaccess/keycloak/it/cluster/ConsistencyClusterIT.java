@@ -12,6 +12,7 @@ import static io.supportaccess.keycloak.it.cluster.NodeCalls.userinfo;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +38,10 @@ class ConsistencyClusterIT {
     @BeforeEach
     void closedTenant() {
         Platform.setSupportActivated(false);
-        tenant = Platform.createTenant("cluster");
+        TenantWithSupport scene = TenantWithSupport.create("cluster");
+        tenant = scene.tenant();
+        jill = scene.jill();
         Platform.createUser(tenant, "alice", "alice-pw");
-        Platform.createUser(tenant, "john", "john-pw");
-        jill = Platform.unique("jillcluster");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
     }
 
     @AfterEach
@@ -136,7 +136,7 @@ class ConsistencyClusterIT {
         Http.Reply refreshed = refresh(b, tenant, support.json().get("refresh_token").asText());
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         String refreshToken = refreshed.json().get("refresh_token").asText();
-        String johnOwn = token(b, tenant, "john", "john-pw");
+        String johnOwn = token(b, tenant, TenantWithSupport.JOHN, TenantWithSupport.JOHN_PASSWORD);
         Http.Reply janeSupport = login(b, tenant, jill + "$alice", "jill-secret");
         assertThat(janeSupport.status()).as(janeSupport.body()).isEqualTo(200);
 
