@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,11 +40,8 @@ public final class Clock {
     }
 
     /** The live support sessions of a support user, from the operators' API. */
-    public static JsonNode liveSessions(String supportUser) {
-        Http.Reply reply = Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions?supportUser="
-                + Http.enc(supportUser), adminToken());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
+    public static List<JsonNode> liveSessions(String supportUser) {
+        return SupportAccessClient.withToken(Clock::adminToken).sessions(Map.of("supportUser", supportUser));
     }
 
     /**
