@@ -166,13 +166,7 @@ class SupportRequestsIT {
         // refused at once, whatever the expiry task has done
         assertThat(Platform.passwordGrant(tenant, jill + "$bob", "jill-secret").json().get("error_description").asText())
                 .isEqualTo("Tenant is not open to support access");
-        JsonNode expired = null;
-        for (int i = 0; i < 30 && expired == null; i++) {
-            expired = SupportAccessClient.withToken(Clock::adminToken).requestEvents(tenant).stream().filter(e -> "EXPIRED".equals(e.get("type").asText())).findFirst().orElse(null);
-            if (expired == null) {
-                Thread.sleep(500);
-            }
-        }
+        JsonNode expired = Clock.awaitRequestEvent(tenant, "EXPIRED");
         assertThat(expired).as("expiry task recorded the expiry").isNotNull();
         assertThat(expired.get("who").asText()).isEqualTo("system");
         JsonNode status = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).statusReply().json();

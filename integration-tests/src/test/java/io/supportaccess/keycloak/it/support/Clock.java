@@ -45,6 +45,27 @@ public final class Clock {
     }
 
     /**
+     * Waits until the tenant's request history holds an event of the type (the expiry task runs
+     * every 2 s in the tests, apart from the checks that end sessions); the event, or null after 30 s.
+     */
+    public static JsonNode awaitRequestEvent(String tenant, String type) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        SupportAccessClient operator = SupportAccessClient.withToken(Clock::adminToken);
+        while (true) {
+            JsonNode event = operator.requestEvents(tenant).stream().filter(e -> type.equals(e.get("type").asText())).findFirst().orElse(null);
+            if (event != null || System.currentTimeMillis() > deadline) {
+                return event;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
      * Waits, without using the sessions (a refresh would count as activity), until the support user
      * has no live support session left; the server checks them every 2 s in the tests.
      */
