@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -150,13 +151,10 @@ class PlatformSettingsIT {
 
     @Test
     void changesApplyToTheNextLoginAtOnce() {
-        String tenant = Platform.createTenant("runtime");
-        Platform.createUser(tenant, "john", "john-secret");
-        String jill = Platform.unique("jillrt");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("runtime");
         Platform.setSupportActivated(false);
-        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(400);
-        Platform.setSupportActivated(List.of(tenant));
-        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+        assertThat(scene.supportGrant().status()).isEqualTo(400);
+        Platform.setSupportActivated(List.of(scene.tenant()));
+        assertThat(scene.supportGrant().status()).isEqualTo(200);
     }
 }
