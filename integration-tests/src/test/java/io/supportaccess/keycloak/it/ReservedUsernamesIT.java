@@ -10,6 +10,7 @@ import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -427,11 +428,10 @@ class ReservedUsernamesIT {
     @Test
     void everyRecordOfASupportSessionNamesTheSupportUserAndNoOtherDoes() {
         Platform.setSupportActivated(true);
-        String realm = Platform.createTenant("names-audit");
-        Platform.createUser(realm, "john", "john-pw");
-        String jill = Platform.unique("jillmarks");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
-        String supportToken = Platform.passwordGrant(realm, jill + "$john", "jill-secret").json().get("access_token").asText();
+        TenantWithSupport scene = TenantWithSupport.create("names-audit");
+        String realm = scene.tenant();
+        String jill = scene.jill();
+        String supportToken = scene.supportToken();
         String accountUrl = Platform.url() + "/realms/" + realm + "/account/";
         ObjectNode me = (ObjectNode) accountGet(accountUrl, supportToken);
         me.put("firstName", "Johnny");
@@ -440,7 +440,7 @@ class ReservedUsernamesIT {
                 .header("Accept", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(me.toString())).build());
         assertThat(update.status()).as(update.body()).isEqualTo(204);
-        assertThat(Platform.passwordGrant(realm, "john", "john-pw").status()).isEqualTo(200);
+        assertThat(scene.johnGrant().status()).isEqualTo(200);
 
         List<JsonNode> records = Audit.all(realm, Map.of());
         List<JsonNode> bySupport = records.stream().filter(r -> r.get("who").asText().equals(jill + "$john")).toList();
