@@ -5,7 +5,8 @@
 #   ./benchmark.sh audit      audit queries with 1,000,000 records; logins with the audit listener on vs off
 #   ./benchmark.sh tenants [-n N]  two servers of their own (stock, and with the extension), H2 file databases:
 #                             N tenant realms (default 300) created alternately on both, then restarts
-# Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2) from the build;
+# Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2), the version the
+# build names (keycloak.server.version in pom.xml);
 # with -Dkeycloak.url=http://127.0.0.1:8080 it measures a running server (bootstrap admin admin/admin).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,8 +26,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 set -- ${ARGS[@]+"${ARGS[@]}"}
+VERSION="$(sed -n 's:.*<keycloak.server.version>\(.*\)</keycloak.server.version>.*:\1:p' pom.xml | head -n 1)"
+[ -n "$VERSION" ] || { echo "benchmark.sh: no keycloak.server.version in pom.xml" >&2; exit 1; }
 mvn -B -q -DskipTests install
-KC_HOME="$(ls -d "$PWD"/integration-tests/target/keycloak/keycloak-*/ | head -n 1)"
+KC_HOME="$PWD/integration-tests/target/keycloak/keycloak-$VERSION"
+[ -x "$KC_HOME/bin/kc.sh" ] || { echo "benchmark.sh: the build did not unpack Keycloak $VERSION into $KC_HOME" >&2; exit 1; }
 mvn -B -q -pl integration-tests org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
   -Dexec.mainClass="$MAIN" -Dexec.classpathScope=test \
   -Dkeycloak.home="$KC_HOME" -Dkeycloak.log="$PWD/integration-tests/target/keycloak-bench.log" \

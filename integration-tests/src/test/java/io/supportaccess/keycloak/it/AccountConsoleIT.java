@@ -3,10 +3,12 @@ package io.supportaccess.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.HeadlessChromium;
-import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,17 +89,16 @@ class AccountConsoleIT {
 
     @Test
     void tenantAdministratorsSeeWhoCameInAndLoadMore() {
-        String tenant = Platform.createTenant("console-audit");
+        TenantWithSupport scene = TenantWithSupport.create("console-audit");
+        String tenant = scene.tenant();
+        String jill = scene.jill();
         Platform.createUser(tenant, "alice", "alice-pw");
-        Platform.createUser(tenant, "john", "john-pw");
         String bossId = Platform.createUser(tenant, "boss", "boss-pw");
         var realmManagement = Platform.realm(tenant).clients().findByClientId("realm-management").get(0);
         var manageUsers = Platform.realm(tenant).clients().get(realmManagement.getId()).roles().get("manage-users").toRepresentation();
         Platform.realm(tenant).users().get(bossId).roles().clientLevel(realmManagement.getId()).add(List.of(manageUsers));
-        String jill = Platform.unique("jillseen");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
         for (int i = 0; i < 22; i++) {
-            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+            assertThat(scene.supportGrant().status()).isEqualTo(200);
         }
 
         openSupportPage(tenant, "boss", "boss-pw");
@@ -116,12 +117,11 @@ class AccountConsoleIT {
         openSupportPage(tenant, "alice", "alice-pw");
         waitFor(By.id("support-access-state"));
         assertThat(chrome.findElements(By.id("support-access-accesses"))).isEmpty();
-        String alice = Platform.passwordGrant(tenant, "alice", "alice-pw").json().get("access_token").asText();
-        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses", alice).status()).isEqualTo(403);
-        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses", null).status()).isEqualTo(401);
-        String boss = Platform.passwordGrant(tenant, "boss", "boss-pw").json().get("access_token").asText();
-        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses?pageSize=0", boss).status()).isEqualTo(400);
-        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses?after=bad", boss).status()).isEqualTo(400);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).accessesReply(Map.of()).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, null).accessesReply(Map.of()).status()).isEqualTo(401);
+        var asBoss = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "boss", "boss-pw"));
+        assertThat(asBoss.accessesReply(Map.of("pageSize", "0")).status()).isEqualTo(400);
+        assertThat(asBoss.accessesReply(Map.of("after", "bad")).status()).isEqualTo(400);
     }
 
     @Test
@@ -137,7 +137,7 @@ class AccountConsoleIT {
                         + "fetch(arguments[0], {method: 'POST', credentials: 'include'}).then(r => done(r.status), e => done(String(e)));",
                 Platform.url() + "/realms/" + tenant + "/support-access/requests");
         assertThat(status).isEqualTo(401L);
-        assertThat(Http.get(Platform.url() + "/realms/" + tenant + "/support-access/status", null).status()).isEqualTo(401);
+        assertThat(SupportAccessClient.ofTenant(tenant, null).statusReply().status()).isEqualTo(401);
     }
 
     private void openSupportPage(String tenant, String username, String password) {

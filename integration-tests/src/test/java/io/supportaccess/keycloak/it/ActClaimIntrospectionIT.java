@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +26,10 @@ class ActClaimIntrospectionIT {
 
     @BeforeAll
     static void platform() {
-        tenant = Platform.createTenant("act");
-        Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jillact");
-        jillId = Platform.createSupportUser(jill, "jill-act-pw", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("act");
+        tenant = scene.tenant();
+        jill = scene.jill();
+        jillId = scene.jillId();
         Platform.setSupportActivated(true);
         addIntrospector(tenant);
     }
@@ -58,7 +59,7 @@ class ActClaimIntrospectionIT {
 
     @Test
     void introspectionAndUserinfoOfASupportSessionNameTheSupportUser() {
-        String token = passwordGrant(tenant, jill + "$john", "jill-act-pw").json().get("access_token").asText();
+        String token = passwordGrant(tenant, jill + "$john", "jill-secret").json().get("access_token").asText();
 
         JsonNode introspected = introspect(token);
         assertThat(introspected.get("active").asBoolean()).as(introspected.toString()).isTrue();

@@ -1,11 +1,14 @@
 package io.supportaccess.keycloak.it;
 
+import static io.supportaccess.keycloak.it.support.TenantWithSupport.JOHN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +19,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
 /** The audit log: what is recorded, as whom, how it is queried and by whom, and how long it is kept. */
 class AuditIT {
+
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
 
     String tenant;
     String jill;
@@ -30,10 +41,9 @@ class AuditIT {
     @BeforeEach
     void tenantWithUsers() {
         Platform.setSupportActivated(true);
-        tenant = Platform.createTenant("audit");
-        Platform.createUser(tenant, "john", "john-pw");
-        jill = Platform.unique("jillaudit");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("audit");
+        tenant = scene.tenant();
+        jill = scene.jill();
     }
 
     @AfterEach
@@ -43,7 +53,7 @@ class AuditIT {
 
     @Test
     void loginsAndSupportAccessesAreRecordedWithWhoActed() {
-        assertThat(Platform.passwordGrant(tenant, "john", "john-pw").status()).isEqualTo(200);
+        assertThat(Platform.passwordGrant(tenant, "john", JOHN_PASSWORD).status()).isEqualTo(200);
         assertThat(Platform.passwordGrant(tenant, "john", "wrong").status()).isIn(400, 401);
         assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
         String nobody = Platform.unique("nosupport");
@@ -74,7 +84,7 @@ class AuditIT {
         Http.Reply logout = Http.postForm(Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/logout", Map.of(
                 "client_id", Platform.CLIENT, "refresh_token", support.json().get("refresh_token").asText()));
         assertThat(logout.status()).as(logout.body()).isEqualTo(204);
-        Http.Reply own = Platform.passwordGrant(tenant, "john", "john-pw");
+        Http.Reply own = Platform.passwordGrant(tenant, "john", JOHN_PASSWORD);
         Http.postForm(Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/logout", Map.of(
                 "client_id", Platform.CLIENT, "refresh_token", own.json().get("refresh_token").asText()));
         assertThat(Audit.all(tenant, Map.of("activity", "User logout"))).extracting(r -> r.get("who").asText())
@@ -135,7 +145,7 @@ class AuditIT {
         assertThat(records.get(0).get("source").asText()).isEqualTo("john");
 
         // and the same change by john himself names john
-        String johnToken = Platform.passwordGrant(tenant, "john", "john-pw").json().get("access_token").asText();
+        String johnToken = Platform.passwordGrant(tenant, "john", JOHN_PASSWORD).json().get("access_token").asText();
         profile.put("firstName", "John");
         Http.post(Platform.url() + "/realms/" + tenant + "/account", johnToken, "application/json", profile.toString());
         assertThat(Audit.activities(tenant, Map.of("type", "User", "user", "john"))).containsExactly("User updated");
@@ -144,7 +154,7 @@ class AuditIT {
     @Test
     void theExtensionsOwnEventsAreRecorded() {
         Platform.setSupportActivated(false);
-        String johnToken = Platform.passwordGrant(tenant, "john", "john-pw").json().get("access_token").asText();
+        String johnToken = Platform.passwordGrant(tenant, "john", JOHN_PASSWORD).json().get("access_token").asText();
         String requests = Platform.url() + "/realms/" + tenant + "/support-access/requests";
         assertThat(Http.post(requests, johnToken, null, "").status()).isEqualTo(201);
         String supportToken = Platform.passwordGrant(tenant, jill + "$john", "jill-secret").json().get("access_token").asText();
@@ -166,53 +176,89 @@ class AuditIT {
         assertThat(options.get(0).get("changes")).extracting(JsonNode::asText).containsExactly("supportAccessActivated");
     }
 
-    @Test
-    void queriesFilterAndPageNewestFirst() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(Platform.passwordGrant(tenant, "john", "john-pw").status()).isEqualTo(200);
-        }
-        Platform.passwordGrant(tenant, jill + "$john", "jill-secret");
-        long middle = System.currentTimeMillis();
-        Platform.passwordGrant(tenant, "john", "wrong");
+    /** Queries over one tenant's records: five logins of john, one support login, then a failed login. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Queries {
 
-        assertThat(Audit.all(tenant, Map.of("user", "john"))).hasSize(6);
-        assertThat(Audit.all(tenant, Map.of("user", jill + "$john"))).hasSize(1);
-        assertThat(Audit.all(tenant, Map.of("supportUser", jill))).hasSize(1);
-        assertThat(Audit.all(tenant, Map.of("activity", "User login"))).hasSize(5);
-        assertThat(Audit.all(tenant, Map.of("type", "user login"))).hasSize(6);
-        assertThat(Audit.all(tenant, Map.of("source", "john"))).hasSize(7);
-        assertThat(Audit.all(tenant, Map.of("from", Long.toString(middle), "source", "john"))).extracting(r -> r.get("activity").asText())
-                .containsExactly("User login failed");
-        assertThat(Audit.all(tenant, Map.of("to", Instant.ofEpochMilli(middle).toString(), "source", "john"))).hasSize(6);
+        TenantWithSupport scene;
+        long middle;
 
-        // pages of 2: newest first, no record twice, none left out
-        List<String> paged = new ArrayList<>();
-        String after = null;
-        int pages = 0;
-        do {
-            Map<String, String> query = new java.util.HashMap<>(Map.of("pageSize", "2"));
-            if (after != null) {
-                query.put("after", after);
+        @BeforeAll
+        void loginsOnBothSidesOfAMoment() {
+            Platform.setSupportActivated(true);
+            scene = TenantWithSupport.create("audit-query");
+            for (int i = 0; i < 5; i++) {
+                assertThat(scene.johnGrant().status()).isEqualTo(200);
             }
-            JsonNode page = Http.get(Audit.url(tenant, query), Platform.adminToken()).json();
-            assertThat(page.get("records").size()).isLessThanOrEqualTo(2);
-            page.get("records").forEach(r -> paged.add(r.get("id").asText()));
-            after = page.path("next").isMissingNode() ? null : page.get("next").asText();
-            pages++;
-        } while (after != null);
-        List<JsonNode> all = Audit.all(tenant, Map.of());
-        assertThat(paged).containsExactlyElementsOf(all.stream().map(r -> r.get("id").asText()).toList());
-        assertThat(all.size()).isGreaterThan(7);
-        assertThat(pages).isEqualTo((all.size() + 1) / 2);
-        assertThat(all).extracting(r -> r.get("time").asText()).allMatch(t -> t.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
-        assertThat(all).extracting(r -> Instant.parse(r.get("time").asText())).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(Http.get(Audit.url(tenant, Map.of()), Platform.adminToken()).json().path("next").isMissingNode()).isTrue();
+            scene.supportGrant();
+            middle = System.currentTimeMillis();
+            Platform.passwordGrant(scene.tenant(), TenantWithSupport.JOHN, "wrong");
+        }
 
-        for (Map<String, String> bad : List.of(Map.of("type", "Nonsense"), Map.of("pageSize", "0"), Map.of("pageSize", "1001"),
-                Map.of("pageSize", "x"), Map.of("from", "yesterday"), Map.of("from", "200", "to", "100"),
-                Map.of("after", "not-a-cursor"), Map.of("after", "99999999999999999999.x"), Map.of("tenant", tenant))) {
-            Http.Reply reply = Http.get(Audit.url(tenant, bad), Platform.adminToken());
-            assertThat(reply.status()).as(bad + " -> " + reply.body()).isEqualTo(400);
+        @ParameterizedTest(name = "{0}={1}: {2} records")
+        @CsvSource({
+            "user, john, 6",
+            "user, {jill}$john, 1",
+            "supportUser, {jill}, 1",
+            "activity, User login, 5",
+            "type, user login, 6",
+            "source, john, 7"})
+        void aFilterIsExact(String filter, String value, int records) {
+            assertThat(Audit.all(scene.tenant(), Map.of(filter, value.replace("{jill}", scene.jill())))).hasSize(records);
+        }
+
+        @Test
+        void fromKeepsTheLaterRecords() {
+            assertThat(Audit.all(scene.tenant(), Map.of("from", Long.toString(middle), "source", "john")))
+                    .extracting(r -> r.get("activity").asText()).containsExactly("User login failed");
+        }
+
+        @Test
+        void toKeepsTheEarlierRecords() {
+            assertThat(Audit.all(scene.tenant(), Map.of("to", Instant.ofEpochMilli(middle).toString(), "source", "john"))).hasSize(6);
+        }
+
+        @Test
+        void pagesOfTwoAreNewestFirstWithNoRecordTwiceAndNoneLeftOut() {
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            int pages = 0;
+            do {
+                Map<String, String> query = new java.util.HashMap<>(Map.of("pageSize", "2"));
+                if (after != null) {
+                    query.put("after", after);
+                }
+                JsonNode page = ADMIN.auditPage(scene.tenant(), query);
+                assertThat(page.get("records").size()).isLessThanOrEqualTo(2);
+                page.get("records").forEach(r -> paged.add(r.get("id").asText()));
+                after = page.path("next").isMissingNode() ? null : page.get("next").asText();
+                pages++;
+            } while (after != null);
+            List<JsonNode> all = Audit.all(scene.tenant(), Map.of());
+            assertThat(paged).containsExactlyElementsOf(all.stream().map(r -> r.get("id").asText()).toList());
+            assertThat(all.size()).isGreaterThan(7);
+            assertThat(pages).isEqualTo((all.size() + 1) / 2);
+        }
+
+        @Test
+        void aPageHoldingTheLastRecordHasNoNext() {
+            assertThat(ADMIN.auditPage(scene.tenant(), Map.of()).path("next").isMissingNode()).isTrue();
+        }
+
+        @Test
+        void timesAreUtcMillisecondsNewestFirst() {
+            List<JsonNode> all = Audit.all(scene.tenant(), Map.of());
+            assertThat(all).extracting(r -> r.get("time").asText()).allMatch(t -> t.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+            assertThat(all).extracting(r -> Instant.parse(r.get("time").asText())).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"type=Nonsense", "pageSize=0", "pageSize=1001", "pageSize=x", "from=yesterday", "from=200&to=100",
+            "after=not-a-cursor", "after=99999999999999999999.x", "tenant={tenant}"})
+        void aBadQueryIsRefusedWithAMessage(String query) {
+            Http.Reply reply = ADMIN.get("/admin/realms/" + scene.tenant() + "/support-access/audit?" + query.replace("{tenant}", scene.tenant()));
+            assertThat(reply.status()).as(query + " -> " + reply.body()).isEqualTo(400);
             assertThat(reply.json().get("error_description").asText()).isNotBlank();
         }
     }
@@ -237,7 +283,7 @@ class AuditIT {
         String reader = adminCliToken(tenant, "reader", "reader-pw");
         assertThat(Http.get(Audit.url(tenant, Map.of()), reader).status()).isEqualTo(200);
         assertThat(Http.get(Audit.url(other, Map.of()), reader).status()).isEqualTo(403);
-        String john = adminCliToken(tenant, "john", "john-pw");
+        String john = adminCliToken(tenant, "john", JOHN_PASSWORD);
         assertThat(Http.get(Audit.url(tenant, Map.of()), john).status()).isEqualTo(403);
         assertThat(Http.get(Audit.url(tenant, Map.of()), null).status()).isEqualTo(401);
 
@@ -261,7 +307,7 @@ class AuditIT {
         assertThat(realm.getEventsListeners()).contains("support-access");
         realm.setEventsListeners(List.of("jboss-logging"));
         Platform.realm(tenant).update(realm);
-        Platform.passwordGrant(tenant, "john", "john-pw");
+        Platform.passwordGrant(tenant, "john", JOHN_PASSWORD);
         Platform.passwordGrant(tenant, jill + "$john", "jill-secret");
         assertThat(Audit.all(tenant, Map.of("type", "User login"))).as("the realm's own audit is off").isEmpty();
         assertThat(Audit.activities(tenant, Map.of("type", "Support"))).as("support records are the platform's")
@@ -269,7 +315,7 @@ class AuditIT {
 
         realm.setEventsListeners(List.of("jboss-logging", "support-access"));
         Platform.realm(tenant).update(realm);
-        Platform.passwordGrant(tenant, "john", "john-pw");
+        Platform.passwordGrant(tenant, "john", JOHN_PASSWORD);
         assertThat(Audit.activities(tenant, Map.of("type", "User login"))).containsExactly("User login");
     }
 
@@ -280,7 +326,7 @@ class AuditIT {
         Http.Reply tooMany = Http.post(Platform.url() + "/admin/realms/master/support-access-testing/audit-records", Platform.adminToken(),
                 "application/json", "{\"realm\":\"" + tenant + "\",\"count\":0}");
         assertThat(tooMany.status()).isEqualTo(400);
-        Platform.passwordGrant(tenant, "john", "john-pw");
+        Platform.passwordGrant(tenant, "john", JOHN_PASSWORD);
         // the retention task runs every 2 s in the test server (default: hourly), keeping 60 days
         long deadline = System.currentTimeMillis() + 30_000;
         List<String> left = Audit.activities(tenant, Map.of());

@@ -7,6 +7,7 @@ import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.Totp;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +25,10 @@ class BrowserSupportLoginIT {
 
     @BeforeAll
     static void platform() {
-        tenant = Platform.createTenant("web");
-        johnId = Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jill");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("web");
+        tenant = scene.tenant();
+        johnId = scene.johnId();
+        jill = scene.jill();
     }
 
     @BeforeEach
@@ -74,9 +75,6 @@ class BrowserSupportLoginIT {
 
     @Test
     void messagesAreLocalised() {
-        Browser browser = new Browser();
-        Browser.Result page = browser.openLogin(tenant);
-        String germanUrl = page.url() + "&ui_locales=de";
         var realm = Platform.realm(tenant).toRepresentation();
         realm.setInternationalizationEnabled(true);
         realm.setSupportedLocales(java.util.Set.of("en", "de"));
@@ -90,7 +88,6 @@ class BrowserSupportLoginIT {
             realm.setInternationalizationEnabled(false);
             Platform.realm(tenant).update(realm);
         }
-        assertThat(germanUrl).isNotBlank();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -15,10 +16,11 @@ class BruteForceIT {
     @Test
     void lockingOutTheSupportUserLeavesTheTargetUntouched() {
         Platform.setSupportActivated(true);
-        String tenant = bruteForceProtectedTenant("bf", 3);
-        String johnId = Platform.createUser(tenant, "john", "john-secret");
-        String jill = Platform.unique("jillbf");
-        String jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(bruteForceProtectedTenant("bf", 3));
+        String tenant = scene.tenant();
+        String johnId = scene.johnId();
+        String jill = scene.jill();
+        String jillId = scene.jillId();
 
         for (int i = 0; i < 35; i++) {
             assertThat(passwordGrant(tenant, jill + "$john", "wrong-" + i).status()).isEqualTo(400);
@@ -46,10 +48,10 @@ class BruteForceIT {
     @Test
     void supportLoginDoesNotResetTheTargetsOwnFailures() {
         Platform.setSupportActivated(true);
-        String tenant = bruteForceProtectedTenant("bf2", 10);
-        String johnId = Platform.createUser(tenant, "john", "john-secret");
-        String jill = Platform.unique("jillbf2");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(bruteForceProtectedTenant("bf2", 10));
+        String tenant = scene.tenant();
+        String johnId = scene.johnId();
+        String jill = scene.jill();
 
         passwordGrant(tenant, "john", "wrong-1");
         passwordGrant(tenant, "john", "wrong-2");
@@ -61,10 +63,10 @@ class BruteForceIT {
     @Test
     void anEarlierAttemptOnTheSameLoginPageDoesNotMakeSupportFailuresCountAgainstThatUser() {
         Platform.setSupportActivated(true);
-        String tenant = bruteForceProtectedTenant("bf3", 10);
-        String johnId = Platform.createUser(tenant, "john", "john-secret");
-        String jill = Platform.unique("jillbf3");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(bruteForceProtectedTenant("bf3", 10));
+        String tenant = scene.tenant();
+        String johnId = scene.johnId();
+        String jill = scene.jill();
 
         io.supportaccess.keycloak.it.support.Browser browser = new io.supportaccess.keycloak.it.support.Browser();
         var page = browser.login(tenant, "john", "wrong");

@@ -1,15 +1,12 @@
 package io.supportaccess.keycloak.it;
 
-import static io.supportaccess.keycloak.it.SupportRequestsIT.post;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.requestsUrl;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.statusUrl;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -42,7 +39,7 @@ class ForgedConsentIT {
         grantRealmAdmin(tenant, johnId);
         jill = Platform.unique("jillc");
         Platform.createSupportUser(jill, "jill-secret", "Support");
-        assertThat(post(requestsUrl(tenant), token(tenant, "alice", "alice-pw")).status()).isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).enable().status()).isEqualTo(201);
         Http.Reply support = Http.postForm(Platform.tokenUrl(tenant), Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", jill + "$john", "password", "jill-secret"));
         assertThat(support.status()).as(support.body()).isEqualTo(200);
@@ -59,7 +56,7 @@ class ForgedConsentIT {
         String expiry = expiresAt();
         String cookies = impersonate(tenant, bobId, supportToken);
 
-        Http.Reply enable = postWithCookies(requestsUrl(tenant), cookies);
+        Http.Reply enable = postWithCookies(Platform.url() + "/realms/" + tenant + "/support-access/requests", cookies);
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
         assertThat(enable.json().get("error_description").asText()).contains("impersonat");
         assertThat(expiresAt()).isEqualTo(expiry);
@@ -73,12 +70,12 @@ class ForgedConsentIT {
     void aRealAdministratorImpersonatingATenantUserCannotEnableSupportEither() {
         String expiry = expiresAt();
         String cookies = impersonate(tenant, bobId, Platform.adminToken());
-        Http.Reply status = Http.send(HttpRequest.newBuilder(URI.create(statusUrl(tenant)))
+        Http.Reply status = Http.send(HttpRequest.newBuilder(URI.create(SupportAccessClient.ofTenant(tenant, null).statusUrl()))
                 .header("Cookie", cookies).header("X-Support-Access-UI", "1").GET().build());
         assertThat(status.status()).as("the impersonated session is a valid session of bob").isEqualTo(200);
         assertThat(status.json().get("canEnable").asBoolean()).isFalse();
 
-        Http.Reply enable = postWithCookies(requestsUrl(tenant), cookies);
+        Http.Reply enable = postWithCookies(Platform.url() + "/realms/" + tenant + "/support-access/requests", cookies);
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
         assertThat(expiresAt()).isEqualTo(expiry);
     }
@@ -92,39 +89,39 @@ class ForgedConsentIT {
         String malloryId = created.raw().headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
         String expiry = expiresAt();
 
-        Http.Reply enable = post(requestsUrl(tenant), token(tenant, "mallory", "mallory-pw"));
+        Http.Reply enable = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "mallory", "mallory-pw")).enable();
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
         assertThat(enable.json().get("error_description").asText()).contains("support session");
         assertThat(expiresAt()).isEqualTo(expiry);
-        assertThat(Http.get(statusUrl(tenant), token(tenant, "mallory", "mallory-pw")).json().get("canEnable").asBoolean()).isFalse();
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "mallory", "mallory-pw")).statusReply().json().get("canEnable").asBoolean()).isFalse();
         assertThat(refusals()).anySatisfy(r -> assertThat(r.get("who").asText()).isEqualTo("mallory"));
 
         // changing the password again, herself, does not help: the support engineer knew the old one
         Http.Reply own = Http.put(adminUrl("/users/" + malloryId + "/reset-password"), supportToken, "application/json",
                 "{\"type\":\"password\",\"value\":\"other-pw\",\"temporary\":false}");
         assertThat(own.status()).isEqualTo(204);
-        assertThat(post(requestsUrl(tenant), token(tenant, "mallory", "other-pw")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "mallory", "other-pw")).enable().status()).isEqualTo(403);
 
         // a tenant administrator in their own session vouches for the account by resetting its password
-        resetPassword(token(tenant, "john", "john-pw"), malloryId, "fresh-pw");
-        assertThat(post(requestsUrl(tenant), token(tenant, "mallory", "fresh-pw")).status()).isEqualTo(201);
+        resetPassword(Platform.token(tenant, "john", "john-pw"), malloryId, "fresh-pw");
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "mallory", "fresh-pw")).enable().status()).isEqualTo(201);
     }
 
     @Test
     void anExistingUserWhosePasswordOrEmailASupportSessionChangedCannotEnableSupport() {
         resetPassword(supportToken, bobId, "known-to-support");
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "known-to-support")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "known-to-support")).enable().status()).isEqualTo(403);
 
         // the e-mail address decides where "forgot password" goes
         Http.Reply email = Http.put(adminUrl("/users/" + aliceId), supportToken, "application/json",
                 "{\"email\":\"support-mailbox@x.example\",\"firstName\":\"alice\",\"lastName\":\"Test\"}");
         assertThat(email.status()).as(email.body()).isEqualTo(204);
-        assertThat(post(requestsUrl(tenant), token(tenant, "alice", "alice-pw")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).enable().status()).isEqualTo(403);
 
         // an administrator acting for himself does not mark anyone
-        String john = token(tenant, "john", "john-pw");
+        String john = Platform.token(tenant, "john", "john-pw");
         resetPassword(john, bobId, "bob-new-pw");
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "bob-new-pw")).status()).isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "bob-new-pw")).enable().status()).isEqualTo(201);
     }
 
     @Test
@@ -137,13 +134,13 @@ class ForgedConsentIT {
         var profile = (com.fasterxml.jackson.databind.node.ObjectNode) account.json();
         profile.put("firstName", "Johnny");
         assertThat(Http.post(accountUrl, support, "application/json", profile.toString()).status()).isIn(200, 204);
-        assertThat(Http.get(statusUrl(tenant), token(tenant, "john", "john-pw")).json().get("canEnable").asBoolean())
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "john", "john-pw")).statusReply().json().get("canEnable").asBoolean())
                 .as("a name change does not decide who can log in").isTrue();
 
         profile.put("email", "support-mailbox@x.example");
         Http.Reply saved = Http.post(accountUrl, support, "application/json", profile.toString());
         assertThat(saved.status()).as(saved.body()).isIn(200, 204);
-        Http.Reply enable = post(requestsUrl(tenant), token(tenant, "john", "john-pw"));
+        Http.Reply enable = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "john", "john-pw")).enable();
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
     }
 
@@ -157,12 +154,12 @@ class ForgedConsentIT {
         grantRealmAdmin(tenant, helperId);
 
         // helper is a plain (non-support) session, but the support engineer knows its password
-        String helper = token(tenant, "helper", "helper-pw");
+        String helper = Platform.token(tenant, "helper", "helper-pw");
         resetPassword(helper, bobId, "via-helper");
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "via-helper")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "via-helper")).enable().status()).isEqualTo(403);
         // and helper cannot lift marks, its own included
         resetPassword(helper, helperId, "helper-pw2");
-        assertThat(post(requestsUrl(tenant), token(tenant, "helper", "helper-pw2")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "helper", "helper-pw2")).enable().status()).isEqualTo(403);
     }
 
     @Test
@@ -180,36 +177,33 @@ class ForgedConsentIT {
         assertThat(robotToken.status()).as(robotToken.body()).isEqualTo(200);
         String robot = robotToken.json().get("access_token").asText();
 
-        Http.Reply enable = post(requestsUrl(tenant), robot);
+        Http.Reply enable = SupportAccessClient.ofTenant(tenant, robot).enable();
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
         assertThat(enable.json().get("error_description").asText()).contains("service account");
 
         resetPassword(robot, bobId, "via-robot");
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "via-robot")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "via-robot")).enable().status()).isEqualTo(403);
     }
 
     @Test
     void aSupportSessionChangingHowTheTenantLogsInFreezesConsentUntilThePlatformLiftsIt() {
         Http.Reply registration = Http.put(adminUrl(""), supportToken, "application/json", "{\"registrationAllowed\":true}");
         assertThat(registration.status()).as(registration.body()).isEqualTo(204);
-        String alice = token(tenant, "alice", "alice-pw");
-        Http.Reply enable = post(requestsUrl(tenant), alice);
+        String alice = Platform.token(tenant, "alice", "alice-pw");
+        Http.Reply enable = SupportAccessClient.ofTenant(tenant, alice).enable();
         assertThat(enable.status()).as(enable.body()).isEqualTo(403);
         assertThat(enable.json().get("error_description").asText()).contains("log in").contains("platform administrator");
-        assertThat(Http.get(statusUrl(tenant), alice).json().get("canEnable").asBoolean()).isFalse();
+        assertThat(SupportAccessClient.ofTenant(tenant, alice).statusReply().json().get("canEnable").asBoolean()).isFalse();
 
-        String marksUrl = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/consent-marks/" + tenant;
-        JsonNode marks = Http.get(marksUrl, Platform.adminToken()).json();
+        JsonNode marks = SupportAccessClient.admin().consentMarks(tenant);
         assertThat(marks.get("loginConfiguration").get("markedBy").asText()).isEqualTo(jill + "$john");
         assertThat(marks.get("loginConfiguration").get("cause").asText()).startsWith("REALM UPDATE");
-        assertThat(Http.send(HttpRequest.newBuilder(URI.create(marksUrl + "/login-configuration"))
-                .header("Authorization", "Bearer " + token(tenant, "john", "john-pw")).DELETE().build()).status())
+        assertThat(SupportAccessClient.as(Platform.token(tenant, "john", "john-pw")).clearLoginConfigurationMark(tenant).status())
                 .as("the tenant's administrator cannot lift it").isIn(401, 403);
 
-        Http.Reply lifted = Http.send(HttpRequest.newBuilder(URI.create(marksUrl + "/login-configuration"))
-                .header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
+        Http.Reply lifted = SupportAccessClient.admin().clearLoginConfigurationMark(tenant);
         assertThat(lifted.status()).as(lifted.body()).isEqualTo(204);
-        assertThat(post(requestsUrl(tenant), alice).status()).isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, alice).enable().status()).isEqualTo(201);
 
         // an identity provider added in a support session freezes it again
         Http.Reply idp = Http.post(adminUrl("/identity-provider/instances"), supportToken, "application/json",
@@ -217,7 +211,7 @@ class ForgedConsentIT {
                         + "\"https://idp.example/auth\",\"tokenUrl\":\"https://idp.example/token\",\"clientId\":\"x\","
                         + "\"clientSecret\":\"y\",\"clientAuthMethod\":\"client_secret_post\"}}");
         assertThat(idp.status()).as(idp.body()).isEqualTo(201);
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "bob-pw")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "bob-pw")).enable().status()).isEqualTo(403);
     }
 
     @Test
@@ -227,7 +221,7 @@ class ForgedConsentIT {
                         + "\"firstName\":\"I\",\"lastName\":\"I\",\"credentials\":[{\"type\":\"password\",\"value\":\"imported-pw\","
                         + "\"temporary\":false}]}]}");
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(post(requestsUrl(tenant), token(tenant, "imported", "imported-pw")).status()).isEqualTo(403);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "imported", "imported-pw")).enable().status()).isEqualTo(403);
     }
 
     // --- helpers
@@ -237,7 +231,7 @@ class ForgedConsentIT {
     }
 
     String expiresAt() {
-        return Http.get(statusUrl(tenant), token(tenant, "john", "john-pw")).json().get("expiresAt").asText();
+        return SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "john", "john-pw")).statusReply().json().get("expiresAt").asText();
     }
 
     List<JsonNode> refusals() {

@@ -1,24 +1,18 @@
 package io.supportaccess.keycloak.it;
 
-import static io.supportaccess.keycloak.it.InventoryIT.addChild;
-import static io.supportaccess.keycloak.it.InventoryIT.assign;
-import static io.supportaccess.keycloak.it.InventoryIT.createGroup;
-import static io.supportaccess.keycloak.it.InventoryIT.effective;
-import static io.supportaccess.keycloak.it.InventoryIT.get;
-import static io.supportaccess.keycloak.it.InventoryIT.inv;
-import static io.supportaccess.keycloak.it.InventoryIT.put;
-import static io.supportaccess.keycloak.it.InventoryIT.roleId;
-import static io.supportaccess.keycloak.it.InventoryIT.tenantObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Group trees deeper than any walking limit: no cycle can be made, and permissions reach all the way down. */
 class InventoryDepthIT {
+
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
 
     private static final int LEVELS = 45;
 
@@ -29,17 +23,15 @@ class InventoryDepthIT {
         String top = chain.get(0);
         String bottom = chain.get(chain.size() - 1);
 
-        Http.Reply closing = put(inv(realm) + "/groups/" + bottom + "/children/" + top, null);
+        Http.Reply closing = ADMIN.inventory(realm).put("/groups/" + bottom + "/children/" + top, null);
         assertThat(closing.status()).as(closing.body()).isEqualTo(409);
         for (int i = 0; i < chain.size() - 1; i += 11) {
-            assertThat(put(inv(realm) + "/groups/" + bottom + "/children/" + chain.get(i), null).status())
+            assertThat(ADMIN.inventory(realm).put("/groups/" + bottom + "/children/" + chain.get(i), null).status())
                     .as("ancestor at level %d", i).isEqualTo(409);
         }
-        Http.Reply underBottom = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(inv(realm) + "/groups"))
-                .header("Authorization", "Bearer " + Platform.adminToken()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"leaf\",\"parentId\":\"" + bottom + "\"}")).build());
+        Http.Reply underBottom = ADMIN.inventory(realm).post("/groups", "{\"name\":\"leaf\",\"parentId\":\"" + bottom + "\"}");
         assertThat(underBottom.status()).as("a plain deeper group is fine").isEqualTo(201);
-        assertThat(get(inv(realm) + "/managed-objects/" + top).json().get("children")).hasSize(1);
+        assertThat(ADMIN.inventory(realm).get("/managed-objects/" + top).json().get("children")).hasSize(1);
     }
 
     @Test
@@ -47,9 +39,9 @@ class InventoryDepthIT {
         String realm = Platform.createTenant("deep-perm");
         String userId = Platform.createUser(realm, "deep", "pw");
         List<String> chain = chain(realm, LEVELS);
-        assign(realm, userId, chain.get(0), roleId(realm, "Reader"));
-        assertThat(effective(realm, userId, chain.get(chain.size() - 1), "INVENTORY", "*", "READ")).isTrue();
-        assertThat(effective(realm, userId, chain.get(chain.size() - 1), "INVENTORY", "*", "ADMIN")).isFalse();
+        ADMIN.inventory(realm).assign(userId, chain.get(0), ADMIN.inventory(realm).roleId("Reader"));
+        assertThat(ADMIN.inventory(realm).granted(userId, chain.get(chain.size() - 1), "INVENTORY", "*", "READ")).isTrue();
+        assertThat(ADMIN.inventory(realm).granted(userId, chain.get(chain.size() - 1), "INVENTORY", "*", "ADMIN")).isFalse();
     }
 
     @Test
@@ -60,11 +52,10 @@ class InventoryDepthIT {
         String sam = Platform.unique("samdeep");
         String samId = Platform.createSupportUser(sam, "sam-secret");
         List<String> chain = chain(Platform.MANAGEMENT, LEVELS);
-        addChild(Platform.MANAGEMENT, chain.get(chain.size() - 1), tenantObject(tenant).get("id").asText());
-        assign(Platform.MANAGEMENT, samId, chain.get(0), roleId(Platform.MANAGEMENT, "Support"));
+        ADMIN.inventory(Platform.MANAGEMENT).addChild(chain.get(chain.size() - 1), ADMIN.inventory(Platform.MANAGEMENT).tenantObjectId(tenant));
+        ADMIN.inventory(Platform.MANAGEMENT).assign(samId, chain.get(0), ADMIN.inventory(Platform.MANAGEMENT).roleId("Support"));
 
-        String decision = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant + "/decision?supportUser=" + sam;
-        assertThat(get(decision).json().get("outcome").asText()).isEqualTo("GRANTED");
+        assertThat(ADMIN.decision(tenant, sam).get("outcome").asText()).isEqualTo("GRANTED");
         assertThat(Platform.passwordGrant(tenant, sam + "$john", "sam-secret").status()).isEqualTo(200);
     }
 
@@ -73,7 +64,7 @@ class InventoryDepthIT {
         List<String> chain = new ArrayList<>();
         String parent = null;
         for (int i = 0; i < levels; i++) {
-            parent = createGroup(realm, Platform.unique("level-" + i), parent);
+            parent = ADMIN.inventory(realm).createGroup(Platform.unique("level-" + i), parent);
             chain.add(parent);
         }
         return chain;

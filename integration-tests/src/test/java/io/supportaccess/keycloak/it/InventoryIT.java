@@ -5,15 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.util.ArrayList;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Inventory roles, managed-object groups, assignments and selective support. */
 class InventoryIT {
+
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
+    static final SupportAccessClient.Inventory MANAGEMENT_INVENTORY = ADMIN.inventory(Platform.MANAGEMENT);
 
     @BeforeEach
     void open() {
@@ -23,14 +32,14 @@ class InventoryIT {
     @Test
     void tenantObjectsFollowTheirRealms() {
         String tenant = Platform.createTenant("tobj");
-        JsonNode object = tenantObject(tenant);
+        JsonNode object = MANAGEMENT_INVENTORY.tenantObject(tenant);
         assertThat(object).as("tenant management object").isNotNull();
         assertThat(object.get("type").asText()).isEqualTo("c8y_Tenant");
         assertThat(object.get("properties").get("tenantId").asText()).isEqualTo(tenant);
         assertThat(object.get("properties").has("externalReference")).isTrue();
 
         Platform.realm(tenant).remove();
-        assertThat(tenantObject(tenant)).isNull();
+        assertThat(MANAGEMENT_INVENTORY.tenantObject(tenant)).isNull();
     }
 
     @Test
@@ -40,7 +49,7 @@ class InventoryIT {
         rep.setAttributes(new java.util.HashMap<>(rep.getAttributes() == null ? java.util.Map.of() : rep.getAttributes()));
         rep.getAttributes().put("supportAccess.externalReference", "crm-4711");
         Platform.realm(tenant).update(rep);
-        assertThat(tenantObject(tenant).get("properties").get("externalReference").asText()).isEqualTo("crm-4711");
+        assertThat(MANAGEMENT_INVENTORY.tenantObject(tenant).get("properties").get("externalReference").asText()).isEqualTo("crm-4711");
     }
 
     @Test
@@ -55,23 +64,22 @@ class InventoryIT {
         Platform.grantRealmRoles(realm, reader, "ROLE_USER_MANAGEMENT_READ");
         String admin = Platform.createUser(realm, "um-admin", "pw-admin");
         Platform.grantRealmRoles(realm, admin, "ROLE_USER_MANAGEMENT_ADMIN");
-        String plain = Platform.createUser(realm, "um-plain", "pw-plain");
-        String readerToken = Platform.passwordGrant(realm, "um-reader", "pw-reader").json().get("access_token").asText();
-        String adminToken = Platform.passwordGrant(realm, "um-admin", "pw-admin").json().get("access_token").asText();
-        String plainToken = Platform.passwordGrant(realm, "um-plain", "pw-plain").json().get("access_token").asText();
-        assertThat(plain).isNotBlank();
+        Platform.createUser(realm, "um-plain", "pw-plain");
+        var asReader = SupportAccessClient.as(Platform.token(realm, "um-reader", "pw-reader")).inventory(realm);
+        var asAdmin = SupportAccessClient.as(Platform.token(realm, "um-admin", "pw-admin")).inventory(realm);
+        var asPlain = SupportAccessClient.as(Platform.token(realm, "um-plain", "pw-plain")).inventory(realm);
 
-        assertThat(Http.get(inv(realm) + "/roles", readerToken).status()).isEqualTo(200);
-        assertThat(Http.get(inv(realm) + "/roles", plainToken).status()).isEqualTo(403);
-        assertThat(send("POST", inv(realm) + "/groups", readerToken, "{\"name\":\"g\"}").status()).isEqualTo(403);
-        Http.Reply created = send("POST", inv(realm) + "/groups", adminToken, "{\"name\":\"g\"}");
+        assertThat(asReader.get("/roles").status()).isEqualTo(200);
+        assertThat(asPlain.get("/roles").status()).isEqualTo(403);
+        assertThat(asReader.send("POST", "/groups", "{\"name\":\"g\"}").status()).isEqualTo(403);
+        Http.Reply created = asAdmin.send("POST", "/groups", "{\"name\":\"g\"}");
         assertThat(created.status()).isEqualTo(201);
 
         String creator = Platform.createUser(realm, "um-creator", "pw-creator");
         Platform.grantRealmRoles(realm, creator, "ROLE_USER_MANAGEMENT_CREATE");
-        String creatorToken = Platform.passwordGrant(realm, "um-creator", "pw-creator").json().get("access_token").asText();
-        assertThat(send("POST", inv(realm) + "/groups", creatorToken, "{\"name\":\"mine\"}").status()).isEqualTo(201);
-        assertThat(send("DELETE", inv(realm) + "/managed-objects/" + created.json().get("id").asText(), creatorToken, "").status())
+        var asCreator = SupportAccessClient.as(Platform.token(realm, "um-creator", "pw-creator")).inventory(realm);
+        assertThat(asCreator.send("POST", "/groups", "{\"name\":\"mine\"}").status()).isEqualTo(201);
+        assertThat(asCreator.deleteObject(created.json().get("id").asText()).status())
                 .as("CREATE does not extend to removing").isEqualTo(403);
     }
 
@@ -80,22 +88,21 @@ class InventoryIT {
         String tenant = Platform.createTenant("why");
         String sam = Platform.unique("samwhy");
         String samId = Platform.createSupportUser(sam, "pw");
-        String url = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant + "/decision?supportUser=";
-        assertThat(get(url + sam).json().get("outcome").asText()).isEqualTo("NOT_PERMITTED");
-        String group = createGroup(Platform.MANAGEMENT, Platform.unique("why-group"), null);
-        addChild(Platform.MANAGEMENT, group, tenantObject(tenant).get("id").asText());
-        assign(Platform.MANAGEMENT, samId, group, roleId(Platform.MANAGEMENT, "Support"));
-        JsonNode granted = get(url + sam).json();
+        assertThat(ADMIN.decision(tenant, sam).get("outcome").asText()).isEqualTo("NOT_PERMITTED");
+        String group = MANAGEMENT_INVENTORY.createGroup(Platform.unique("why-group"), null);
+        MANAGEMENT_INVENTORY.addChild(group, MANAGEMENT_INVENTORY.tenantObjectId(tenant));
+        MANAGEMENT_INVENTORY.assign(samId, group, MANAGEMENT_INVENTORY.roleId("Support"));
+        JsonNode granted = ADMIN.decision(tenant, sam);
         assertThat(granted.get("outcome").asText()).isEqualTo("GRANTED");
         assertThat(granted.get("decisionMicros").asLong()).isPositive();
-        assertThat(get(url + "nobody-here").status()).isEqualTo(404);
+        assertThat(ADMIN.decisionReply(tenant, "nobody-here").status()).isEqualTo(404);
     }
 
     @Test
     void newRealmsGetTheDefaultInventoryRoles() {
         String tenant = Platform.createTenant("roles");
-        assertThat(names(get(inv(tenant) + "/roles"))).containsExactlyInAnyOrder("Manager", "Operations: All", "Operations: Restart Device", "Reader");
-        assertThat(names(get(inv(Platform.MANAGEMENT) + "/roles"))).contains("Support");
+        assertThat(ADMIN.inventory(tenant).roleNames()).containsExactlyInAnyOrder("Manager", "Operations: All", "Operations: Restart Device", "Reader");
+        assertThat(MANAGEMENT_INVENTORY.roleNames()).contains("Support");
     }
 
     @Test
@@ -107,27 +114,27 @@ class InventoryIT {
         String sam = Platform.unique("sam");
         String samId = Platform.createSupportUser(sam, "sam-secret");
 
-        String top = createGroup(Platform.MANAGEMENT, Platform.unique("north"), null);
-        String sub = createGroup(Platform.MANAGEMENT, Platform.unique("north-sub"), top);
-        addChild(Platform.MANAGEMENT, sub, tenantObject(inGroup).get("id").asText());
+        String top = MANAGEMENT_INVENTORY.createGroup(Platform.unique("north"), null);
+        String sub = MANAGEMENT_INVENTORY.createGroup(Platform.unique("north-sub"), top);
+        MANAGEMENT_INVENTORY.addChild(sub, MANAGEMENT_INVENTORY.tenantObjectId(inGroup));
 
         assertThat(Platform.passwordGrant(inGroup, sam + "$john", "sam-secret").json().get("error_description").asText())
                 .isEqualTo("Support user is not permitted to support this tenant");
-        assign(Platform.MANAGEMENT, samId, top, roleId(Platform.MANAGEMENT, "Support"));
+        MANAGEMENT_INVENTORY.assign(samId, top, MANAGEMENT_INVENTORY.roleId("Support"));
 
         assertThat(Platform.passwordGrant(inGroup, sam + "$john", "sam-secret").status()).as("inherited through the subgroup").isEqualTo(200);
         assertThat(Platform.passwordGrant(outside, sam + "$john", "sam-secret").status()).as("tenant not in the group").isEqualTo(400);
 
         // A role without Support at level ALL does not do
-        assign(Platform.MANAGEMENT, samId, top, roleId(Platform.MANAGEMENT, "Reader"));
+        MANAGEMENT_INVENTORY.assign(samId, top, MANAGEMENT_INVENTORY.roleId("Reader"));
         assertThat(Platform.passwordGrant(inGroup, sam + "$john", "sam-secret").status()).isEqualTo(400);
         // Full access does
-        String full = createRole(Platform.MANAGEMENT, Platform.unique("Full"), "[{\"scope\":\"FULL_ACCESS\",\"type\":\"*\",\"level\":\"ALL\"}]");
-        assign(Platform.MANAGEMENT, samId, sub, full);
+        String full = MANAGEMENT_INVENTORY.createRole(Platform.unique("Full"), "[{\"scope\":\"FULL_ACCESS\",\"type\":\"*\",\"level\":\"ALL\"}]");
+        MANAGEMENT_INVENTORY.assign(samId, sub, full);
         assertThat(Platform.passwordGrant(inGroup, sam + "$john", "sam-secret").status()).isEqualTo(200);
 
         // Taking the tenant out of the group withdraws the permission at once
-        Http.Reply removed = delete(inv(Platform.MANAGEMENT) + "/groups/" + sub + "/children/" + tenantObject(inGroup).get("id").asText());
+        Http.Reply removed = MANAGEMENT_INVENTORY.removeChild(sub, MANAGEMENT_INVENTORY.tenantObjectId(inGroup));
         assertThat(removed.status()).isEqualTo(204);
         assertThat(Platform.passwordGrant(inGroup, sam + "$john", "sam-secret").status()).isEqualTo(400);
     }
@@ -135,57 +142,59 @@ class InventoryIT {
     @Test
     void permissionsInheritDownwardsNeverUpwards() {
         String realm = Platform.createTenant("tree");
+        SupportAccessClient.Inventory inventory = ADMIN.inventory(realm);
         String userId = Platform.createUser(realm, "smith", "pw");
-        String top = createGroup(realm, "region", null);
-        String north = createGroup(realm, "region north", top);
-        String device = createGroup(realm, "device-1", north);
-        String restart = roleId(realm, "Operations: Restart Device");
-        assign(realm, userId, north, restart);
+        String top = inventory.createGroup("region", null);
+        String north = inventory.createGroup("region north", top);
+        String device = inventory.createGroup("device-1", north);
+        String restart = inventory.roleId("Operations: Restart Device");
+        inventory.assign(userId, north, restart);
 
-        assertThat(effective(realm, userId, device, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isTrue();
-        assertThat(effective(realm, userId, north, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isTrue();
-        assertThat(effective(realm, userId, top, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).as("not upwards").isFalse();
-        assertThat(effective(realm, userId, device, "DEVICE_CONTROL", "c8y_Firmware", "ADMIN")).as("other type").isFalse();
-        assertThat(effective(realm, userId, device, "DEVICE_CONTROL", "c8y_Restart", "ALL")).as("higher level").isFalse();
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isTrue();
+        assertThat(inventory.granted(userId, north, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isTrue();
+        assertThat(inventory.granted(userId, top, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).as("not upwards").isFalse();
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Firmware", "ADMIN")).as("other type").isFalse();
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ALL")).as("higher level").isFalse();
 
         // a global role with the inventory permission wins everywhere
         var role = new org.keycloak.representations.idm.RoleRepresentation();
         role.setName("ROLE_INVENTORY_READ");
         Platform.realm(realm).roles().create(role);
-        assertThat(effective(realm, userId, top, "INVENTORY", "*", "READ")).isFalse();
+        assertThat(inventory.granted(userId, top, "INVENTORY", "*", "READ")).isFalse();
         Platform.grantRealmRoles(realm, userId, "ROLE_INVENTORY_READ");
-        Http.Reply global = get(inv(realm) + "/users/" + userId + "/effective-permission?object=" + top + "&scope=INVENTORY&type=*&level=READ");
-        assertThat(global.json().get("granted").asBoolean()).isTrue();
-        assertThat(global.json().get("via").asText()).isEqualTo("global role");
+        JsonNode global = inventory.effectivePermission(userId, top, "INVENTORY", "*", "READ");
+        assertThat(global.get("granted").asBoolean()).isTrue();
+        assertThat(global.get("via").asText()).isEqualTo("global role");
 
         // cycles are refused
-        assertThat(put(inv(realm) + "/groups/" + device + "/children/" + top, null).status()).isEqualTo(409);
+        assertThat(inventory.addChildReply(device, top).status()).isEqualTo(409);
     }
 
     @Test
     void copyMergesByDefaultOrReplaces() {
         String realm = Platform.createTenant("copy-inv");
+        SupportAccessClient.Inventory inventory = ADMIN.inventory(realm);
         String reference = Platform.createUser(realm, "reference", "pw");
         String merged = Platform.createUser(realm, "merged", "pw");
         String replaced = Platform.createUser(realm, "replaced", "pw");
-        String g1 = createGroup(realm, "g1", null);
-        String g2 = createGroup(realm, "g2", null);
-        assign(realm, reference, g1, roleId(realm, "Reader"));
-        assign(realm, merged, g2, roleId(realm, "Manager"));
-        assign(realm, replaced, g2, roleId(realm, "Manager"));
+        String g1 = inventory.createGroup("g1", null);
+        String g2 = inventory.createGroup("g2", null);
+        inventory.assign(reference, g1, inventory.roleId("Reader"));
+        inventory.assign(merged, g2, inventory.roleId("Manager"));
+        inventory.assign(replaced, g2, inventory.roleId("Manager"));
 
-        assertThat(post(inv(realm) + "/users/" + merged + "/assignments/copy", "{\"fromUserId\":\"" + reference + "\"}").status()).isEqualTo(200);
-        assertThat(post(inv(realm) + "/users/" + replaced + "/assignments/copy",
+        assertThat(inventory.copyAssignments(merged, "{\"fromUserId\":\"" + reference + "\"}").status()).isEqualTo(200);
+        assertThat(inventory.copyAssignments(replaced,
                 "{\"fromUserId\":\"" + reference + "\",\"mode\":\"REPLACE\"}").status()).isEqualTo(200);
 
-        assertThat(groupsOf(realm, merged)).containsExactlyInAnyOrder("g1", "g2");
-        assertThat(groupsOf(realm, replaced)).containsExactly("g1");
+        assertThat(inventory.assignedGroups(merged)).containsExactlyInAnyOrder("g1", "g2");
+        assertThat(inventory.assignedGroups(replaced)).containsExactly("g1");
     }
 
     @Test
     void permissionsCoveredByAnotherAreReportedAsNotEffective() {
         String realm = Platform.createTenant("shadow");
-        Http.Reply created = post(inv(realm) + "/roles", "{\"name\":\"mixed\",\"permissions\":["
+        Http.Reply created = ADMIN.inventory(realm).createRoleReply("{\"name\":\"mixed\",\"permissions\":["
                 + "{\"scope\":\"ALARMS\",\"type\":\"*\",\"level\":\"ALL\"},"
                 + "{\"scope\":\"ALARMS\",\"type\":\"c8y_Temperature\",\"level\":\"READ\"},"
                 + "{\"scope\":\"EVENTS\",\"type\":\"c8y_Position\",\"level\":\"READ\"}]}");
@@ -199,144 +208,102 @@ class InventoryIT {
     @Test
     void removingARoleAGroupOrAUserRemovesItsAssignments() {
         String realm = Platform.createTenant("cleanup");
+        SupportAccessClient.Inventory inventory = ADMIN.inventory(realm);
         String userId = Platform.createUser(realm, "user-one", "pw");
         String other = Platform.createUser(realm, "user-two", "pw");
-        String g1 = createGroup(realm, "g1", null);
-        String g2 = createGroup(realm, "g2", null);
-        String temp = createRole(realm, "temporary", "[{\"scope\":\"EVENTS\",\"type\":\"*\",\"level\":\"READ\"}]");
-        assign(realm, userId, g1, temp);
-        assign(realm, userId, g2, roleId(realm, "Reader"));
-        assign(realm, other, g1, roleId(realm, "Reader"));
+        String g1 = inventory.createGroup("g1", null);
+        String g2 = inventory.createGroup("g2", null);
+        String temp = inventory.createRole("temporary", "[{\"scope\":\"EVENTS\",\"type\":\"*\",\"level\":\"READ\"}]");
+        inventory.assign(userId, g1, temp);
+        inventory.assign(userId, g2, inventory.roleId("Reader"));
+        inventory.assign(other, g1, inventory.roleId("Reader"));
 
-        assertThat(delete(inv(realm) + "/roles/" + temp).status()).isEqualTo(204);
-        assertThat(groupsOf(realm, userId)).containsExactly("g2");
-        assertThat(delete(inv(realm) + "/managed-objects/" + g2).status()).isEqualTo(204);
-        assertThat(groupsOf(realm, userId)).isEmpty();
+        assertThat(inventory.deleteRole(temp).status()).isEqualTo(204);
+        assertThat(inventory.assignedGroups(userId)).containsExactly("g2");
+        assertThat(inventory.deleteObject(g2).status()).isEqualTo(204);
+        assertThat(inventory.assignedGroups(userId)).isEmpty();
         Platform.realm(realm).users().get(other).remove();
-        assertThat(get(inv(realm) + "/users/" + other + "/assignments").status()).isEqualTo(404);
-        assertThat(get(inv(realm) + "/managed-objects/" + g1).json().get("children").size()).isZero();
+        assertThat(inventory.assignmentsReply(other).status()).isEqualTo(404);
+        assertThat(inventory.managedObject(g1).get("children").size()).isZero();
     }
 
-    @Test
-    void badInputAndUnauthorisedCallsAreRefused() {
-        String realm = Platform.createTenant("inv-bad");
-        assertThat(Http.get(inv(realm) + "/roles", null).status()).isEqualTo(401);
-        assertThat(post(inv(realm) + "/groups", "{").status()).isEqualTo(400);
-        assertThat(post(inv(realm) + "/groups", "{\"name\":5}").status()).isEqualTo(400);
-        assertThat(post(inv(realm) + "/groups", "{\"name\":\"x\",\"parentId\":\"nope\"}").status()).isEqualTo(404);
-        assertThat(post(inv(realm) + "/roles", "{\"name\":\"r\",\"permissions\":[{\"scope\":\"NOPE\",\"level\":\"READ\"}]}").status()).isEqualTo(400);
-        assertThat(post(inv(realm) + "/roles", "{\"name\":\"Reader\"}").status()).isEqualTo(409);
-        assertThat(post(inv(realm) + "/roles", "{\"name\":\"" + "x".repeat(1_000_000) + "\"}").status()).isEqualTo(413);
-        assertThat(put(inv(realm) + "/users/nobody/assignments/nothing", "{\"roles\":[]}").status()).isEqualTo(404);
-        String userId = Platform.createUser(realm, "user-bad", "pw");
-        String group = createGroup(realm, "g", null);
-        assertThat(put(inv(realm) + "/users/" + userId + "/assignments/" + group, "{\"roles\":\"Reader\"}").status()).isEqualTo(400);
-        assertThat(put(inv(realm) + "/users/" + userId + "/assignments/" + group, "{\"roles\":[\"nope\"]}").status()).isEqualTo(404);
-        assertThat(get(inv(realm) + "/users/" + userId + "/effective-permission?object=" + group + "&scope=X&level=READ").status()).isEqualTo(400);
-        assertThat(delete(inv(Platform.MANAGEMENT) + "/managed-objects/" + tenantObject(realm).get("id").asText()).status()).isEqualTo(409);
-        assertThat(post(inv(realm) + "/managed-objects", "{\"name\":\"fake\",\"type\":\"c8y_Tenant\"}").status()).isEqualTo(400);
-        // memberships of another realm cannot be touched through this realm's API
-        String other = Platform.createTenant("inv-other");
-        String otherGroup = createGroup(other, "other-group", null);
-        String otherChild = createGroup(other, "other-child", otherGroup);
-        assertThat(delete(inv(realm) + "/groups/" + otherGroup + "/children/" + otherChild).status()).isEqualTo(404);
-        assertThat(get(inv(other) + "/managed-objects/" + otherGroup).json().get("children").size()).isEqualTo(1);
-        Http.Reply device = post(inv(realm) + "/managed-objects", "{\"name\":\"pump-1\",\"type\":\"c8y_Device\",\"parentId\":\"" + group + "\"}");
-        assertThat(device.status()).isEqualTo(201);
-        assertThat(get(inv(realm) + "/managed-objects/" + group).json().get("children").get(0).asText()).isEqualTo(device.json().get("id").asText());
+    /** Refusals of the inventory API, each case on its own; one realm, user and group for all of them. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Refusals {
 
-        String staff = Platform.unique("staff");
-        Platform.createSupportUser(staff, "staff-pw", "Support");
-        assertThat(Http.get(inv(Platform.MANAGEMENT) + "/roles", PlatformSettingsIT.managementToken(staff, "staff-pw")).status()).isEqualTo(403);
-    }
+        String realm;
+        String userId;
+        String group;
+        SupportAccessClient.Inventory inventory;
 
-    // --- helpers
-
-    static String inv(String realm) {
-        return Platform.url() + "/admin/realms/" + realm + "/support-access/inventory";
-    }
-
-    static Http.Reply get(String url) {
-        return Http.get(url, Platform.adminToken());
-    }
-
-    static Http.Reply post(String url, String json) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Platform.adminToken())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    static Http.Reply put(String url, String json) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Platform.adminToken())
-                .header("Content-Type", "application/json")
-                .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    static Http.Reply delete(String url) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
-    }
-
-    static Http.Reply send(String method, String url, String token, String json) {
-        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    static JsonNode tenantObject(String tenant) {
-        for (JsonNode object : get(inv(Platform.MANAGEMENT) + "/managed-objects?type=c8y_Tenant").json()) {
-            if (tenant.equals(object.get("name").asText())) {
-                return object;
-            }
+        @BeforeAll
+        void realmWithUserAndGroup() {
+            realm = Platform.createTenant("inv-bad");
+            inventory = ADMIN.inventory(realm);
+            userId = Platform.createUser(realm, "user-bad", "pw");
+            group = inventory.createGroup("g", null);
         }
-        return null;
-    }
 
-    static String createGroup(String realm, String name, String parentId) {
-        Http.Reply reply = post(inv(realm) + "/groups", parentId == null ? "{\"name\":\"" + name + "\"}"
-                : "{\"name\":\"" + name + "\",\"parentId\":\"" + parentId + "\"}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("id").asText();
-    }
-
-    static void addChild(String realm, String groupId, String childId) {
-        Http.Reply reply = put(inv(realm) + "/groups/" + groupId + "/children/" + childId, null);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(204);
-    }
-
-    static String createRole(String realm, String name, String permissionsJson) {
-        Http.Reply reply = post(inv(realm) + "/roles", "{\"name\":\"" + name + "\",\"permissions\":" + permissionsJson + "}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("id").asText();
-    }
-
-    static String roleId(String realm, String name) {
-        for (JsonNode role : get(inv(realm) + "/roles").json()) {
-            if (name.equals(role.get("name").asText())) {
-                return role.get("id").asText();
-            }
+        static Stream<Arguments> badRequests() {
+            return Stream.of(
+                    Arguments.of(Named.of("malformed JSON", "POST"), "/groups", "{", 400),
+                    Arguments.of(Named.of("a group name of the wrong type", "POST"), "/groups", "{\"name\":5}", 400),
+                    Arguments.of(Named.of("an unknown parent", "POST"), "/groups", "{\"name\":\"x\",\"parentId\":\"nope\"}", 404),
+                    Arguments.of(Named.of("an unknown permission scope", "POST"), "/roles",
+                            "{\"name\":\"r\",\"permissions\":[{\"scope\":\"NOPE\",\"level\":\"READ\"}]}", 400),
+                    Arguments.of(Named.of("a role name taken", "POST"), "/roles", "{\"name\":\"Reader\"}", 409),
+                    Arguments.of(Named.of("a body over the size limit", "POST"), "/roles",
+                            "{\"name\":\"" + "x".repeat(1_000_000) + "\"}", 413),
+                    Arguments.of(Named.of("an unknown user and group", "PUT"), "/users/nobody/assignments/nothing", "{\"roles\":[]}", 404),
+                    Arguments.of(Named.of("roles not a list", "PUT"), "/users/{user}/assignments/{group}", "{\"roles\":\"Reader\"}", 400),
+                    Arguments.of(Named.of("an unknown role", "PUT"), "/users/{user}/assignments/{group}", "{\"roles\":[\"nope\"]}", 404),
+                    Arguments.of(Named.of("an unknown scope in the permission check", "GET"),
+                            "/users/{user}/effective-permission?object={group}&scope=X&level=READ", null, 400),
+                    Arguments.of(Named.of("a managed object posing as a tenant", "POST"), "/managed-objects",
+                            "{\"name\":\"fake\",\"type\":\"c8y_Tenant\"}", 400));
         }
-        throw new AssertionError("no inventory role " + name);
-    }
 
-    static void assign(String realm, String userId, String groupId, String roleId) {
-        Http.Reply reply = put(inv(realm) + "/users/" + userId + "/assignments/" + groupId, "{\"roles\":[\"" + roleId + "\"]}");
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    }
+        @ParameterizedTest(name = "{0}: {1} -> {3}")
+        @MethodSource("badRequests")
+        void badRequestIsRefused(String method, String path, String body, int status) {
+            Http.Reply reply = inventory.send(method, path.replace("{user}", userId).replace("{group}", group), body);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        }
 
-    static boolean effective(String realm, String userId, String objectId, String scope, String type, String level) {
-        Http.Reply reply = get(inv(realm) + "/users/" + userId + "/effective-permission?object=" + objectId + "&scope=" + scope
-                + "&type=" + Http.enc(type) + "&level=" + level);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().get("granted").asBoolean();
-    }
+        @Test
+        void aCallWithoutTokenIsUnauthorised() {
+            assertThat(SupportAccessClient.as(null).inventory(realm).get("/roles").status()).isEqualTo(401);
+        }
 
-    static List<String> groupsOf(String realm, String userId) {
-        List<String> groups = new ArrayList<>();
-        get(inv(realm) + "/users/" + userId + "/assignments").json().forEach(a -> groups.add(a.get("groupName").asText()));
-        return groups;
-    }
+        @Test
+        void aTenantObjectCannotBeRemoved() {
+            assertThat(ADMIN.inventory(Platform.MANAGEMENT).deleteObject(MANAGEMENT_INVENTORY.tenantObjectId(realm)).status()).isEqualTo(409);
+        }
 
-    static List<String> names(Http.Reply reply) {
-        List<String> names = new ArrayList<>();
-        reply.json().forEach(r -> names.add(r.get("name").asText()));
-        return names;
+        @Test
+        void membershipsOfAnotherRealmCannotBeTouchedThroughThisRealmsApi() {
+            String other = Platform.createTenant("inv-other");
+            SupportAccessClient.Inventory otherInventory = ADMIN.inventory(other);
+            String otherGroup = otherInventory.createGroup("other-group", null);
+            String otherChild = otherInventory.createGroup("other-child", otherGroup);
+            assertThat(inventory.removeChild(otherGroup, otherChild).status()).isEqualTo(404);
+            assertThat(otherInventory.managedObject(otherGroup).get("children").size()).isEqualTo(1);
+        }
+
+        @Test
+        void aDeviceCreatedUnderAGroupIsItsChild() {
+            Http.Reply device = inventory.createObjectReply("{\"name\":\"pump-1\",\"type\":\"c8y_Device\",\"parentId\":\"" + group + "\"}");
+            assertThat(device.status()).isEqualTo(201);
+            assertThat(inventory.managedObject(group).get("children").get(0).asText()).isEqualTo(device.json().get("id").asText());
+        }
+
+        @Test
+        void aSupportUserMayNotReadTheManagementInventory() {
+            String staff = Platform.unique("staff");
+            Platform.createSupportUser(staff, "staff-pw", "Support");
+            assertThat(SupportAccessClient.as(Platform.managementToken(staff, "staff-pw")).inventory(Platform.MANAGEMENT).get("/roles").status())
+                    .isEqualTo(403);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportSession;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,12 @@ class PlatformDecidesSupportIT {
     @BeforeEach
     void tenantWithAdministrator() {
         Platform.setSupportActivated(true);
-        tenant = Platform.createTenant("own");
-        Platform.createUser(tenant, "john", "john-secret");
+        TenantWithSupport scene = TenantWithSupport.create("own");
+        tenant = scene.tenant();
+        jill = scene.jill();
         Platform.createUser(tenant, "boss", "boss-secret");
-        SupportRequestsIT.grantRealmManagementRole(tenant, "boss", "realm-admin");
-        tenantAdmin = SupportRequestsIT.token(tenant, "boss", "boss-secret");
-        jill = Platform.unique("jillown");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        Platform.grantRealmManagementRole(tenant, "boss", "realm-admin");
+        tenantAdmin = Platform.token(tenant, "boss", "boss-secret");
     }
 
     @Test
@@ -71,7 +71,7 @@ class PlatformDecidesSupportIT {
                 .noneMatch(r -> "john".equals(r.get("who").asText()) && "User login".equals(r.get("activity").asText()));
         // the tenant's administrator sees in "Support accesses" when the support session ended, and why
         JsonNode accesses = Http.get(Platform.url() + "/realms/" + tenant + "/support-access/accesses",
-                SupportRequestsIT.token(tenant, "boss", "boss-secret")).json().get("records");
+                Platform.token(tenant, "boss", "boss-secret")).json().get("records");
         List<String> accessTexts = new java.util.ArrayList<>();
         accesses.forEach(r -> accessTexts.add(r.get("text").asText()));
         assertThat(accessTexts).anyMatch(t -> t.equals("Support session of " + jill + "$john in " + tenant + " ended: logout"));

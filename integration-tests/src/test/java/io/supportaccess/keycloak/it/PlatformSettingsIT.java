@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The platform settings endpoint: who may read and change it, and what bad input gets. */
 class PlatformSettingsIT {
+
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
 
     @AfterEach
     void reset() {
@@ -27,32 +37,31 @@ class PlatformSettingsIT {
         assertThat(fresh.get("supportOfflineAccessAllowed").asBoolean()).isFalse();
     }
 
-    @Test
-    void sessionLimitsAndExclusionsAreValidated() {
-        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
-        cases.put("{\"supportSessionIdleMinutes\":0}", 400);
-        cases.put("{\"supportSessionIdleMinutes\":1441}", 400);
-        cases.put("{\"supportSessionMaxHours\":169}", 400);
-        cases.put("{\"supportSessionMaxHours\":\"8\"}", 400);
-        cases.put("{\"supportOfflineAccessAllowed\":\"yes\"}", 400);
-        cases.put("{\"excludedTenants\":\"acme\"}", 400);
-        cases.put("{\"excludedTenants\":[\"bad,id\"]}", 400);
-        cases.put("{\"excludedTenants\":[\"acme\"],\"supportSessionMaxHours\":0}", 400);
-        cases.forEach((body, status) -> {
-            Http.Reply reply = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", body);
-            assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(status);
-            assertThat(reply.json().get("error_description").asText()).as(body).isNotEmpty();
-        });
-        var unchanged = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"supportSessionIdleMinutes\":0}",
+        "{\"supportSessionIdleMinutes\":1441}",
+        "{\"supportSessionMaxHours\":169}",
+        "{\"supportSessionMaxHours\":\"8\"}",
+        "{\"supportOfflineAccessAllowed\":\"yes\"}",
+        "{\"excludedTenants\":\"acme\"}",
+        "{\"excludedTenants\":[\"bad,id\"]}",
+        "{\"excludedTenants\":[\"acme\"],\"supportSessionMaxHours\":0}"})
+    void aBadSessionLimitOrExclusionIsRefusedAndChangesNothing(String body) {
+        Http.Reply reply = ADMIN.putSettingsReply(body);
+        assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("error_description").asText()).as(body).isNotEmpty();
+        var unchanged = ADMIN.settings();
         assertThat(unchanged.get("excludedTenants").size()).as("a refused update changes nothing").isZero();
         assertThat(unchanged.get("supportSessionMaxHours").asInt()).isEqualTo(8);
+    }
 
-        var changed = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json",
-                "{\"supportSessionIdleMinutes\":45,\"supportSessionMaxHours\":4}").json();
+    @Test
+    void validSessionLimitsAreTaken() {
+        var changed = ADMIN.putSettings("{\"supportSessionIdleMinutes\":45,\"supportSessionMaxHours\":4}");
         assertThat(changed.get("supportSessionIdleMinutes").asInt()).isEqualTo(45);
         assertThat(changed.get("supportSessionMaxHours").asInt()).isEqualTo(4);
-        Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json",
-                "{\"supportSessionIdleMinutes\":30,\"supportSessionMaxHours\":8}");
+        ADMIN.putSettings("{\"supportSessionIdleMinutes\":30,\"supportSessionMaxHours\":8}");
     }
 
     @Test
@@ -79,12 +88,12 @@ class PlatformSettingsIT {
         var realmManagement = Platform.realm(Platform.MANAGEMENT).clients().findByClientId("realm-management").get(0);
         var role = Platform.realm(Platform.MANAGEMENT).clients().get(realmManagement.getId()).roles().get("realm-admin").toRepresentation();
         Platform.realm(Platform.MANAGEMENT).users().get(adminId).roles().clientLevel(realmManagement.getId()).add(List.of(role));
-        String adminToken = managementToken(admin, "admin-pw");
+        String adminToken = Platform.managementToken(admin, "admin-pw");
         assertThat(Http.put(Platform.settingsUrl(), adminToken, "application/json", "{\"supportAccessActivated\":true}").status()).isEqualTo(200);
 
         String staff = Platform.unique("staff");
         Platform.createSupportUser(staff, "staff-pw", "Support");
-        String staffToken = managementToken(staff, "staff-pw");
+        String staffToken = Platform.managementToken(staff, "staff-pw");
         assertThat(Http.get(Platform.settingsUrl(), staffToken).status()).isEqualTo(403);
         Http.Reply forbidden = Http.put(Platform.settingsUrl(), staffToken, "application/json", "{\"supportAccessActivated\":false}");
         assertThat(forbidden.status()).isEqualTo(403);
@@ -112,49 +121,40 @@ class PlatformSettingsIT {
         assertThat(Http.put(Platform.settingsUrl(), "not-a-token", "application/json", "{}").status()).isEqualTo(401);
     }
 
-    @Test
-    void badInputGetsAClearErrorAndChangesNothing() {
+    static Stream<Arguments> badSettings() {
+        return Stream.of(
+                Arguments.of("", 400),
+                Arguments.of("{", 400),
+                Arguments.of("not json", 400),
+                Arguments.of("[]", 400),
+                Arguments.of("null", 400),
+                Arguments.of("{\"supportAccessActivated\":\"yes\"}", 400),
+                Arguments.of("{\"supportAccessActivated\":1}", 400),
+                Arguments.of("{\"supportAccessActivated\":[1,2]}", 400),
+                Arguments.of("{\"supportAccessActivated\":[\"bad,id\"]}", 400),
+                Arguments.of("{\"supportAccessActivated\":[\"\"]}", 400),
+                Arguments.of("{\"supportAccessActivated\":[null]}", 400),
+                Arguments.of("{\"supportUserOtpRequired\":\"true\"}", 400),
+                Arguments.of("{\"unknown\":true}", 400),
+                Arguments.of(Named.of("a tenant list over 256 KiB", "{\"supportAccessActivated\":[\"" + "a".repeat(1_000_000) + "\"]}"), 413));
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @MethodSource("badSettings")
+    void badInputGetsAClearErrorAndChangesNothing(String body, int status) {
         Platform.setSupportActivated(List.of("acme"));
-        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
-        cases.put("", 400);
-        cases.put("{", 400);
-        cases.put("not json", 400);
-        cases.put("[]", 400);
-        cases.put("null", 400);
-        cases.put("{\"supportAccessActivated\":\"yes\"}", 400);
-        cases.put("{\"supportAccessActivated\":1}", 400);
-        cases.put("{\"supportAccessActivated\":[1,2]}", 400);
-        cases.put("{\"supportAccessActivated\":[\"bad,id\"]}", 400);
-        cases.put("{\"supportAccessActivated\":[\"\"]}", 400);
-        cases.put("{\"supportAccessActivated\":[null]}", 400);
-        cases.put("{\"supportUserOtpRequired\":\"true\"}", 400);
-        cases.put("{\"unknown\":true}", 400);
-        cases.put("{\"supportAccessActivated\":[\"" + "a".repeat(1_000_000) + "\"]}", 413);
-        for (var entry : cases.entrySet()) {
-            Http.Reply reply = Http.put(Platform.settingsUrl(), Platform.adminToken(), "application/json", entry.getKey());
-            String label = entry.getKey().length() > 50 ? entry.getKey().substring(0, 50) : entry.getKey();
-            assertThat(reply.status()).as(label).isEqualTo(entry.getValue());
-            assertThat(reply.json().get("error_description").asText()).as(label).isNotBlank();
-        }
-        assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportAccessActivated").toString()).isEqualTo("[\"acme\"]");
+        Http.Reply reply = ADMIN.putSettingsReply(body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.json().get("error_description").asText()).isNotBlank();
+        assertThat(ADMIN.settings().get("supportAccessActivated").toString()).isEqualTo("[\"acme\"]");
     }
 
     @Test
     void changesApplyToTheNextLoginAtOnce() {
-        String tenant = Platform.createTenant("runtime");
-        Platform.createUser(tenant, "john", "john-secret");
-        String jill = Platform.unique("jillrt");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.create("runtime");
         Platform.setSupportActivated(false);
-        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(400);
-        Platform.setSupportActivated(List.of(tenant));
-        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
-    }
-
-    static String managementToken(String username, String password) {
-        Http.Reply reply = Http.postForm(Platform.tokenUrl(Platform.MANAGEMENT),
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
+        assertThat(scene.supportGrant().status()).isEqualTo(400);
+        Platform.setSupportActivated(List.of(scene.tenant()));
+        assertThat(scene.supportGrant().status()).isEqualTo(200);
     }
 }

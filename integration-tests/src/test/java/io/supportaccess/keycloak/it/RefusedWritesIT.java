@@ -1,21 +1,12 @@
 package io.supportaccess.keycloak.it;
 
-import static io.supportaccess.keycloak.it.InventoryIT.assign;
-import static io.supportaccess.keycloak.it.InventoryIT.createGroup;
-import static io.supportaccess.keycloak.it.InventoryIT.createRole;
-import static io.supportaccess.keycloak.it.InventoryIT.delete;
-import static io.supportaccess.keycloak.it.InventoryIT.get;
-import static io.supportaccess.keycloak.it.InventoryIT.inv;
-import static io.supportaccess.keycloak.it.InventoryIT.post;
-import static io.supportaccess.keycloak.it.InventoryIT.put;
-import static io.supportaccess.keycloak.it.InventoryIT.roleId;
-import static io.supportaccess.keycloak.it.InventoryIT.tenantObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,63 +18,65 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedWritesIT {
 
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
+
     @Test
     void aGroupOrObjectWithAnUnknownParentIsNotLeftBehind() {
         String realm = Platform.createTenant("refused-parent");
-        String group = createGroup(realm, "existing", null);
-        Http.Reply device = post(inv(realm) + "/managed-objects", "{\"name\":\"pump\",\"type\":\"c8y_Device\"}");
+        String group = ADMIN.inventory(realm).createGroup("existing", null);
+        Http.Reply device = ADMIN.inventory(realm).post("/managed-objects", "{\"name\":\"pump\",\"type\":\"c8y_Device\"}");
         assertThat(device.status()).isEqualTo(201);
         String deviceId = device.json().get("id").asText();
 
         assertUnchanged(realm, List.of(), () -> List.of(
-                post(inv(realm) + "/groups", "{\"name\":\"orphan\",\"parentId\":\"no-such-group\"}"),
-                post(inv(realm) + "/groups", "{\"name\":\"orphan\",\"parentId\":\"" + deviceId + "\"}"),
-                post(inv(realm) + "/managed-objects", "{\"name\":\"orphan\",\"type\":\"c8y_Device\",\"parentId\":\"no-such-group\"}"),
-                post(inv(realm) + "/managed-objects", "{\"name\":\"orphan\",\"type\":\"c8y_Device\",\"parentId\":\"" + deviceId + "\"}")),
+                ADMIN.inventory(realm).post("/groups", "{\"name\":\"orphan\",\"parentId\":\"no-such-group\"}"),
+                ADMIN.inventory(realm).post("/groups", "{\"name\":\"orphan\",\"parentId\":\"" + deviceId + "\"}"),
+                ADMIN.inventory(realm).post("/managed-objects", "{\"name\":\"orphan\",\"type\":\"c8y_Device\",\"parentId\":\"no-such-group\"}"),
+                ADMIN.inventory(realm).post("/managed-objects", "{\"name\":\"orphan\",\"type\":\"c8y_Device\",\"parentId\":\"" + deviceId + "\"}")),
                 404, 404, 404, 404);
         assertThat(names(realm)).doesNotContain("orphan").contains("existing", "pump");
-        assertThat(get(inv(realm) + "/managed-objects/" + group).json().get("children")).isEmpty();
+        assertThat(ADMIN.inventory(realm).get("/managed-objects/" + group).json().get("children")).isEmpty();
     }
 
     @Test
     void aGroupOfAnotherRealmIsNotAParentAndLeavesNothingBehind() {
         String realm = Platform.createTenant("refused-foreign");
         String other = Platform.createTenant("refused-foreign-other");
-        String foreign = createGroup(other, "foreign", null);
+        String foreign = ADMIN.inventory(other).createGroup("foreign", null);
         assertUnchanged(realm, List.of(), () -> List.of(
-                post(inv(realm) + "/groups", "{\"name\":\"sneaky\",\"parentId\":\"" + foreign + "\"}")), 404);
+                ADMIN.inventory(realm).post("/groups", "{\"name\":\"sneaky\",\"parentId\":\"" + foreign + "\"}")), 404);
         assertUnchanged(other, List.of(), () -> List.of(
-                post(inv(realm) + "/groups", "{\"name\":\"sneaky\",\"parentId\":\"" + foreign + "\"}")), 404);
-        assertThat(get(inv(other) + "/managed-objects/" + foreign).json().get("children")).isEmpty();
+                ADMIN.inventory(realm).post("/groups", "{\"name\":\"sneaky\",\"parentId\":\"" + foreign + "\"}")), 404);
+        assertThat(ADMIN.inventory(other).get("/managed-objects/" + foreign).json().get("children")).isEmpty();
     }
 
     @Test
     void refusedMembershipAndObjectChangesLeaveTheTreeAsItWas() {
         String realm = Platform.createTenant("refused-tree");
-        String top = createGroup(realm, "top", null);
-        String sub = createGroup(realm, "sub", top);
-        String tenantObject = tenantObject(realm).get("id").asText();
+        String top = ADMIN.inventory(realm).createGroup("top", null);
+        String sub = ADMIN.inventory(realm).createGroup("sub", top);
+        String tenantObject = ADMIN.inventory(Platform.MANAGEMENT).tenantObjectId(realm);
         assertUnchanged(realm, List.of(), () -> List.of(
-                put(inv(realm) + "/groups/" + sub + "/children/" + top, null),
-                put(inv(realm) + "/groups/" + sub + "/children/" + sub, null),
-                put(inv(realm) + "/groups/" + sub + "/children/no-such-object", null),
-                delete(inv(realm) + "/groups/" + top + "/children/no-such-object"),
-                delete(inv(realm) + "/managed-objects/no-such-object")),
+                ADMIN.inventory(realm).put("/groups/" + sub + "/children/" + top, null),
+                ADMIN.inventory(realm).put("/groups/" + sub + "/children/" + sub, null),
+                ADMIN.inventory(realm).put("/groups/" + sub + "/children/no-such-object", null),
+                ADMIN.inventory(realm).delete("/groups/" + top + "/children/no-such-object"),
+                ADMIN.inventory(realm).delete("/managed-objects/no-such-object")),
                 409, 409, 404, 404, 404);
         assertUnchanged(Platform.MANAGEMENT, List.of(), () -> List.of(
-                delete(inv(Platform.MANAGEMENT) + "/managed-objects/" + tenantObject)), 409);
+                ADMIN.inventory(Platform.MANAGEMENT).delete("/managed-objects/" + tenantObject)), 409);
     }
 
     @Test
     void refusedRoleChangesLeaveTheRolesAsTheyWere() {
         String realm = Platform.createTenant("refused-roles");
-        String mine = createRole(realm, "mine", "[{\"scope\":\"EVENTS\",\"type\":\"*\",\"level\":\"READ\"}]");
+        String mine = ADMIN.inventory(realm).createRole("mine", "[{\"scope\":\"EVENTS\",\"type\":\"*\",\"level\":\"READ\"}]");
         assertUnchanged(realm, List.of(), () -> List.of(
-                post(inv(realm) + "/roles", "{\"name\":\"Reader\",\"permissions\":[{\"scope\":\"ALARMS\",\"level\":\"ALL\"}]}"),
-                put(inv(realm) + "/roles/" + mine, "{\"name\":\"Reader\",\"permissions\":[{\"scope\":\"ALARMS\",\"level\":\"ALL\"}]}"),
-                put(inv(realm) + "/roles/" + mine, "{\"name\":\"renamed\",\"permissions\":[{\"scope\":\"NOPE\",\"level\":\"ALL\"}]}"),
-                put(inv(realm) + "/roles/no-such-role", "{\"name\":\"x\"}"),
-                delete(inv(realm) + "/roles/no-such-role")),
+                ADMIN.inventory(realm).post("/roles", "{\"name\":\"Reader\",\"permissions\":[{\"scope\":\"ALARMS\",\"level\":\"ALL\"}]}"),
+                ADMIN.inventory(realm).put("/roles/" + mine, "{\"name\":\"Reader\",\"permissions\":[{\"scope\":\"ALARMS\",\"level\":\"ALL\"}]}"),
+                ADMIN.inventory(realm).put("/roles/" + mine, "{\"name\":\"renamed\",\"permissions\":[{\"scope\":\"NOPE\",\"level\":\"ALL\"}]}"),
+                ADMIN.inventory(realm).put("/roles/no-such-role", "{\"name\":\"x\"}"),
+                ADMIN.inventory(realm).delete("/roles/no-such-role")),
                 409, 409, 400, 404, 404);
     }
 
@@ -92,19 +85,19 @@ class RefusedWritesIT {
         String realm = Platform.createTenant("refused-assign");
         String user = Platform.createUser(realm, "holder", "pw");
         String reference = Platform.createUser(realm, "reference", "pw");
-        String group = createGroup(realm, "g", null);
-        String other = createGroup(realm, "h", null);
-        assign(realm, user, group, roleId(realm, "Reader"));
-        assign(realm, reference, other, roleId(realm, "Manager"));
+        String group = ADMIN.inventory(realm).createGroup("g", null);
+        String other = ADMIN.inventory(realm).createGroup("h", null);
+        ADMIN.inventory(realm).assign(user, group, ADMIN.inventory(realm).roleId("Reader"));
+        ADMIN.inventory(realm).assign(reference, other, ADMIN.inventory(realm).roleId("Manager"));
         assertUnchanged(realm, List.of(user, reference), () -> List.of(
-                put(inv(realm) + "/users/" + user + "/assignments/" + group, "{\"roles\":[\"" + roleId(realm, "Manager") + "\",\"no-such-role\"]}"),
-                put(inv(realm) + "/users/" + user + "/assignments/no-such-group", "{\"roles\":[]}"),
-                put(inv(realm) + "/users/no-such-user/assignments/" + group, "{\"roles\":[]}"),
-                post(inv(realm) + "/users/" + user + "/assignments/copy", "{\"fromUserId\":\"" + reference + "\",\"mode\":\"SWAP\"}"),
-                post(inv(realm) + "/users/" + user + "/assignments/copy", "{\"fromUserId\":\"no-such-user\",\"mode\":\"REPLACE\"}"),
-                post(inv(realm) + "/users/" + user + "/assignments/copy", "{\"fromUserId\":\"" + user + "\",\"mode\":\"REPLACE\"}")),
+                ADMIN.inventory(realm).put("/users/" + user + "/assignments/" + group, "{\"roles\":[\"" + ADMIN.inventory(realm).roleId("Manager") + "\",\"no-such-role\"]}"),
+                ADMIN.inventory(realm).put("/users/" + user + "/assignments/no-such-group", "{\"roles\":[]}"),
+                ADMIN.inventory(realm).put("/users/no-such-user/assignments/" + group, "{\"roles\":[]}"),
+                ADMIN.inventory(realm).post("/users/" + user + "/assignments/copy", "{\"fromUserId\":\"" + reference + "\",\"mode\":\"SWAP\"}"),
+                ADMIN.inventory(realm).post("/users/" + user + "/assignments/copy", "{\"fromUserId\":\"no-such-user\",\"mode\":\"REPLACE\"}"),
+                ADMIN.inventory(realm).post("/users/" + user + "/assignments/copy", "{\"fromUserId\":\"" + user + "\",\"mode\":\"REPLACE\"}")),
                 404, 404, 404, 400, 404, 400);
-        assertThat(InventoryIT.groupsOf(realm, user)).containsExactly("g");
+        assertThat(ADMIN.inventory(realm).assignedGroups(user)).containsExactly("g");
     }
 
     @Test
@@ -129,11 +122,10 @@ class RefusedWritesIT {
 
     @Test
     void endingAnUnknownSupportSessionChangesNothing() {
-        String sessions = Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions";
-        JsonNode before = get(sessions).json();
+        List<JsonNode> before = ADMIN.sessions(Map.of());
         int records = Audit.all(Platform.MANAGEMENT, Map.of()).size();
-        assertThat(delete(sessions + "/no-such-session").status()).isEqualTo(404);
-        assertThat(get(sessions).json()).isEqualTo(before);
+        assertThat(ADMIN.endSession("no-such-session").status()).isEqualTo(404);
+        assertThat(ADMIN.sessions(Map.of())).isEqualTo(before);
         assertThat(Audit.all(Platform.MANAGEMENT, Map.of())).hasSize(records);
     }
 
@@ -156,16 +148,16 @@ class RefusedWritesIT {
 
     private static JsonNode inventory(String realm, List<String> userIds) {
         var state = Http.JSON.createObjectNode();
-        state.set("objects", get(inv(realm) + "/managed-objects").json());
-        state.set("roles", get(inv(realm) + "/roles").json());
+        state.set("objects", ADMIN.inventory(realm).get("/managed-objects").json());
+        state.set("roles", ADMIN.inventory(realm).get("/roles").json());
         var assignments = state.putObject("assignments");
         for (String userId : userIds) {
-            assignments.set(userId, get(inv(realm) + "/users/" + userId + "/assignments").json());
+            assignments.set(userId, ADMIN.inventory(realm).get("/users/" + userId + "/assignments").json());
         }
         return state;
     }
 
     private static List<String> names(String realm) {
-        return InventoryIT.names(get(inv(realm) + "/managed-objects"));
+        return ADMIN.inventory(realm).managedObjects(Map.of()).stream().map(o -> o.get("name").asText()).toList();
     }
 }

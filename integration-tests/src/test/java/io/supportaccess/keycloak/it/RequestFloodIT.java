@@ -1,20 +1,14 @@
 package io.supportaccess.keycloak.it;
 
-import static io.supportaccess.keycloak.it.SupportRequestsIT.HOUR;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.freshAdminToken;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.post;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.requestsUrl;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.setClock;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.setValidityLimit;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.statusUrl;
-import static io.supportaccess.keycloak.it.SupportRequestsIT.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
+import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +30,7 @@ class RequestFloodIT {
     @BeforeEach
     void closedPlatform() {
         Platform.setSupportActivated(false);
-        setValidityLimit(24);
+        Clock.setValidityLimit(24);
         setMaxOpenAhead(168);
         tenant = Platform.createTenant("flood");
         Platform.createUser(tenant, "alice", "alice-pw");
@@ -46,19 +40,19 @@ class RequestFloodIT {
 
     @AfterEach
     void restore() {
-        setClock(0);
-        setValidityLimit(24);
+        Clock.set(0);
+        Clock.setValidityLimit(24);
         setMaxOpenAhead(168);
         Platform.setSupportActivated(true);
     }
 
     @Test
     void aFloodFromOneUserIsCutByTheRateLimitAndNeverOpensBeyondTheLimit() throws Exception {
-        String alice = token(tenant, "alice", "alice-pw");
+        String alice = Platform.token(tenant, "alice", "alice-pw");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Http.Reply>> replies = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            replies.add(pool.submit(() -> post(requestsUrl(tenant), alice)));
+            replies.add(pool.submit(() -> SupportAccessClient.ofTenant(tenant, alice).enable()));
         }
         int accepted = 0;
         int limited = 0;
@@ -75,59 +69,59 @@ class RequestFloodIT {
         pool.shutdown();
         assertThat(accepted).isEqualTo(ENABLES_PER_MINUTE);
         assertThat(limited).isEqualTo(40 - ENABLES_PER_MINUTE);
-        JsonNode status = Http.get(statusUrl(tenant), alice).json();
+        JsonNode status = SupportAccessClient.ofTenant(tenant, alice).statusReply().json();
         assertThat(status.get("activeRequests").asInt()).isEqualTo(ENABLES_PER_MINUTE);
     }
 
     @Test
     void theRateLimitIsPerUserAnswers429WithRetryAfterAndLiftsAsKeycloaksClockMoves() {
-        String alice = token(tenant, "alice", "alice-pw");
+        String alice = Platform.token(tenant, "alice", "alice-pw");
         for (int i = 0; i < ENABLES_PER_MINUTE; i++) {
-            assertThat(post(requestsUrl(tenant), alice).status()).isEqualTo(201);
+            assertThat(SupportAccessClient.ofTenant(tenant, alice).enable().status()).isEqualTo(201);
         }
-        String expiry = Http.get(statusUrl(tenant), alice).json().get("expiresAt").asText();
-        Http.Reply limited = post(requestsUrl(tenant), alice);
+        String expiry = SupportAccessClient.ofTenant(tenant, alice).statusReply().json().get("expiresAt").asText();
+        Http.Reply limited = SupportAccessClient.ofTenant(tenant, alice).enable();
         assertThat(limited.status()).as(limited.body()).isEqualTo(429);
         assertThat(limited.json().get("error").asText()).isEqualTo("too_many_requests");
         assertThat(limited.json().get("error_description").asText()).contains(ENABLES_PER_MINUTE + " ");
         int retryAfter = Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1, 60);
-        assertThat(Http.get(statusUrl(tenant), alice).json().get("expiresAt").asText()).isEqualTo(expiry);
+        assertThat(SupportAccessClient.ofTenant(tenant, alice).statusReply().json().get("expiresAt").asText()).isEqualTo(expiry);
 
-        assertThat(post(requestsUrl(tenant), token(tenant, "bob", "bob-pw")).status()).as("another user").isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "bob-pw")).enable().status()).as("another user").isEqualTo(201);
 
-        setClock(61);
-        assertThat(post(requestsUrl(tenant), token(tenant, "alice", "alice-pw")).status()).isEqualTo(201);
+        Clock.set(61);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).enable().status()).isEqualTo(201);
     }
 
     @Test
     void requestsProlongUpToTheLimitAheadThenAreAnsweredWithAConflictThatChangesNothing() {
         setMaxOpenAhead(48);
         long before = System.currentTimeMillis();
-        Http.Reply first = post(requestsUrl(tenant), token(tenant, "alice", "alice-pw"));
+        Http.Reply first = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).enable();
         assertThat(first.status()).isEqualTo(201);
-        assertThat((double) expiry(first)).isCloseTo(before + 24 * HOUR, within(30_000.0));
+        assertThat((double) expiry(first)).isCloseTo(before + 24 * SupportRequestsIT.HOUR, within(30_000.0));
 
-        Http.Reply capped = post(requestsUrl(tenant), token(tenant, "bob", "bob-pw"));
+        Http.Reply capped = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "bob", "bob-pw")).enable();
         assertThat(capped.status()).as(capped.body()).isEqualTo(201);
-        assertThat(expiry(capped)).as("a whole validity limit more").isEqualTo(expiry(first) + 24 * HOUR);
+        assertThat(expiry(capped)).as("a whole validity limit more").isEqualTo(expiry(first) + 24 * SupportRequestsIT.HOUR);
 
-        String carol = token(tenant, "carol", "carol-pw");
-        Http.Reply beyond = post(requestsUrl(tenant), carol);
+        String carol = Platform.token(tenant, "carol", "carol-pw");
+        Http.Reply beyond = SupportAccessClient.ofTenant(tenant, carol).enable();
         assertThat(beyond.status()).as(beyond.body()).isEqualTo(409);
         assertThat(beyond.json().get("error_description").asText()).contains("48 hours");
-        JsonNode status = Http.get(statusUrl(tenant), carol).json();
+        JsonNode status = SupportAccessClient.ofTenant(tenant, carol).statusReply().json();
         assertThat(status.get("expiresAt").asText()).isEqualTo(capped.json().get("expiresAt").asText());
         assertThat(status.get("activeRequests").asInt()).isEqualTo(2);
         assertThat(status.get("ownActiveRequests").asInt()).isZero();
 
         // once a validity limit's time has passed, prolonging is possible again
-        setClock(12 * 3600);
-        assertThat(post(requestsUrl(tenant), token(tenant, "carol", "carol-pw")).status()).isEqualTo(409);
-        setClock(25 * 3600);
-        Http.Reply later = post(requestsUrl(tenant), token(tenant, "carol", "carol-pw"));
+        Clock.set(12 * 3600);
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "carol", "carol-pw")).enable().status()).isEqualTo(409);
+        Clock.set(25 * 3600);
+        Http.Reply later = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "carol", "carol-pw")).enable();
         assertThat(later.status()).as(later.body()).isEqualTo(201);
-        assertThat(expiry(later)).isEqualTo(expiry(capped) + 24 * HOUR);
+        assertThat(expiry(later)).isEqualTo(expiry(capped) + 24 * SupportRequestsIT.HOUR);
     }
 
     @Test
@@ -159,7 +153,7 @@ class RequestFloodIT {
     }
 
     static void setMaxOpenAhead(int hours) {
-        Http.Reply reply = Http.put(Platform.settingsUrl(), freshAdminToken(), "application/json", "{\"maxOpenAheadHours\":" + hours + "}");
+        Http.Reply reply = Http.put(Platform.settingsUrl(), Clock.adminToken(), "application/json", "{\"maxOpenAheadHours\":" + hours + "}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 }

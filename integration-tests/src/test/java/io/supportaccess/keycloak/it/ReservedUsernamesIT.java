@@ -9,11 +9,15 @@ import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -286,98 +290,148 @@ class ReservedUsernamesIT {
         return browser.submit(upstreamLogin, "#kc-form-login", Map.of("username", upstreamUser, "password", password));
     }
 
-    @Test
-    void usersFromBeforeTheRuleAreListedAndNeverTakenForSupportUsers() {
-        Platform.setSupportActivated(true);
-        String realm = Platform.createTenant("names-legacy");
+    /**
+     * Users who have such a name from before the rule (made through the testing endpoint): a
+     * look-alike, a '$' name and a look-alike tenant administrator, beside the tenant's boss and john.
+     */
+    @Nested
+    class UsersFromBeforeTheRule {
+
+        static final SupportAccessClient ADMIN = SupportAccessClient.admin();
+
+        String realm;
         String lookAlike = "jill" + FULLWIDTH + "amy";
         String dollar = "amy$old";
-        String lookAlikeId = legacyUser(realm, lookAlike, "amy-pw");
-        String dollarId = legacyUser(realm, dollar, "old-pw");
-        var realmManagement = Platform.realm(realm).clients().findByClientId("realm-management").get(0);
-        RoleRepresentation realmAdmin = Platform.realm(realm).clients().get(realmManagement.getId()).roles().get("realm-admin").toRepresentation();
-        String adminLookAlike = legacyUser(realm, "adm" + SMALL + "x", "adm-pw");
-        Platform.realm(realm).users().get(adminLookAlike).roles().clientLevel(realmManagement.getId()).add(List.of(realmAdmin));
-        String boss = tenantAdministrator(realm);
-        String bossId = Platform.realm(realm).users().searchByUsername(boss, true).get(0).getId();
-        Platform.createUser(realm, "john", "john-pw");
-        String jill = Platform.unique("jillnames");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        String adminLookAlike = "adm" + SMALL + "x";
+        String lookAlikeId;
+        String dollarId;
+        String boss;
+        String bossId;
+        String jill;
 
-        // the operator lists them (view-users), the tenant's ordinary users are not listed
-        String listUrl = Platform.url() + "/admin/realms/" + realm + "/support-access/suspicious-usernames";
-        Http.Reply list = Http.get(listUrl, Platform.adminToken());
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().get("users").findValuesAsText("username"))
-                .containsExactlyInAnyOrder(lookAlike, dollar, "adm" + SMALL + "x");
-        assertThat(list.json().get("users").findValuesAsText("id")).contains(lookAlikeId, dollarId);
-        assertThat(list.json().get("users").get(0).get("reason").asText()).contains("U+");
-        assertThat(Http.get(listUrl, passwordGrantToken(realm, "john", "john-pw")).status()).isEqualTo(403);
-        assertThat(Http.get(listUrl, null).status()).isEqualTo(401);
-        assertThat(Http.get(listUrl + "?max=0", Platform.adminToken()).status()).isEqualTo(400);
-        assertThat(Http.get(listUrl + "?max=x", Platform.adminToken()).status()).isEqualTo(400);
-        assertThat(Http.get(Platform.url() + "/admin/realms/master/support-access/suspicious-usernames",
-                Platform.adminToken()).status()).isEqualTo(404);
-        // on the management realm: across the tenants whose users the caller may view
-        JsonNode across = Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/suspicious-usernames",
-                Platform.adminToken()).json();
-        List<JsonNode> thisTenant = new java.util.ArrayList<>();
-        across.get("tenants").forEach(t -> {
-            if (t.get("realm").asText().equals(realm)) {
-                thisTenant.add(t);
-            }
-        });
-        assertThat(thisTenant).hasSize(1);
-        assertThat(thisTenant.get(0).get("users").findValuesAsText("username"))
-                .containsExactlyInAnyOrder(lookAlike, dollar, "adm" + SMALL + "x");
+        @BeforeEach
+        void tenantWithLegacyUsers() {
+            Platform.setSupportActivated(true);
+            realm = Platform.createTenant("names-legacy");
+            lookAlikeId = legacyUser(realm, lookAlike, "amy-pw");
+            dollarId = legacyUser(realm, dollar, "old-pw");
+            var realmManagement = Platform.realm(realm).clients().findByClientId("realm-management").get(0);
+            RoleRepresentation realmAdmin = Platform.realm(realm).clients().get(realmManagement.getId()).roles().get("realm-admin").toRepresentation();
+            String adminLookAlikeId = legacyUser(realm, adminLookAlike, "adm-pw");
+            Platform.realm(realm).users().get(adminLookAlikeId).roles().clientLevel(realmManagement.getId()).add(List.of(realmAdmin));
+            boss = tenantAdministrator(realm);
+            bossId = Platform.realm(realm).users().searchByUsername(boss, true).get(0).getId();
+            Platform.createUser(realm, "john", "john-pw");
+            jill = Platform.unique("jillnames");
+            Platform.createSupportUser(jill, "jill-secret", "Support");
+        }
 
-        // a support login never lands on them: not by name, not as "the administrator"
-        Http.Reply asLookAlike = Platform.passwordGrant(realm, jill + "$" + lookAlike, "jill-secret");
-        assertThat(asLookAlike.status()).isEqualTo(400);
-        assertThat(asLookAlike.body()).doesNotContain("access_token").contains("cannot be supported");
-        JsonNode asAdmin = Platform.accessToken(Platform.passwordGrant(realm, jill + "$", "jill-secret"));
-        assertThat(asAdmin.get("sub").asText()).isEqualTo(bossId);
+        @Test
+        void theOperatorListsThemAndNotTheTenantsOrdinaryUsers() {
+            JsonNode list = ADMIN.suspiciousUsernames(realm);
+            assertThat(list.get("users").findValuesAsText("username")).containsExactlyInAnyOrder(lookAlike, dollar, adminLookAlike);
+            assertThat(list.get("users").findValuesAsText("id")).contains(lookAlikeId, dollarId);
+            assertThat(list.get("users").get(0).get("reason").asText()).contains("U+");
+        }
 
-        // the look-alike user's own login is a plain login, recorded without a support user
-        JsonNode own = Platform.accessToken(Platform.passwordGrant(realm, lookAlike, "amy-pw"));
-        assertThat(own.get("sub").asText()).isEqualTo(lookAlikeId);
-        assertThat(own.has("act")).isFalse();
-        // the '$' user cannot log in by that name: it is read as a support login (of a support user "amy")
-        assertThat(Platform.passwordGrant(realm, dollar, "old-pw").status()).isEqualTo(400);
+        @Test
+        void aTenantUserMayNotListThem() {
+            assertThat(SupportAccessClient.as(passwordGrantToken(realm, "john", "john-pw")).suspiciousUsernamesReply(realm, Map.of()).status())
+                    .isEqualTo(403);
+        }
 
-        List<JsonNode> plain = Audit.all(realm, Map.of("user", lookAlike));
-        assertThat(plain).isNotEmpty();
-        assertThat(plain).allSatisfy(r -> {
-            assertThat(r.get("support").asBoolean()).isFalse();
-            assertThat(!hasSupportUser(r)).isTrue();
-        });
-        List<JsonNode> support = Audit.all(realm, Map.of("supportUser", jill));
-        assertThat(support).extracting(r -> r.get("activity").asText()).contains("Support access granted", "Support access denied");
-        assertThat(support).allSatisfy(r -> assertThat(r.get("support").asBoolean()).isTrue());
+        @Test
+        void aCallWithoutTokenIsUnauthorised() {
+            assertThat(SupportAccessClient.as(null).suspiciousUsernamesReply(realm, Map.of()).status()).isEqualTo(401);
+        }
 
-        // the tenant's accesses list marks them the same way
-        JsonNode accesses = Http.get(Platform.url() + "/realms/" + realm + "/support-access/accesses",
-                passwordGrantToken(realm, boss, "boss-pw")).json();
-        assertThat(accesses.get("records")).isNotEmpty();
-        accesses.get("records").forEach(r -> assertThat(r.get("support").asBoolean()).isEqualTo(!!hasSupportUser(r)));
+        @ParameterizedTest(name = "max={0}")
+        @ValueSource(strings = {"0", "x"})
+        void aBadMaximumIsRefused(String max) {
+            assertThat(ADMIN.suspiciousUsernamesReply(realm, Map.of("max", max)).status()).isEqualTo(400);
+        }
 
-        // such a user can still be renamed to a valid name (the rule checks new names only), and is then no longer listed
-        allowUsernameEdits(realm);
-        UserRepresentation rep = Platform.realm(realm).users().get(lookAlikeId).toRepresentation();
-        rep.setUsername("amy");
-        Platform.realm(realm).users().get(lookAlikeId).update(rep);
-        assertThat(Http.get(listUrl, Platform.adminToken()).json().get("users").findValuesAsText("username"))
-                .containsExactlyInAnyOrder(dollar, "adm" + SMALL + "x");
+        @Test
+        void masterHasNoList() {
+            assertThat(ADMIN.suspiciousUsernamesReply("master", Map.of()).status()).isEqualTo(404);
+        }
+
+        @Test
+        void theManagementRealmListsThemAcrossTenants() {
+            List<JsonNode> thisTenant = new java.util.ArrayList<>();
+            ADMIN.suspiciousUsernames(Platform.MANAGEMENT).get("tenants").forEach(t -> {
+                if (t.get("realm").asText().equals(realm)) {
+                    thisTenant.add(t);
+                }
+            });
+            assertThat(thisTenant).hasSize(1);
+            assertThat(thisTenant.get(0).get("users").findValuesAsText("username")).containsExactlyInAnyOrder(lookAlike, dollar, adminLookAlike);
+        }
+
+        @Test
+        void aSupportLoginNeverLandsOnThemNotByNameNorAsTheAdministrator() {
+            Http.Reply asLookAlike = Platform.passwordGrant(realm, jill + "$" + lookAlike, "jill-secret");
+            assertThat(asLookAlike.status()).isEqualTo(400);
+            assertThat(asLookAlike.body()).doesNotContain("access_token").contains("cannot be supported");
+            JsonNode asAdmin = Platform.accessToken(Platform.passwordGrant(realm, jill + "$", "jill-secret"));
+            assertThat(asAdmin.get("sub").asText()).isEqualTo(bossId);
+        }
+
+        @Test
+        void theLookAlikesOwnLoginIsAPlainLoginRecordedWithoutASupportUser() {
+            JsonNode own = Platform.accessToken(Platform.passwordGrant(realm, lookAlike, "amy-pw"));
+            assertThat(own.get("sub").asText()).isEqualTo(lookAlikeId);
+            assertThat(own.has("act")).isFalse();
+            // a refused support login naming the look-alike is not recorded as the look-alike's
+            Platform.passwordGrant(realm, jill + "$" + lookAlike, "jill-secret");
+            List<JsonNode> plain = Audit.all(realm, Map.of("user", lookAlike));
+            assertThat(plain).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.get("support").asBoolean()).isFalse();
+                assertThat(hasSupportUser(r)).isFalse();
+            });
+        }
+
+        @Test
+        void theDollarUserCannotLogInByThatNameItReadsAsASupportLogin() {
+            assertThat(Platform.passwordGrant(realm, dollar, "old-pw").status()).isEqualTo(400);
+        }
+
+        @Test
+        void theSupportUsersRecordsAreMarkedAsSupport() {
+            Platform.passwordGrant(realm, jill + "$" + lookAlike, "jill-secret");
+            Platform.accessToken(Platform.passwordGrant(realm, jill + "$", "jill-secret"));
+            List<JsonNode> support = Audit.all(realm, Map.of("supportUser", jill));
+            assertThat(support).extracting(r -> r.get("activity").asText()).contains("Support access granted", "Support access denied");
+            assertThat(support).allSatisfy(r -> assertThat(r.get("support").asBoolean()).isTrue());
+        }
+
+        @Test
+        void theTenantsAccessesListMarksThemTheSameWay() {
+            Platform.accessToken(Platform.passwordGrant(realm, lookAlike, "amy-pw"));
+            Platform.accessToken(Platform.passwordGrant(realm, jill + "$", "jill-secret"));
+            JsonNode accesses = SupportAccessClient.as(passwordGrantToken(realm, boss, "boss-pw")).tenantSupport(realm).accesses(Map.of());
+            assertThat(accesses.get("records")).isNotEmpty();
+            accesses.get("records").forEach(r -> assertThat(r.get("support").asBoolean()).isEqualTo(hasSupportUser(r)));
+        }
+
+        @Test
+        void oneRenamedToAValidNameIsNoLongerListed() {
+            allowUsernameEdits(realm);
+            UserRepresentation rep = Platform.realm(realm).users().get(lookAlikeId).toRepresentation();
+            rep.setUsername("amy");
+            Platform.realm(realm).users().get(lookAlikeId).update(rep);
+            assertThat(ADMIN.suspiciousUsernames(realm).get("users").findValuesAsText("username"))
+                    .containsExactlyInAnyOrder(dollar, adminLookAlike);
+        }
     }
 
     @Test
     void everyRecordOfASupportSessionNamesTheSupportUserAndNoOtherDoes() {
         Platform.setSupportActivated(true);
-        String realm = Platform.createTenant("names-audit");
-        Platform.createUser(realm, "john", "john-pw");
-        String jill = Platform.unique("jillmarks");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
-        String supportToken = Platform.passwordGrant(realm, jill + "$john", "jill-secret").json().get("access_token").asText();
+        TenantWithSupport scene = TenantWithSupport.create("names-audit");
+        String realm = scene.tenant();
+        String jill = scene.jill();
+        String supportToken = scene.supportToken();
         String accountUrl = Platform.url() + "/realms/" + realm + "/account/";
         ObjectNode me = (ObjectNode) accountGet(accountUrl, supportToken);
         me.put("firstName", "Johnny");
@@ -386,7 +440,7 @@ class ReservedUsernamesIT {
                 .header("Accept", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(me.toString())).build());
         assertThat(update.status()).as(update.body()).isEqualTo(204);
-        assertThat(Platform.passwordGrant(realm, "john", "john-pw").status()).isEqualTo(200);
+        assertThat(scene.johnGrant().status()).isEqualTo(200);
 
         List<JsonNode> records = Audit.all(realm, Map.of());
         List<JsonNode> bySupport = records.stream().filter(r -> r.get("who").asText().equals(jill + "$john")).toList();
@@ -398,7 +452,7 @@ class ReservedUsernamesIT {
         });
         List<JsonNode> byJohn = records.stream().filter(r -> r.get("who").asText().equals("john")).toList();
         assertThat(byJohn).isNotEmpty().allSatisfy(r -> {
-            assertThat(!hasSupportUser(r)).isTrue();
+            assertThat(hasSupportUser(r)).isFalse();
             assertThat(r.get("support").asBoolean()).isFalse();
         });
     }

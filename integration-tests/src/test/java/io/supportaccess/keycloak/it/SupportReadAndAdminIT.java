@@ -1,16 +1,10 @@
 package io.supportaccess.keycloak.it;
 
-import static io.supportaccess.keycloak.it.InventoryIT.addChild;
-import static io.supportaccess.keycloak.it.InventoryIT.createGroup;
-import static io.supportaccess.keycloak.it.InventoryIT.createRole;
-import static io.supportaccess.keycloak.it.InventoryIT.get;
-import static io.supportaccess.keycloak.it.InventoryIT.inv;
-import static io.supportaccess.keycloak.it.InventoryIT.put;
-import static io.supportaccess.keycloak.it.InventoryIT.tenantObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * group and its ancestor. One of them alone does not.
  */
 class SupportReadAndAdminIT {
+
+    private static final SupportAccessClient.Inventory MANAGEMENT_INVENTORY = SupportAccessClient.admin().inventory(Platform.MANAGEMENT);
 
     private static final String READ = "[{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"READ\"}]";
     private static final String ADMIN = "[{\"scope\":\"SUPPORT\",\"type\":\"*\",\"level\":\"ADMIN\"}]";
@@ -40,8 +36,8 @@ class SupportReadAndAdminIT {
         Platform.createUser(tenant, "john", "john-secret");
         sam = Platform.unique("samrw");
         samId = Platform.createSupportUser(sam, "sam-secret");
-        group = createGroup(Platform.MANAGEMENT, Platform.unique("rw-group"), null);
-        addChild(Platform.MANAGEMENT, group, tenantObject(tenant).get("id").asText());
+        group = MANAGEMENT_INVENTORY.createGroup(Platform.unique("rw-group"), null);
+        MANAGEMENT_INVENTORY.addChild(group, MANAGEMENT_INVENTORY.tenantObjectId(tenant));
     }
 
     @Test
@@ -60,8 +56,8 @@ class SupportReadAndAdminIT {
 
     @Test
     void readOnTheGroupAndAdminOnItsAncestor() {
-        String top = createGroup(Platform.MANAGEMENT, Platform.unique("rw-top"), null);
-        addChild(Platform.MANAGEMENT, top, group);
+        String top = MANAGEMENT_INVENTORY.createGroup(Platform.unique("rw-top"), null);
+        MANAGEMENT_INVENTORY.addChild(top, group);
         assignRoles(group, role(READ));
         assignRoles(top, role(ADMIN));
         assertSupportGranted();
@@ -69,7 +65,7 @@ class SupportReadAndAdminIT {
 
     @Test
     void oneLevelAloneOrTheOtherLevelOnAnUnrelatedGroupDoesNot() {
-        String unrelated = createGroup(Platform.MANAGEMENT, Platform.unique("rw-unrelated"), null);
+        String unrelated = MANAGEMENT_INVENTORY.createGroup(Platform.unique("rw-unrelated"), null);
         assignRoles(group, role(ADMIN));
         assertSupportRefused();
         assignRoles(unrelated, role(READ));
@@ -86,8 +82,7 @@ class SupportReadAndAdminIT {
         assertSupportRefused();
         assignRoles(group, role(ADMIN));
         assertSupportGranted();
-        Http.Reply reply = get(inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object="
-                + tenantObject(tenant).get("id").asText() + "&scope=SUPPORT&type=*&level=ALL");
+        Http.Reply reply = MANAGEMENT_INVENTORY.effectivePermissionReply(samId, MANAGEMENT_INVENTORY.tenantObjectId(tenant), "SUPPORT", "*", "ALL");
         assertThat(reply.json().get("granted").asBoolean()).as(reply.body()).isTrue();
         assertThat(reply.json().get("via").asText()).isEqualTo("global and inventory roles");
     }
@@ -95,9 +90,7 @@ class SupportReadAndAdminIT {
     @Test
     void theEffectivePermissionQueryAgrees() {
         assignRoles(group, role(READ), role(ADMIN));
-        String url = inv(Platform.MANAGEMENT) + "/users/" + samId + "/effective-permission?object=" + tenantObject(tenant).get("id").asText()
-                + "&scope=SUPPORT&type=*&level=ALL";
-        Http.Reply reply = get(url);
+        Http.Reply reply = MANAGEMENT_INVENTORY.effectivePermissionReply(samId, MANAGEMENT_INVENTORY.tenantObjectId(tenant), "SUPPORT", "*", "ALL");
         assertThat(reply.json().get("granted").asBoolean()).as(reply.body()).isTrue();
         assertThat(reply.json().get("via").asText()).isEqualTo("inventory role");
     }
@@ -115,17 +108,16 @@ class SupportReadAndAdminIT {
     }
 
     private String decision() {
-        return get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant
-                + "/decision?supportUser=" + sam).json().get("outcome").asText();
+        return SupportAccessClient.admin().decision(tenant, sam).get("outcome").asText();
     }
 
     private static String role(String permissions) {
-        return createRole(Platform.MANAGEMENT, Platform.unique("rw-role"), permissions);
+        return MANAGEMENT_INVENTORY.createRole(Platform.unique("rw-role"), permissions);
     }
 
     private void assignRoles(String groupId, String... roleIds) {
         String roles = Arrays.stream(roleIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
-        Http.Reply reply = put(inv(Platform.MANAGEMENT) + "/users/" + samId + "/assignments/" + groupId, "{\"roles\":[" + roles + "]}");
+        Http.Reply reply = MANAGEMENT_INVENTORY.put("/users/" + samId + "/assignments/" + groupId, "{\"roles\":[" + roles + "]}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 }

@@ -7,7 +7,9 @@ import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.SupportSession;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,10 +31,9 @@ class SupportSessionExpiryIT {
     @BeforeEach
     void closedPlatformAndLongLimits() {
         Platform.setSupportActivated(false);
-        tenant = SupportSessionLifetimeIT.longLivedTenant("exp");
-        Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jillexp");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(SupportSessionLifetimeIT.longLivedTenant("exp"));
+        tenant = scene.tenant();
+        jill = scene.jill();
         Clock.putSettings("{\"validityLimitHours\":1,\"supportSessionIdleMinutes\":1440,\"supportSessionMaxHours\":168,"
                 + "\"supportOfflineAccessAllowed\":true}");
     }
@@ -47,7 +48,7 @@ class SupportSessionExpiryIT {
     @Test
     void expiryEndsLiveSupportSessionsKeptAliveByRefreshes() {
         SupportSession johnOwn = SupportSession.login(tenant, "john", "john-secret");
-        assertThat(SupportRequestsIT.post(SupportRequestsIT.requestsUrl(tenant), johnOwn.accessToken()).status()).isEqualTo(201);
+        assertThat(SupportAccessClient.ofTenant(tenant, johnOwn.accessToken()).enable().status()).isEqualTo(201);
 
         SupportSession online = SupportSession.login(tenant, jill + "$john", "jill-secret");
         SupportSession offline = SupportSession.login(tenant, jill + "$john", "jill-secret", Map.of("scope", "openid offline_access"));
@@ -70,8 +71,9 @@ class SupportSessionExpiryIT {
         assertThat(browser.openLogin(tenant).redirectedToClient()).as("SSO cookie after expiry").isFalse();
         assertThat(johnOwn.alive()).as("john's own session lives on").isTrue();
 
-        List<JsonNode> events = SupportRequestsIT.events(tenant, Clock.adminToken());
-        assertThat(events).anyMatch(e -> "EXPIRED".equals(e.get("type").asText()) && "system".equals(e.get("who").asText()));
+        JsonNode expired = Clock.awaitRequestEvent(tenant, "EXPIRED");
+        assertThat(expired).as("the expiry task recorded the expiry").isNotNull();
+        assertThat(expired.get("who").asText()).isEqualTo("system");
         List<JsonNode> records = Audit.all(Platform.url(), Clock.adminToken(), tenant, Map.of("type", "Support"));
         assertThat(records).anyMatch(r -> "Support request expired".equals(r.get("activity").asText()));
         assertThat(records.stream().filter(r -> "Support session ended".equals(r.get("activity").asText()))

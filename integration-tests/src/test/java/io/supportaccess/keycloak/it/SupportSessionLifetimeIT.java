@@ -9,6 +9,7 @@ import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportSession;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +34,9 @@ class SupportSessionLifetimeIT {
     @BeforeEach
     void tenantWithLongLimits() {
         Platform.setSupportActivated(true);
-        tenant = longLivedTenant("life");
-        Platform.createUser(tenant, "john", "john-secret");
-        jill = Platform.unique("jilllife");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
+        TenantWithSupport scene = TenantWithSupport.in(longLivedTenant("life"));
+        tenant = scene.tenant();
+        jill = scene.jill();
     }
 
     @AfterEach

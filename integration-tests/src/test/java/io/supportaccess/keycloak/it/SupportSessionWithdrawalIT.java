@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.SupportSession;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -24,6 +25,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * for a task: the next refresh is already refused), and only the affected ones.
  */
 class SupportSessionWithdrawalIT {
+
+    static final SupportAccessClient ADMIN = SupportAccessClient.admin();
 
     String tenant;
     String other;
@@ -140,26 +143,25 @@ class SupportSessionWithdrawalIT {
     @Test
     void selectiveSupportWithdrawnByAssignmentOrGroupEndsOnlyThatTenantsSession() {
         jillId = Platform.createSupportUser(jill, "jill-secret");
-        String groupA = InventoryIT.createGroup(Platform.MANAGEMENT, Platform.unique("grp-a"), null);
-        String groupB = InventoryIT.createGroup(Platform.MANAGEMENT, Platform.unique("grp-b"), null);
-        InventoryIT.addChild(Platform.MANAGEMENT, groupA, InventoryIT.tenantObject(tenant).get("id").asText());
-        InventoryIT.addChild(Platform.MANAGEMENT, groupB, InventoryIT.tenantObject(other).get("id").asText());
-        String supportRole = InventoryIT.roleId(Platform.MANAGEMENT, "Support");
-        InventoryIT.assign(Platform.MANAGEMENT, jillId, groupA, supportRole);
-        InventoryIT.assign(Platform.MANAGEMENT, jillId, groupB, supportRole);
+        var inventory = ADMIN.inventory(Platform.MANAGEMENT);
+        String groupA = inventory.createGroup(Platform.unique("grp-a"), null);
+        String groupB = inventory.createGroup(Platform.unique("grp-b"), null);
+        inventory.addChild(groupA, inventory.tenantObjectId(tenant));
+        inventory.addChild(groupB, inventory.tenantObjectId(other));
+        String supportRole = inventory.roleId("Support");
+        inventory.assign(jillId, groupA, supportRole);
+        inventory.assign(jillId, groupB, supportRole);
         SupportSession inTenant = SupportSession.login(tenant, jill + "$john", "jill-secret");
         SupportSession inOther = SupportSession.login(other, jill + "$john", "jill-secret");
 
         // the tenant object leaves her group
-        Http.Reply removed = InventoryIT.delete(InventoryIT.inv(Platform.MANAGEMENT) + "/groups/" + groupA + "/children/"
-                + InventoryIT.tenantObject(tenant).get("id").asText());
+        Http.Reply removed = inventory.removeChild(groupA, inventory.tenantObjectId(tenant));
         assertThat(removed.status()).isEqualTo(204);
         inTenant.assertEnded();
         assertThat(inOther.alive()).as("she may still support the other tenant").isTrue();
 
         // her assignment on the other group is removed
-        Http.Reply unassigned = InventoryIT.put(InventoryIT.inv(Platform.MANAGEMENT) + "/users/" + jillId + "/assignments/" + groupB,
-                "{\"roles\":[]}");
+        Http.Reply unassigned = inventory.assignReply(jillId, groupB, "{\"roles\":[]}");
         assertThat(unassigned.status()).as(unassigned.body()).isLessThan(300);
         inOther.assertEnded();
     }
@@ -179,61 +181,82 @@ class SupportSessionWithdrawalIT {
         Http.Reply refused = Platform.passwordGrant(tenant, jill + "$john", "jill-secret");
         assertThat(refused.json().get("error_description").asText()).isEqualTo("Tenant is excluded from support access by the platform");
 
-        JsonNode state = Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + tenant, Platform.adminToken()).json();
+        JsonNode state = ADMIN.tenant(tenant);
         assertThat(state.get("excluded").asBoolean()).isTrue();
         assertThat(state.get("open").asBoolean()).isFalse();
-        JsonNode decision = Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + tenant
-                + "/decision?supportUser=" + jill, Platform.adminToken()).json();
+        JsonNode decision = ADMIN.decision(tenant, jill);
         assertThat(decision.get("outcome").asText()).isEqualTo("TENANT_EXCLUDED");
         // the tenant's users cannot open it with support requests either
-        Http.Reply enable = SupportRequestsIT.post(SupportRequestsIT.requestsUrl(tenant), johnOwn.accessToken());
+        Http.Reply enable = SupportAccessClient.as(johnOwn.accessToken()).tenantSupport(tenant).enable();
         assertThat(enable.status()).isEqualTo(409);
         assertThat(enable.json().get("error_description").asText()).contains("excluded");
     }
 
-    @Test
-    void operatorsListLiveSupportSessionsAndEndOne() {
-        jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
-        SupportSession first = SupportSession.login(tenant, jill + "$john", "jill-secret");
-        SupportSession second = SupportSession.login(other, jill + "$john", "jill-secret");
-        String url = Platform.url() + "/admin/realms/management/support-access/sessions";
+    /** The operators' list of live support sessions: jill in both tenants. */
+    @Nested
+    class OperatorsSessionList {
 
-        JsonNode mine = Http.get(url + "?supportUser=" + jill, Platform.adminToken()).json();
-        assertThat(mine.size()).isEqualTo(2);
-        JsonNode inTenant = Http.get(url + "?tenant=" + tenant + "&supportUser=" + jill, Platform.adminToken()).json();
-        assertThat(inTenant.size()).isEqualTo(1);
-        JsonNode row = inTenant.get(0);
-        assertThat(row.get("who").asText()).isEqualTo(jill + "$john");
-        assertThat(row.get("tenant").asText()).isEqualTo(tenant);
-        assertThat(row.get("openedBy").asText()).isEqualTo("platform");
-        assertThat(row.get("client").asText()).isEqualTo(Platform.CLIENT);
-        assertThat(java.time.Instant.parse(row.get("endsAt").asText())).isAfter(java.time.Instant.parse(row.get("started").asText()));
+        SupportSession first;
+        SupportSession second;
 
-        assertThat(Http.get(url, null).status()).isEqualTo(401);
-        String staff = Platform.unique("staff");
-        Platform.createSupportUser(staff, "staff-pw", "Support");
-        assertThat(Http.get(url, PlatformSettingsIT.managementToken(staff, "staff-pw")).status()).isEqualTo(403);
-        assertThat(Http.get(Platform.url() + "/admin/realms/" + tenant + "/support-access/sessions", Platform.adminToken()).status()).isEqualTo(404);
+        @BeforeEach
+        void jillInBothTenants() {
+            jillId = Platform.createSupportUser(jill, "jill-secret", "Support");
+            first = SupportSession.login(tenant, jill + "$john", "jill-secret");
+            second = SupportSession.login(other, jill + "$john", "jill-secret");
+        }
 
-        Http.Reply ended = Http.send(HttpRequest.newBuilder(URI.create(url + "/" + row.get("id").asText()))
-                .header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
-        assertThat(ended.status()).isEqualTo(204);
-        first.assertEnded();
-        assertThat(second.alive()).isTrue();
-        assertThat(Http.get(url + "?supportUser=" + jill, Platform.adminToken()).json().size()).isEqualTo(1);
-        Http.Reply again = Http.send(HttpRequest.newBuilder(URI.create(url + "/" + row.get("id").asText()))
-                .header("Authorization", "Bearer " + Platform.adminToken()).DELETE().build());
-        assertThat(again.status()).isEqualTo(404);
-        List<JsonNode> records = Audit.all(tenant, Map.of("activity", "Support session ended"));
-        assertThat(records).extracting(r -> r.get("text").asText()).anyMatch(t -> t.contains("ended by an operator") && t.contains("master/admin"));
+        @Test
+        void listsHerSessionsFilteredBySupportUserAndTenant() {
+            assertThat(ADMIN.sessions(Map.of("supportUser", jill))).hasSize(2);
+            List<JsonNode> inTenant = ADMIN.sessions(Map.of("tenant", tenant, "supportUser", jill));
+            assertThat(inTenant).hasSize(1);
+            JsonNode row = inTenant.get(0);
+            assertThat(row.get("who").asText()).isEqualTo(jill + "$john");
+            assertThat(row.get("tenant").asText()).isEqualTo(tenant);
+            assertThat(row.get("openedBy").asText()).isEqualTo("platform");
+            assertThat(row.get("client").asText()).isEqualTo(Platform.CLIENT);
+            assertThat(Instant.parse(row.get("endsAt").asText())).isAfter(Instant.parse(row.get("started").asText()));
+        }
 
-        // a logout ends the record too
-        Http.Reply logout = Http.postForm(Platform.url() + "/realms/" + other + "/protocol/openid-connect/logout",
-                Map.of("client_id", Platform.CLIENT, "refresh_token", second.refreshToken()));
-        assertThat(logout.status()).isEqualTo(204);
-        assertThat(Http.get(url + "?supportUser=" + jill, Platform.adminToken()).json().size()).isZero();
-        List<String> texts = new ArrayList<>();
-        Audit.all(other, Map.of("activity", "Support session ended")).forEach(r -> texts.add(r.get("text").asText()));
-        assertThat(texts).anyMatch(t -> t.endsWith("ended: logout"));
+        @Test
+        void aCallWithoutTokenIsUnauthorised() {
+            assertThat(SupportAccessClient.as(null).sessionsReply(Map.of()).status()).isEqualTo(401);
+        }
+
+        @Test
+        void aSupportUserIsForbidden() {
+            String staff = Platform.unique("staff");
+            Platform.createSupportUser(staff, "staff-pw", "Support");
+            assertThat(SupportAccessClient.as(Platform.managementToken(staff, "staff-pw")).sessionsReply(Map.of()).status()).isEqualTo(403);
+        }
+
+        @Test
+        void aTenantRealmHasNoSessionList() {
+            assertThat(ADMIN.get("/admin/realms/" + tenant + "/support-access/sessions").status()).isEqualTo(404);
+        }
+
+        @Test
+        void endingOneEndsThatSessionOnlyOnceAndIsAudited() {
+            String id = ADMIN.sessions(Map.of("tenant", tenant, "supportUser", jill)).get(0).get("id").asText();
+            assertThat(ADMIN.endSession(id).status()).isEqualTo(204);
+            first.assertEnded();
+            assertThat(second.alive()).isTrue();
+            assertThat(ADMIN.sessions(Map.of("supportUser", jill))).hasSize(1);
+            assertThat(ADMIN.endSession(id).status()).isEqualTo(404);
+            List<JsonNode> records = Audit.all(tenant, Map.of("activity", "Support session ended"));
+            assertThat(records).extracting(r -> r.get("text").asText()).anyMatch(t -> t.contains("ended by an operator") && t.contains("master/admin"));
+        }
+
+        @Test
+        void aLogoutEndsTheSessionAndItsRecord() {
+            Http.Reply logout = Http.postForm(Platform.url() + "/realms/" + other + "/protocol/openid-connect/logout",
+                    Map.of("client_id", Platform.CLIENT, "refresh_token", second.refreshToken()));
+            assertThat(logout.status()).isEqualTo(204);
+            assertThat(ADMIN.sessions(Map.of("supportUser", jill, "tenant", other))).isEmpty();
+            List<String> texts = new ArrayList<>();
+            Audit.all(other, Map.of("activity", "Support session ended")).forEach(r -> texts.add(r.get("text").asText()));
+            assertThat(texts).anyMatch(t -> t.endsWith("ended: logout"));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.supportaccess.keycloak.it.support.Browser;
+import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.Totp;
@@ -175,12 +176,12 @@ class SupportUserReadinessIT {
         Platform.realm(Platform.MANAGEMENT).update(management);
         try {
             assertThat(passwordGrant(tenant, jill + "$john", "pw-expired-1").status()).isEqualTo(200);
-            SupportRequestsIT.setClock(2 * 86400 + 60);
+            Clock.set(2 * 86400 + 60);
             try {
                 assertThat(passwordGrant(tenant, jill + "$john", "pw-expired-1").json().get("error_description").asText())
                         .isEqualTo(NOT_READY);
             } finally {
-                SupportRequestsIT.setClock(0);
+                Clock.set(0);
             }
         } finally {
             management.setPasswordPolicy(policy == null ? "" : policy);

@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.it;
 
 import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
@@ -101,11 +102,8 @@ class TenantRealmSetupIT {
         String id = Platform.createUser(realm, "plain", "pw");
         UserRepresentation plain = Platform.realm(realm).users().get(id).toRepresentation();
         plain.setUsername("jill$plain");
-        try {
-            Platform.realm(realm).users().get(id).update(plain);
-        } catch (jakarta.ws.rs.BadRequestException expected) {
-            assertThat(expected.getResponse().getStatus()).isEqualTo(400);
-        }
+        assertThatThrownBy(() -> Platform.realm(realm).users().get(id).update(plain))
+                .isInstanceOfSatisfying(jakarta.ws.rs.BadRequestException.class, e -> assertThat(e.getResponse().getStatus()).isEqualTo(400));
         assertThat(Platform.realm(realm).users().get(id).toRepresentation().getUsername()).isEqualTo("plain");
     }
 }

@@ -48,7 +48,7 @@ public class ReservedUsernamesAdminResource {
         if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             return acrossTenants(max);
         }
-        if (!ReservedUsernames.appliesToRealm(realm.getName())) {
+        if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             throw ApiException.notFound("The username rule applies to tenant realms only");
         }
         return ofRealm(realm, max);
@@ -58,7 +58,7 @@ public class ReservedUsernamesAdminResource {
     private Map<String, Object> acrossTenants(int max) {
         List<Map<String, Object>> tenants = new ArrayList<>();
         session.realms().getRealmsStream()
-                .filter(tenant -> ReservedUsernames.appliesToRealm(tenant.getName()))
+                .filter(tenant -> SupportAccessConfig.of(session).isTenantRealm(tenant.getName()))
                 .filter(permissions::canViewUsersOf)
                 .sorted(Comparator.comparing(RealmModel::getName))
                 .map(tenant -> ofRealm(tenant, max))

@@ -12,10 +12,12 @@ class SetUpAccountListenerTest {
         assertThat(SetUpAccountListener.target("users/u1/reset-password")).isEqualTo(new SetUpAccountListener.Target(true, "u1", "reset-password"));
         assertThat(SetUpAccountListener.target("users/u1/credentials/c1/userLabel")).isEqualTo(new SetUpAccountListener.Target(true, "u1", "credentials"));
         assertThat(SetUpAccountListener.target("users/u1/federated-identity/github")).isEqualTo(new SetUpAccountListener.Target(true, "u1", "federated-identity"));
-        assertThat(SetUpAccountListener.target("users/u1/execute-actions-email")).isNotNull();
+        assertThat(SetUpAccountListener.target("users/u1/execute-actions-email"))
+                .isEqualTo(new SetUpAccountListener.Target(true, "u1", "execute-actions-email"));
         assertThat(SetUpAccountListener.target("clients/c1")).isEqualTo(new SetUpAccountListener.Target(false, "c1", ""));
         assertThat(SetUpAccountListener.target("clients/c1/client-secret")).isEqualTo(new SetUpAccountListener.Target(false, "c1", "client-secret"));
-        assertThat(SetUpAccountListener.target("clients/c1/certificates/jwt.credential/upload")).isNotNull();
+        assertThat(SetUpAccountListener.target("clients/c1/certificates/jwt.credential/upload"))
+                .isEqualTo(new SetUpAccountListener.Target(false, "c1", "certificates"));
     }
 
     @Test

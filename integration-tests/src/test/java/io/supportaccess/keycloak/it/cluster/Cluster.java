@@ -77,7 +77,7 @@ public final class Cluster {
 
     /** Copies of the distribution built for PostgreSQL and Infinispan, one per node name. */
     private static Path prepareNodes(String... names) {
-        Path distribution = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
+        Path distribution = io.supportaccess.keycloak.it.support.KeycloakServer.distribution().toAbsolutePath();
         Path root = Path.of(System.getProperty("cluster.dir", "target/cluster")).toAbsolutePath();
         try {
             deleteTree(root);

@@ -1,7 +1,6 @@
 package io.supportaccess.keycloak.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,23 +28,7 @@ public final class Audit {
 
     /** The same through one server (a cluster node), with a token of an administrator. */
     public static List<JsonNode> all(String baseUrl, String token, String realm, Map<String, String> filters) {
-        List<JsonNode> records = new ArrayList<>();
-        String after = null;
-        do {
-            Map<String, String> page = new java.util.LinkedHashMap<>(filters);
-            page.putIfAbsent("pageSize", "1000");
-            if (after != null) {
-                page.put("after", after);
-            }
-            Http.Reply reply = Http.get(url(baseUrl, realm, page), token);
-            if (reply.status() != 200) {
-                throw new AssertionError("audit query failed: " + reply.status() + " " + reply.body());
-            }
-            reply.json().get("records").forEach(records::add);
-            JsonNode next = reply.json().path("next");
-            after = next.isMissingNode() || next.isNull() ? null : next.asText();
-        } while (after != null);
-        return records;
+        return new SupportAccessClient(baseUrl, () -> token).audit(realm, filters);
     }
 
     public static List<String> activities(String realm, Map<String, String> filters) {

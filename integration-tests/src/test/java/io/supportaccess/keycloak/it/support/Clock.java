@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +29,40 @@ public final class Clock {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
+    /** The platform setting "validity limit" of support requests, in hours. */
+    public static void setValidityLimit(int hours) {
+        putSettings("{\"validityLimitHours\":" + hours + "}");
+    }
+
     public static void putSettings(String json) {
         Http.Reply reply = Http.put(Platform.settingsUrl(), adminToken(), "application/json", json);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
     /** The live support sessions of a support user, from the operators' API. */
-    public static JsonNode liveSessions(String supportUser) {
-        Http.Reply reply = Http.get(Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions?supportUser="
-                + Http.enc(supportUser), adminToken());
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
+    public static List<JsonNode> liveSessions(String supportUser) {
+        return SupportAccessClient.withToken(Clock::adminToken).sessions(Map.of("supportUser", supportUser));
+    }
+
+    /**
+     * Waits until the tenant's request history holds an event of the type (the expiry task runs
+     * every 2 s in the tests, apart from the checks that end sessions); the event, or null after 30 s.
+     */
+    public static JsonNode awaitRequestEvent(String tenant, String type) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        SupportAccessClient operator = SupportAccessClient.withToken(Clock::adminToken);
+        while (true) {
+            JsonNode event = operator.requestEvents(tenant).stream().filter(e -> type.equals(e.get("type").asText())).findFirst().orElse(null);
+            if (event != null || System.currentTimeMillis() > deadline) {
+                return event;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.supportaccess.keycloak.it.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,9 +18,17 @@ public final class HeadlessChromium {
     public static ChromeDriver start() {
         Path binary = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         Path driver = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
-            throw new IllegalStateException("Headless browser tests need Debian's chromium and chromium-driver packages ("
-                    + binary + ", " + driver + "); ./test.sh installs them");
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(binary)) {
+            missing.add("chromium (no executable " + binary + ", Debian package chromium)");
+        }
+        if (!Files.isExecutable(driver)) {
+            missing.add("chromedriver (no executable " + driver + ", Debian package chromium-driver)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The browser tests need a headless Chromium; missing: " + String.join(" and ", missing)
+                    + ". Install them (.ci/run does: apt-get install chromium chromium-driver) or point -Dchromium.binary"
+                    + " and -Dchromedriver.binary at them.");
         }
         try {
             ChromeOptions options = new ChromeOptions();

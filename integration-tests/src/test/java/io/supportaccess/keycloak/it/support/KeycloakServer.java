@@ -41,7 +41,7 @@ public final class KeycloakServer {
     }
 
     private static KeycloakServer start() {
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        Path home = distribution();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + "; run 'mvn package' first");
         }
@@ -64,11 +64,24 @@ public final class KeycloakServer {
             Process process = builder.start();
             KeycloakServer server = new KeycloakServer(process, "http://127.0.0.1:" + httpPort);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.awaitReady(Duration.ofMinutes(4), log);
+            // minutes: a busy shared machine can take several to build and start Keycloak
+            server.awaitReady(Duration.ofMinutes(Long.getLong("keycloak.startMinutes", 10)), log);
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Keycloak", e);
         }
+    }
+
+    /**
+     * The Keycloak distribution the build unpacked (the version pom.xml names), as Maven passes it
+     * in -Dkeycloak.home.
+     */
+    public static Path distribution() {
+        String home = System.getProperty("keycloak.home");
+        if (home == null || home.isBlank()) {
+            throw new IllegalStateException("No -Dkeycloak.home: run the tests through Maven (mvn verify), which unpacks Keycloak and sets it");
+        }
+        return Path.of(home);
     }
 
     private void awaitReady(Duration timeout, Path log) {

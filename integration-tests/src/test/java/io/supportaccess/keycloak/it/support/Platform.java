@@ -238,6 +238,37 @@ public final class Platform {
         return Http.jwtPayload(tokenReply.json().get("access_token").asText());
     }
 
+    /** A refresh of the tenant client's tokens. */
+    public static Http.Reply refresh(String realm, String refreshToken) {
+        return Http.postForm(tokenUrl(realm), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", CLIENT));
+    }
+
+    /** Grants a role of the realm's realm-management client (e.g. realm-admin, manage-users) to a user. */
+    public static void grantRealmManagementRole(String realm, String username, String role) {
+        var user = realm(realm).users().searchByUsername(username, true).get(0);
+        var client = realm(realm).clients().findByClientId("realm-management").get(0);
+        var rep = realm(realm).clients().get(client.getId()).roles().get(role).toRepresentation();
+        realm(realm).users().get(user.getId()).roles().clientLevel(client.getId()).add(List.of(rep));
+    }
+
+    /** An access token of the tenant's client {@value #CLIENT} for a user's own password grant; fails the test unless granted. */
+    public static String token(String realm, String username, String password) {
+        return accessTokenString(passwordGrant(realm, username, password));
+    }
+
+    /** An access token of admin-cli for a management realm user (for the admin REST API). */
+    public static String managementToken(String username, String password) {
+        return accessTokenString(Http.postForm(tokenUrl(MANAGEMENT),
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password)));
+    }
+
+    private static String accessTokenString(Http.Reply tokenReply) {
+        if (tokenReply.status() != 200) {
+            throw new AssertionError("expected tokens, got " + tokenReply.status() + " " + tokenReply.body());
+        }
+        return tokenReply.json().get("access_token").asText();
+    }
+
     private static void check(Response response, String what) {
         if (response.getStatus() >= 300) {
             throw new IllegalStateException(what + " failed: " + response.getStatus() + " " + response.readEntity(String.class));

@@ -41,7 +41,7 @@ public final class StandaloneKeycloak {
     }
 
     public static Path distribution() {
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
+        Path home = KeycloakServer.distribution();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + "; run 'mvn package' first");
         }

@@ -1,9 +1,7 @@
-package io.supportaccess.keycloak.it;
+package io.supportaccess.keycloak.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportaccess.keycloak.it.cluster.Cluster;
-import io.supportaccess.keycloak.it.cluster.KeycloakNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
@@ -86,11 +84,11 @@ class LoadAndFaultClusterIT {
         assertThat(ClusterLoad.auditCounts(tenant)).isEqualTo(auditCountsThrough(cluster.b(), tenant));
         String jill = load.jills[0];
         String john = load.johns[0];
-        assertThat(ConsistencyClusterIT.login(cluster.b(), tenant, jill + "$" + john, "jill-secret").status()).isEqualTo(200);
-        String anchor = ConsistencyClusterIT.token(cluster.b(), tenant, "anchor", "anchor-pw");
+        assertThat(NodeCalls.login(cluster.b(), tenant, jill + "$" + john, "jill-secret").status()).isEqualTo(200);
+        String anchor = NodeCalls.token(cluster.b(), tenant, "anchor", "anchor-pw");
         String statusOnA = cluster.a().baseUrl() + "/realms/" + tenant + "/support-access/status";
         int active = Http.get(statusOnA, anchor).json().get("activeRequests").asInt();
-        assertThat(Http.post(ConsistencyClusterIT.requests(cluster.b(), tenant), anchor, null, "").status()).isEqualTo(201);
+        assertThat(Http.post(NodeCalls.requests(cluster.b(), tenant), anchor, null, "").status()).isEqualTo(201);
         assertThat(Http.get(statusOnA, anchor).json().get("activeRequests").asInt()).isEqualTo(active + 1);
     }
 
@@ -99,13 +97,13 @@ class LoadAndFaultClusterIT {
         Platform.setSupportActivated(false);
         String tenant = Platform.createTenant(prefix);
         Platform.createUser(tenant, "anchor", "anchor-pw");
-        String anchor = ConsistencyClusterIT.token(cluster.a(), tenant, "anchor", "anchor-pw");
-        assertThat(Http.post(ConsistencyClusterIT.requests(cluster.a(), tenant), anchor, null, "").status()).isEqualTo(201);
+        String anchor = NodeCalls.token(cluster.a(), tenant, "anchor", "anchor-pw");
+        assertThat(Http.post(NodeCalls.requests(cluster.a(), tenant), anchor, null, "").status()).isEqualTo(201);
         return tenant;
     }
 
     static Map<String, Integer> auditCountsThrough(KeycloakNode node, String tenant) {
-        return ClusterLoad.auditCounts(Audit.all(node.baseUrl(), ConsistencyClusterIT.adminToken(node), tenant, Map.of()));
+        return ClusterLoad.auditCounts(Audit.all(node.baseUrl(), NodeCalls.adminToken(node), tenant, Map.of()));
     }
 
     static Map<String, Integer> difference(Map<String, Integer> after, Map<String, Integer> before) {

@@ -1,11 +1,18 @@
-package io.supportaccess.keycloak.it;
+package io.supportaccess.keycloak.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supportaccess.keycloak.it.cluster.Cluster;
-import io.supportaccess.keycloak.it.cluster.KeycloakNode;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.adminToken;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.login;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.refresh;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.requests;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.token;
+import static io.supportaccess.keycloak.it.cluster.NodeCalls.userinfo;
+
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +38,10 @@ class ConsistencyClusterIT {
     @BeforeEach
     void closedTenant() {
         Platform.setSupportActivated(false);
-        tenant = Platform.createTenant("cluster");
+        TenantWithSupport scene = TenantWithSupport.create("cluster");
+        tenant = scene.tenant();
+        jill = scene.jill();
         Platform.createUser(tenant, "alice", "alice-pw");
-        Platform.createUser(tenant, "john", "john-pw");
-        jill = Platform.unique("jillcluster");
-        Platform.createSupportUser(jill, "jill-secret", "Support");
     }
 
     @AfterEach
@@ -102,17 +108,18 @@ class ConsistencyClusterIT {
         Platform.setSupportActivated(true);
         String bob = Platform.unique("bobcluster");
         String bobId = Platform.createSupportUser(bob, "bob-secret");
-        String group = InventoryIT.createGroup(Platform.MANAGEMENT, Platform.unique("customers"), null);
-        InventoryIT.addChild(Platform.MANAGEMENT, group, InventoryIT.tenantObject(tenant).get("id").asText());
-        String supportRole = InventoryIT.roleId(Platform.MANAGEMENT, "Support");
+        SupportAccessClient.Inventory inventoryThroughA = SupportAccessClient.admin().inventory(Platform.MANAGEMENT);
+        String group = inventoryThroughA.createGroup(Platform.unique("customers"), null);
+        inventoryThroughA.addChild(group, inventoryThroughA.tenantObjectId(tenant));
+        String supportRole = inventoryThroughA.roleId("Support");
         assertThat(login(b, tenant, bob + "$john", "bob-secret").json().get("error_description").asText())
                 .isEqualTo("Support user is not permitted to support this tenant");
 
-        InventoryIT.assign(Platform.MANAGEMENT, bobId, group, supportRole);   // through node A
+        inventoryThroughA.assign(bobId, group, supportRole);
         assertThat(login(b, tenant, bob + "$john", "bob-secret").status()).isEqualTo(200);
 
-        Http.Reply removed = Http.put(b.baseUrl() + "/admin/realms/management/support-access/inventory/users/" + bobId
-                + "/assignments/" + group, adminToken(b), "application/json", "{\"roles\":[]}");
+        Http.Reply removed = new SupportAccessClient(b.baseUrl(), () -> adminToken(b)).inventory(Platform.MANAGEMENT)
+                .assignReply(bobId, group, "{\"roles\":[]}");
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(login(a, tenant, bob + "$john", "bob-secret").json().get("error_description").asText())
                 .isEqualTo("Support user is not permitted to support this tenant");
@@ -129,7 +136,7 @@ class ConsistencyClusterIT {
         Http.Reply refreshed = refresh(b, tenant, support.json().get("refresh_token").asText());
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         String refreshToken = refreshed.json().get("refresh_token").asText();
-        String johnOwn = token(b, tenant, "john", "john-pw");
+        String johnOwn = token(b, tenant, TenantWithSupport.JOHN, TenantWithSupport.JOHN_PASSWORD);
         Http.Reply janeSupport = login(b, tenant, jill + "$alice", "jill-secret");
         assertThat(janeSupport.status()).as(janeSupport.body()).isEqualTo(200);
 
@@ -158,38 +165,5 @@ class ConsistencyClusterIT {
         assertThat(userinfo(a, tenant, johnOwn)).as("john's own session").isEqualTo(200);
         assertThat(refresh(a, tenant, janeSupport.json().get("refresh_token").asText()).status())
                 .as("another support user's session").isEqualTo(200);
-    }
-
-    // --- helpers, each aimed at one node
-
-    static Http.Reply login(KeycloakNode node, String realm, String username, String password) {
-        return Http.postForm(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", Platform.CLIENT, "username", username, "password", password, "scope", "openid"));
-    }
-
-    static String token(KeycloakNode node, String realm, String username, String password) {
-        Http.Reply reply = login(node, realm, username, password);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
-    }
-
-    static String adminToken(KeycloakNode node) {
-        Http.Reply reply = Http.postForm(node.baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().get("access_token").asText();
-    }
-
-    static Http.Reply refresh(KeycloakNode node, String realm, String refreshToken) {
-        return Http.postForm(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", Platform.CLIENT));
-    }
-
-    static int userinfo(KeycloakNode node, String realm, String accessToken) {
-        return Http.get(node.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/userinfo", accessToken).status();
-    }
-
-    static String requests(KeycloakNode node, String realm) {
-        return node.baseUrl() + "/realms/" + realm + "/support-access/requests";
     }
 }

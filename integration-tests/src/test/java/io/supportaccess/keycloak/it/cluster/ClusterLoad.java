@@ -1,6 +1,5 @@
-package io.supportaccess.keycloak.it;
+package io.supportaccess.keycloak.it.cluster;
 
-import io.supportaccess.keycloak.it.cluster.KeycloakNode;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
