@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.lifecycle;
 
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditSetup;
+import io.supportaccess.keycloak.console.AdminConsoleTheme;
 import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportPermissions;
@@ -24,7 +25,7 @@ final class RealmLifecycle {
     /** Written once a realm has been fully prepared by {@link #setUpRealm}. */
     static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
     /** Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start. */
-    static final String SETUP_VERSION = "1";
+    static final String SETUP_VERSION = "2";
     /** Tests only (with the testing flag on): a realm with this attribute "true" fails its set-up at start-up. */
     static final String TESTING_FAIL_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "testing.failSetup";
 
@@ -92,6 +93,7 @@ final class RealmLifecycle {
                 inventory.ensureTenantObject(management, realm);
             }
         }
+        AdminConsoleTheme.assign(realm);
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
         LOG.debugf("Realm '%s' prepared for support access (set-up version %s)", realm.getName(), SETUP_VERSION);
     }
