@@ -7,12 +7,13 @@ import { getInjectedEnvironment } from "@keycloak/keycloak-ui-shared";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom";
 import { createHashRouter, RouterProvider } from "react-router-dom";
+import { loadConsoleConfig } from "./config";
 import { initI18n } from "./i18n";
 import { SupportAccessLayout } from "./SupportAccessLayout";
 import { supportAccessRoutes } from "./routes";
 
 const environment = getInjectedEnvironment<any>();
-await initI18n(environment);
+await Promise.all([initI18n(environment), loadConsoleConfig(environment.resourceUrl)]);
 
 // Keycloak's own console, unchanged (its App renders Header, PageNav and the route access wall);
 // our pages are further routes, and a pathless layout route adds the "Support access" nav group.

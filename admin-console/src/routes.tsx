@@ -3,8 +3,8 @@ import { TenantsPage } from "./pages/TenantsPage";
 import { TenantDetailPage } from "./pages/TenantDetailPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { AuditPage } from "./pages/AuditPage";
+import { InventoryPage } from "./pages/InventoryPage";
 
-void lazy;
 
 // handle.access is checked by Keycloak's own route wall, the server refuses regardless.
 export const supportAccessRoutes = [
@@ -12,6 +12,6 @@ export const supportAccessRoutes = [
   { path: "/:realm/support-access/tenants", element: <TenantsPage />, handle: { access: "view-realm" } },
   { path: "/:realm/support-access/tenants/:tenant", element: <TenantDetailPage />, handle: { access: "view-realm" } },
   { path: "/:realm/support-access/sessions", element: <SessionsPage />, handle: { access: "view-users" } },
-  // ROLE_AUDIT_READ also reads the audit log without view-events: the server decides
-  { path: "/:realm/support-access/audit", element: <AuditPage />, handle: { access: "anyone" } },
+  { path: "/:realm/support-access/inventory", element: <InventoryPage />, handle: { access: "view-users" } },
+  { path: "/:realm/support-access/audit", element: <AuditPage />, handle: { access: "view-events" } },
 ];

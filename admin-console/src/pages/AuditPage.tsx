@@ -12,6 +12,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useSupportAccessApi } from "../api";
+import { isManagementRealm } from "../config";
 import { Empty, Header, Refusal } from "../common";
 import { useSaT } from "../messages";
 
@@ -42,12 +43,7 @@ export const AuditPage = () => {
   const [records, setRecords] = useState<AuditRecord[]>();
   const [next, setNext] = useState<string>();
   const [error, setError] = useState<unknown>();
-  const [management, setManagement] = useState(false);
-
-  useEffect(() => {
-    // the settings resource exists only on the management realm
-    api(realm, "/settings").then(() => setManagement(true), (e) => setManagement(e?.status === 403));
-  }, [realm, api]);
+  const management = isManagementRealm(realm);
 
   const query = (f: Filters, after?: string) => {
     const params = new URLSearchParams({ pageSize: "50" });

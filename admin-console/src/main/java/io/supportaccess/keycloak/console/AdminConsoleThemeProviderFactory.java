@@ -41,7 +41,9 @@ public class AdminConsoleThemeProviderFactory implements ThemeProviderFactory {
                     AdminConsoleTheme.NAME, AdminConsoleTheme.builtFor(), Version.VERSION);
         }
         try {
-            theme = new SupportAccessAdminTheme(getClass().getClassLoader(), fits);
+            // the events listener's option names the management realm (see README, Configuration)
+            String managementRealm = Config.scope("events-listener", "support-access").get("management-realm", "management");
+            theme = new SupportAccessAdminTheme(getClass().getClassLoader(), fits, managementRealm.trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
