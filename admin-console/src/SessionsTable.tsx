@@ -64,7 +64,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
       {sessions.data && rows.length === 0 ? (
         <Empty id="support-access-no-sessions" title={t("noSessions")} body={t("noSessionsHelp")} />
       ) : (
-        <Table id="support-access-sessions" aria-label={t("sessionsTitle")} variant="compact">
+        <Table className="support-access-table" id="support-access-sessions" aria-label={t("sessionsTitle")} variant="compact">
           <Thead>
             <Tr>
               <Th>{t("tenant")}</Th>

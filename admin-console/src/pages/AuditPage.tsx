@@ -77,6 +77,7 @@ export const AuditPage = () => {
 
   const text = (key: keyof Filters, label: string, type = "text") => (
     <ToolbarItem>
+      {type !== "text" && <span className="pf-v5-u-mr-sm">{label}</span>}
       <TextInput id={`support-access-audit-${key}`} aria-label={label} placeholder={label} type={type as never}
         value={filters[key]} onChange={(_e, v) => setFilters({ ...filters, [key]: v })} />
     </ToolbarItem>
@@ -111,7 +112,7 @@ export const AuditPage = () => {
         {records && records.length === 0 && error === undefined ? (
           <Empty id="support-access-no-records" title={t("noRecords")} body={t("noRecordsHelp")} />
         ) : (
-          <Table id="support-access-audit" aria-label={t("auditTitle")} variant="compact">
+          <Table className="support-access-table" id="support-access-audit" aria-label={t("auditTitle")} variant="compact">
             <Thead>
               <Tr>
                 <Th>{t("time")}</Th>
@@ -130,7 +131,7 @@ export const AuditPage = () => {
                   <Td dataLabel={t("type")}>{r.type}</Td>
                   <Td dataLabel={t("activity")}>{r.activity}</Td>
                   <Td dataLabel={t("who")}>{r.who}</Td>
-                  <Td dataLabel={t("description")}>
+                  <Td dataLabel={t("description")} modifier="breakWord">
                     {r.text}
                     {r.changes && r.changes.length > 0 && (
                       <div className="pf-v5-u-color-200">{t("changes")}: {r.changes.join(", ")}</div>

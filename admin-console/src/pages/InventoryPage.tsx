@@ -1,6 +1,7 @@
 import { useAdminClient, useConfirmDialog, useRealm } from "@keycloak/keycloak-admin-ui";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
+  ActionGroup,
   Button,
   Checkbox,
   Form,
@@ -108,17 +109,17 @@ const GroupsTab = () => {
             {groups.map((g) => <FormSelectOption key={g.id} value={g.id} label={g.name} />)}
           </FormSelect>
         </FormGroup>
-        <Button id="support-access-group-create" variant="primary" isDisabled={!name.trim()}
+        <ActionGroup><Button id="support-access-group-create" variant="primary" isDisabled={!name.trim()}
           onClick={() => run(() => api(realm, "/inventory/groups", {
             method: "POST", body: JSON.stringify({ name: name.trim(), ...(parentId ? { parentId } : {}) }),
           }).then(() => setName("")), t("groupCreated"))}>
           {t("createGroup")}
-        </Button>
+        </Button></ActionGroup>
       </Form>
       {objects.data && groups.length === 0 ? (
         <Empty title={t("noGroups")} body={t("noGroupsHelp")} />
       ) : (
-        <Table id="support-access-groups" aria-label={t("groups")} variant="compact">
+        <Table className="support-access-table" id="support-access-groups" aria-label={t("groups")} variant="compact">
           <Thead>
             <Tr><Th screenReaderText={t("members")} /><Th>{t("group")}</Th><Th>{t("members")}</Th><Th screenReaderText={t("remove")} /></Tr>
           </Thead>
@@ -195,15 +196,16 @@ const RolesTab = () => {
   const roles = useLoad(() => api<InventoryRole[]>(realm, "/inventory/roles"), [realm]);
   if (roles.error) return <Refusal error={roles.error} />;
   return (
-    <Table id="support-access-inventory-roles" aria-label={t("inventoryRoles")} variant="compact">
+    <Table className="support-access-table" id="support-access-inventory-roles" aria-label={t("inventoryRoles")} variant="compact">
       <Thead>
-        <Tr><Th>{t("name")}</Th><Th>{t("description")}</Th><Th>{t("permissions")}</Th></Tr>
+        <Tr><Th width={20}>{t("name")}</Th><Th width={40}>{t("description")}</Th><Th width={40}>{t("permissions")}</Th></Tr>
       </Thead>
       <Tbody>
         {(roles.data ?? []).map((r) => (
-          <Tr key={r.id} data-role={r.name}>
+          <Tr key={r.id} data-role={r.name}
+            data-permissions={r.permissions.map((p) => `${p.scope}:${p.type}:${p.level}${p.effective ? "" : ":not-effective"}`).join(" ")}>
             <Td dataLabel={t("name")}>{r.name}</Td>
-            <Td dataLabel={t("description")}>{r.description}</Td>
+            <Td dataLabel={t("description")} modifier="wrap">{r.description}</Td>
             <Td dataLabel={t("permissions")}>
               {r.permissions.map((p, i) => (
                 <div key={i}>
@@ -260,17 +262,17 @@ const AssignmentsTab = () => {
         <FormGroup label={t("user")} fieldId="support-access-assign-user">
           <TextInput id="support-access-assign-user" value={username} onChange={(_e, v) => setUsername(v)} />
         </FormGroup>
-        <Button id="support-access-assign-load" variant="secondary" isDisabled={!username.trim()}
+        <ActionGroup><Button id="support-access-assign-load" variant="secondary" isDisabled={!username.trim()}
           onClick={() => guarded(async () => { const u = await findUser(username); setUser(u); await load(u); })}>
           {t("show")}
-        </Button>
+        </Button></ActionGroup>
       </Form>
       {user && assignments && (
         <>
           {assignments.length === 0 ? (
             <Empty title={t("noAssignments")} body={t("noAssignmentsHelp", { user: user.username })} />
           ) : (
-            <Table id="support-access-assignments" aria-label={t("userAssignments")} variant="compact">
+            <Table className="support-access-table" id="support-access-assignments" aria-label={t("userAssignments")} variant="compact">
               <Thead><Tr><Th>{t("group")}</Th><Th>{t("inventoryRoles")}</Th></Tr></Thead>
               <Tbody>
                 {assignments.map((a) => (
@@ -299,26 +301,26 @@ const AssignmentsTab = () => {
                   onChange={(_e, on) => setChosen(on ? [...chosen, r.id] : chosen.filter((id) => id !== r.id))} />
               ))}
             </FormGroup>
-            <Button id="support-access-assign-save" variant="primary" isDisabled={!groupId}
+            <ActionGroup><Button id="support-access-assign-save" variant="primary" isDisabled={!groupId}
               onClick={() => guarded(async () => {
                 await api(realm, `/inventory/users/${user.id}/assignments/${groupId}`, { method: "PUT", body: JSON.stringify({ roles: chosen }) });
                 await load();
               }, t("assignmentsSaved"))}>
               {t("save")}
-            </Button>
+            </Button></ActionGroup>
             <FormGroup label={t("copyFrom")} fieldId="support-access-copy-from">
               <TextInput id="support-access-copy-from" value={fromUser} onChange={(_e, v) => setFromUser(v)} />
               <Radio id="support-access-copy-merge" name="copy-mode" label={t("merge")} isChecked={mode === "MERGE"} onChange={() => setMode("MERGE")} />
               <Radio id="support-access-copy-replace" name="copy-mode" label={t("replace")} isChecked={mode === "REPLACE"} onChange={() => setMode("REPLACE")} />
             </FormGroup>
-            <Button id="support-access-copy" variant="secondary" isDisabled={!fromUser.trim()}
+            <ActionGroup><Button id="support-access-copy" variant="secondary" isDisabled={!fromUser.trim()}
               onClick={() => guarded(async () => {
                 const from = await findUser(fromUser);
                 await api(realm, `/inventory/users/${user.id}/assignments/copy`, { method: "POST", body: JSON.stringify({ fromUserId: from.id, mode }) });
                 await load();
               }, t("assignmentsCopied"))}>
               {t("copy")}
-            </Button>
+            </Button></ActionGroup>
           </Form>
         </>
       )}

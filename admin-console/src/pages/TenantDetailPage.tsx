@@ -1,5 +1,6 @@
 import { useRealm } from "@keycloak/keycloak-admin-ui";
 import {
+  ActionGroup,
   Alert,
   Button,
   DescriptionList,
@@ -63,7 +64,7 @@ export const TenantDetailPage = () => {
               {events.error ? <Refusal error={events.error} /> : events.data && events.data.length === 0 ? (
                 <Empty title={t("noRequests")} body={t("noRequestsHelp")} />
               ) : (
-                <Table id="support-access-request-events" aria-label={t("requestsHistory")} variant="compact">
+                <Table className="support-access-table" id="support-access-request-events" aria-label={t("requestsHistory")} variant="compact">
                   <Thead>
                     <Tr><Th>{t("time")}</Th><Th>{t("type")}</Th><Th>{t("who")}</Th><Th>{t("expiresAt")}</Th></Tr>
                   </Thead>
@@ -125,9 +126,9 @@ const DecisionForm = ({ tenant }: { tenant: string }) => {
       <FormGroup label={t("supportUser")} fieldId="support-access-decision-user">
         <TextInput id="support-access-decision-user" value={supportUser} onChange={(_e, v) => setSupportUser(v)} />
       </FormGroup>
-      <Button id="support-access-decision-check" type="submit" variant="primary" isDisabled={!supportUser.trim()}>
+      <ActionGroup><Button id="support-access-decision-check" type="submit" variant="primary" isDisabled={!supportUser.trim()}>
         {t("check")}
-      </Button>
+      </Button></ActionGroup>
       {error !== undefined && <Refusal error={error} />}
       {decision && (
         <Alert id="support-access-decision" data-outcome={decision.outcome} isInline

@@ -81,7 +81,7 @@ export const TenantsPage = () => {
               <Button id="support-access-tenants-refresh" variant="secondary" onClick={page.reload}>{t("refresh")}</Button>
             </ToolbarItem>
             <ToolbarItem variant="pagination">
-              <Pagination itemCount={first + Math.min(all.length, max) + (more ? 1 : 0)} perPage={max}
+              <Pagination itemCount={applied ? rows.length : first + Math.min(all.length, max) + (more ? 1 : 0)} perPage={max}
                 page={Math.floor(first / max) + 1} isCompact
                 onSetPage={(_e, p) => setFirst((p - 1) * max)}
                 onPerPageSelect={(_e, perPage) => {
@@ -94,7 +94,7 @@ export const TenantsPage = () => {
         {page.data && rows.length === 0 ? (
           <Empty id="support-access-no-tenants" title={t("noTenants")} body={t("noTenantsHelp")} />
         ) : (
-          <Table id="support-access-tenants" aria-label={t("tenantsTitle")} variant="compact">
+          <Table className="support-access-table" id="support-access-tenants" aria-label={t("tenantsTitle")} variant="compact">
             <Thead>
               <Tr>
                 <Th>{t("tenant")}</Th>
