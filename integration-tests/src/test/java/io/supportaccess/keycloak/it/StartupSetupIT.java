@@ -22,6 +22,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
 class StartupSetupIT {
 
     private static final String MARKER = "supportAccess.setupVersion";
+    /** RealmLifecycle.SETUP_VERSION (2 since the set-up selects the admin console theme). */
+    private static final String CURRENT = "2";
     /** Honoured only with the testing flag on: makes one realm's set-up throw at start-up (no realm state breaks it reliably). */
     private static final String FAIL = "supportAccess.testing.failSetup";
     private static final Path DIR = Path.of("target/startup-it");
@@ -46,20 +48,25 @@ class StartupSetupIT {
         create(admin, "outdated");
         create(admin, "broken");
         // prepared once at creation: marked at once
-        assertThat(attributes(admin, "fresh")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "fresh")).containsEntry(MARKER, CURRENT);
         assertThat(log(first)).contains("Realm 'fresh' prepared");
 
         // as if prepared by an older set-up version, with something the set-up repairs missing
         makeOutdated(admin, "outdated", Map.of());
         makeOutdated(admin, "broken", Map.of(FAIL, "true"));
+        // as before the set-up selected the admin console theme
+        RealmRepresentation unthemed = admin.realm("outdated").toRepresentation();
+        unthemed.setAdminTheme("");
+        admin.realm("outdated").update(unthemed);
         admin.close();
         server.stop();
 
         Path second = DIR.resolve("start-2.log");
         server.start(second);
         admin = admin();
-        assertThat(attributes(admin, "outdated")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "outdated")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");
         // the failing realm is left as it was (its transaction rolled back), the server is up and the others are done
         assertThat(attributes(admin, "broken")).containsEntry(MARKER, "0");
         assertThat(hasAuditRole(admin, "broken")).isFalse();
@@ -80,7 +87,7 @@ class StartupSetupIT {
         Path third = DIR.resolve("start-3.log");
         server.start(third);
         admin = admin();
-        assertThat(attributes(admin, "broken")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "broken")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "broken")).isTrue();
         assertThat(log(third)).contains("Realm 'broken' prepared").doesNotContain("Realm 'outdated' prepared")
                 .doesNotContain("Realm 'fresh' prepared");
