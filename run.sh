@@ -23,4 +23,6 @@ mkdir -p "$KC_HOME/data/import"
 cp demo/*-realm.json "$KC_HOME/data/import/"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-exec "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 --http-port="${PORT:-8080}" "$@"
+# the demo's operator is master's admin: master opts in to the Support access admin console
+exec "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-host=127.0.0.1 --http-port="${PORT:-8080}" \
+  --spi-theme--support-access-admin-console--master-realm=true "$@"

@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.bootstrap;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.audit.AuditSetup;
+import io.supportaccess.keycloak.console.AdminConsoleTheme;
 import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
@@ -26,7 +27,7 @@ final class RealmLifecycle {
     /** Written once a realm has been fully prepared by {@link #setUpRealm}. */
     static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
     /** Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start. */
-    static final String SETUP_VERSION = "1";
+    static final String SETUP_VERSION = "2";
 
     /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
     private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,
@@ -92,6 +93,7 @@ final class RealmLifecycle {
                 inventory.ensureTenantObject(management, realm);
             }
         }
+        AdminConsoleTheme.assign(realm);
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
     }
 

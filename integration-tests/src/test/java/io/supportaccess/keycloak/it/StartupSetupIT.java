@@ -27,6 +27,8 @@ class StartupSetupIT {
      * so its set-up fails and rolls back (no realm state breaks the set-up reliably).
      */
     private static final String REFUSE = "supportAccess.testing.refuseSetupVersion";
+    /** RealmLifecycle.SETUP_VERSION (2 since the set-up selects the admin console theme). */
+    private static final String CURRENT = "2";
     private static final Path DIR = Path.of("target/startup-it");
 
     private static StandaloneKeycloak server;
@@ -49,20 +51,25 @@ class StartupSetupIT {
         create(admin, "outdated");
         create(admin, "broken");
         // prepared once at creation: marked at once
-        assertThat(attributes(admin, "fresh")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "fresh")).containsEntry(MARKER, CURRENT);
         assertThat(log(first)).contains("Realm 'fresh' prepared");
 
         // as if prepared by an older set-up version, with something the set-up repairs missing
         makeOutdated(admin, "outdated", Map.of());
-        makeOutdated(admin, "broken", Map.of(REFUSE, "1"));
+        makeOutdated(admin, "broken", Map.of(REFUSE, CURRENT));
+        // as before the set-up selected the admin console theme
+        RealmRepresentation unthemed = admin.realm("outdated").toRepresentation();
+        unthemed.setAdminTheme("");
+        admin.realm("outdated").update(unthemed);
         admin.close();
         server.stop();
 
         Path second = DIR.resolve("start-2.log");
         server.start(second);
         admin = admin();
-        assertThat(attributes(admin, "outdated")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "outdated")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");
         // the failing realm is left as it was (its transaction rolled back), the server is up and the others are done
         assertThat(attributes(admin, "broken")).containsEntry(MARKER, "0");
         assertThat(hasAuditRole(admin, "broken")).isFalse();
@@ -84,7 +91,7 @@ class StartupSetupIT {
         Path third = DIR.resolve("start-3.log");
         server.start(third);
         admin = admin();
-        assertThat(attributes(admin, "broken")).containsEntry(MARKER, "1");
+        assertThat(attributes(admin, "broken")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "broken")).isTrue();
         assertThat(log(third)).contains("Realm 'broken' prepared").doesNotContain("Realm 'outdated' prepared")
                 .doesNotContain("Realm 'fresh' prepared");

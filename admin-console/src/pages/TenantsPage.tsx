@@ -1,0 +1,133 @@
+import { useRealm } from "@keycloak/keycloak-admin-ui";
+import {
+  Button,
+  Label,
+  PageSection,
+  Pagination,
+  SearchInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { useSupportAccessApi } from "../api";
+import { Empty, Header, Refusal, useLoad } from "../common";
+import { useSaT } from "../messages";
+
+export type TenantStatus = {
+  tenant: string;
+  enabled: boolean;
+  excluded: boolean;
+  platformOpen: boolean;
+  open: boolean;
+  supportLogin: string;
+  expiresAt?: string;
+  activeRequests: number;
+};
+
+export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {
+  const { t } = useSaT();
+  if (tenant.excluded) return <Label color="red" data-open="false">{t("excluded")}</Label>;
+  return tenant.open ? (
+    <Label color="green" data-open="true">{t("open")}</Label>
+  ) : (
+    <Label color="grey" data-open="false">{t("closed")}</Label>
+  );
+};
+
+export const TenantsPage = () => {
+  const { realm } = useRealm();
+  const api = useSupportAccessApi();
+  const { t, formatTime } = useSaT();
+  const [first, setFirst] = useState(0);
+  const [max, setMax] = useState(20);
+  const [search, setSearch] = useState("");
+  const [applied, setApplied] = useState("");
+  const page = useLoad(async () => {
+    const rows = await api<TenantStatus[]>(realm, `/tenants?first=${first}&max=${max + 1}`);
+    if (applied && !rows.some((r) => r.tenant === applied)) {
+      // an exact tenant ID outside this page
+      try {
+        rows.push(await api<TenantStatus>(realm, `/tenants/${encodeURIComponent(applied)}`));
+      } catch {
+        /* not a tenant: the filter shows nothing */
+      }
+    }
+    return rows;
+  }, [realm, first, max, applied]);
+
+  if (page.error) return <PageSection><Refusal error={page.error} /></PageSection>;
+  const all = page.data ?? [];
+  const more = all.length > max && !applied;
+  const rows = (applied ? all : all.slice(0, max)).filter((r) => !applied || r.tenant.toLowerCase().includes(applied.toLowerCase()));
+
+  return (
+    <>
+      <Header title={t("tenantsTitle")} help={t("tenantsHelp")} />
+      <PageSection variant="light">
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem>
+              <SearchInput id="support-access-tenant-search" placeholder={t("searchTenant")} value={search}
+                onChange={(_e, v) => setSearch(v)} onSearch={() => setApplied(search.trim())}
+                onClear={() => {
+                  setSearch("");
+                  setApplied("");
+                }} />
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button id="support-access-tenants-refresh" variant="secondary" onClick={page.reload}>{t("refresh")}</Button>
+            </ToolbarItem>
+            <ToolbarItem variant="pagination">
+              <Pagination itemCount={applied ? rows.length : first + Math.min(all.length, max) + (more ? 1 : 0)} perPage={max}
+                page={Math.floor(first / max) + 1} isCompact
+                onSetPage={(_e, p) => setFirst((p - 1) * max)}
+                onPerPageSelect={(_e, perPage) => {
+                  setMax(perPage);
+                  setFirst(0);
+                }} />
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+        {page.data && rows.length === 0 ? (
+          <Empty id="support-access-no-tenants" title={t("noTenants")} body={t("noTenantsHelp")} />
+        ) : (
+          <Table className="support-access-table" id="support-access-tenants" aria-label={t("tenantsTitle")} variant="compact">
+            <Thead>
+              <Tr>
+                <Th>{t("tenant")}</Th>
+                <Th>{t("state")}</Th>
+                <Th>{t("openedBy")}</Th>
+                <Th>{t("expiresAt")}</Th>
+                <Th>{t("activeRequests")}</Th>
+                <Th>{t("supportLogin")}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((row) => (
+                <Tr key={row.tenant} data-tenant={row.tenant} data-open={String(row.open)}
+                  data-expires-at={row.expiresAt ?? ""} data-active-requests={row.activeRequests}>
+                  <Td dataLabel={t("tenant")}>
+                    <Link id={`support-access-tenant-${row.tenant}`}
+                      to={`/${encodeURIComponent(realm)}/support-access/tenants/${encodeURIComponent(row.tenant)}`}>
+                      {row.tenant}
+                    </Link>
+                  </Td>
+                  <Td dataLabel={t("state")}><OpenLabel tenant={row} /></Td>
+                  <Td dataLabel={t("openedBy")}>
+                    {row.platformOpen ? t("byPlatform") : row.activeRequests > 0 ? t("byRequests") : "—"}
+                  </Td>
+                  <Td dataLabel={t("expiresAt")}>{row.platformOpen ? "—" : formatTime(row.expiresAt)}</Td>
+                  <Td dataLabel={t("activeRequests")}>{row.activeRequests}</Td>
+                  <Td dataLabel={t("supportLogin")}>{row.supportLogin}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </PageSection>
+    </>
+  );
+};

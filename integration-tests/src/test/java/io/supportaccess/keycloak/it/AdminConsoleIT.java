@@ -1,0 +1,412 @@
+package io.supportaccess.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supportaccess.keycloak.it.support.HeadlessChromium;
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin theme {@code support-access} in a real headless Chromium, through the real login:
+ * Keycloak's own console with the "Support access" pages, as the operator (a management realm
+ * administrator) and as a tenant administrator. Every page is compared with the REST API.
+ */
+class AdminConsoleIT {
+
+    /** Keycloak's own navigation entries (ids of its PageNav), which the theme must keep. */
+    static final List<String> STOCK_NAV = List.of("nav-item-clients", "nav-item-client-scopes", "nav-item-roles",
+            "nav-item-users", "nav-item-groups", "nav-item-sessions", "nav-item-events", "nav-item-realm-settings",
+            "nav-item-authentication", "nav-item-identity-providers", "nav-item-user-federation");
+
+    /** Records console errors and uncaught errors of every page, from before the page's own scripts run. */
+    static final String ERROR_RECORDER = "window.__supportAccessErrors = [];"
+            + "const original = console.error;"
+            + "console.error = function (...args) { window.__supportAccessErrors.push(args.map(String).join(' ')); return original.apply(this, args); };"
+            + "window.addEventListener('error', e => window.__supportAccessErrors.push('error: ' + e.message));"
+            + "window.addEventListener('unhandledrejection', e => window.__supportAccessErrors.push('unhandled: ' + e.reason));";
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static ChromeDriver chrome;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        Platform.url();
+        chrome = HeadlessChromium.start();
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_RECORDER));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        // every cookie of every path (the login cookies live under /realms/{realm}/)
+        chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        Platform.setSupportActivated(true);
+    }
+
+    @Test
+    void newRealmsGetTheThemeAndAnExplicitChoiceStays() {
+        String tenant = Platform.createTenant("console-theme");
+        assertThat(Platform.realm(tenant).toRepresentation().getAdminTheme()).isEqualTo("support-access");
+        assertThat(Platform.realm(Platform.MANAGEMENT).toRepresentation().getAdminTheme()).isEqualTo("support-access");
+
+        var stock = new org.keycloak.representations.idm.RealmRepresentation();
+        String chosen = Platform.unique("console-stock");
+        stock.setRealm(chosen);
+        stock.setEnabled(true);
+        stock.setAdminTheme("keycloak.v2");
+        Platform.admin().realms().create(stock);
+        assertThat(Platform.realm(chosen).toRepresentation().getAdminTheme()).isEqualTo("keycloak.v2");
+        // the stock console for that realm: Keycloak's own entry script, not ours
+        String page = Http.get(Platform.url() + "/admin/" + chosen + "/console/", null).body();
+        assertThat(page).contains("/admin/keycloak.v2/").doesNotContain("/admin/support-access/assets/");
+        String ours = Http.get(Platform.url() + "/admin/" + tenant + "/console/", null).body();
+        assertThat(ours).contains("/admin/support-access/assets/main-");
+    }
+
+    @Test
+    void operatorRunsSupportAccessFromTheConsole() throws Exception {
+        String tenant = Platform.createTenant("console-acme");
+        Platform.createUser(tenant, "john", "john-pw");
+        String jill = Platform.unique("jill");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        String bob = Platform.unique("bob");
+        String bobId = Platform.createSupportUser(bob, "bob-secret");
+        String operator = Platform.unique("operator");
+        String operatorId = Platform.createUser(Platform.MANAGEMENT, operator, "operator-pw");
+        grantRealmManagement(Platform.MANAGEMENT, operatorId, "realm-admin");
+
+        login(Platform.MANAGEMENT, operator, "operator-pw");
+        waitFor(By.cssSelector("#support-access-nav section"));
+        for (String id : STOCK_NAV) {
+            assertThat(chrome.findElements(By.id(id))).as(id).hasSize(1);
+        }
+        assertThat(chrome.findElement(By.cssSelector("#support-access-nav section")).getText())
+                .contains("Support access", "Settings", "Tenants", "Support sessions", "Audit log");
+        noConsoleErrors("console home");
+
+        // Settings: what the API says; close support for all tenants, saved with a toast and audited as Option
+        waitFor(By.id("nav-item-support-access-settings")).click();
+        WebElement all = waitFor(By.id("support-access-activated-all"));
+        JsonNode settings = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+        assertThat(settings.get("supportAccessActivated").asBoolean()).isTrue();
+        assertThat(all.isSelected()).isTrue();
+        assertThat(waitFor(By.id("support-access-validityLimitHours")).getAttribute("value"))
+                .isEqualTo(settings.get("validityLimitHours").asText());
+        screenshot("settings");
+        chrome.findElement(By.id("support-access-activated-none")).click();
+        chrome.findElement(By.id("support-access-save")).click();
+        waitForToast("Support access settings saved");
+        assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportAccessActivated").asBoolean()).isFalse();
+        assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator))).isNotEmpty();
+        noConsoleErrors("settings");
+
+        // john opens his tenant; Tenants shows it open, with its expiry and john's request
+        String johnToken = Platform.passwordGrant(tenant, "john", "john-pw").json().get("access_token").asText();
+        assertThat(SupportAccessClient.ofTenant(tenant, johnToken).enable().status())
+                .isEqualTo(201);
+        JsonNode status = Http.get(tenantsUrl() + "/" + tenant, Platform.adminToken()).json();
+        waitFor(By.id("nav-item-support-access-tenants")).click();
+        WebElement search = waitFor(By.cssSelector("#support-access-tenant-search input"));
+        search.sendKeys(tenant, Keys.ENTER);
+        WebElement row = waitFor(By.cssSelector("tr[data-tenant='" + tenant + "']"));
+        assertThat(row.getAttribute("data-open")).isEqualTo("true");
+        assertThat(row.getAttribute("data-expires-at")).isEqualTo(status.get("expiresAt").asText());
+        assertThat(row.getAttribute("data-active-requests")).isEqualTo("1");
+        assertThat(row.getText()).contains("Open", "Support requests");
+        screenshot("tenants");
+        noConsoleErrors("tenants");
+
+        chrome.findElement(By.id("support-access-tenant-" + tenant)).click();
+        assertThat(waitFor(By.id("support-access-tenant-active")).getText()).isEqualTo("1");
+        assertThat(chrome.findElement(By.id("support-access-tenant-properties")).getAttribute("data-open")).isEqualTo("true");
+        screenshot("tenant-properties");
+        tab("support-access-tab-requests");
+        WebElement event = waitFor(By.cssSelector("#support-access-request-events tr[data-type='ENABLED']"));
+        assertThat(event.getAttribute("data-who")).isEqualTo("john");
+        screenshot("tenant-requests");
+
+        // "Who may support this tenant?": jill may, bob may not
+        tab("support-access-tab-decision");
+        assertThat(decisionFor(jill)).isEqualTo("GRANTED");
+        screenshot("tenant-decision");
+        assertThat(decisionFor(bob)).isEqualTo("NOT_PERMITTED");
+        assertThat(Http.get(tenantsUrl() + "/" + tenant + "/decision?supportUser=" + bob, Platform.adminToken())
+                .json().get("outcome").asText()).isEqualTo("NOT_PERMITTED");
+        noConsoleErrors("tenant detail");
+
+        // Inventory: a group holding the tenant, bob gets the Support inventory role on it, and now bob may enter
+        waitFor(By.id("nav-item-support-access-inventory")).click();
+        String group = Platform.unique("north");
+        waitFor(By.id("support-access-group-name")).sendKeys(group);
+        chrome.findElement(By.id("support-access-group-create")).click();
+        waitForToast("Group created");
+        waitFor(By.cssSelector("#support-access-groups tr[data-group='" + group + "'] td button")).click();
+        new Select(waitFor(By.id("support-access-add-member-" + group))).selectByVisibleText(tenant + " (c8y_Tenant)");
+        chrome.findElement(By.id("support-access-add-member-button-" + group)).click();
+        waitForToast("Added to the group");
+        waitFor(By.cssSelector("#support-access-groups tr[data-member='" + tenant + "']"));
+        JsonNode groups = Http.get(inventoryUrl() + "/managed-objects?type=c8y_DeviceGroup", Platform.adminToken()).json();
+        JsonNode created = null;
+        for (JsonNode g : groups) {
+            if (g.get("name").asText().equals(group)) {
+                created = g;
+            }
+        }
+        assertThat(created).isNotNull();
+        String tenantObjectId = Http.get(inventoryUrl() + "/managed-objects?type=c8y_Tenant&name=" + tenant, Platform.adminToken())
+                .json().get(0).get("id").asText();
+        assertThat(created.get("children").toString()).contains(tenantObjectId);
+        screenshot("inventory-groups");
+        tab("support-access-tab-roles");
+        assertThat(waitFor(By.cssSelector("#support-access-inventory-roles tr[data-role='Support']")).getAttribute("data-permissions"))
+                .isEqualTo("SUPPORT:*:ALL");
+        screenshot("inventory-roles");
+        tab("support-access-tab-assignments");
+        waitFor(By.id("support-access-assign-user")).sendKeys(bob);
+        chrome.findElement(By.id("support-access-assign-load")).click();
+        new Select(waitFor(By.id("support-access-assign-group"))).selectByVisibleText(group);
+        waitFor(By.id("support-access-assign-role-Support")).click();
+        chrome.findElement(By.id("support-access-assign-save")).click();
+        waitForToast("Inventory roles saved");
+        assertThat(waitFor(By.cssSelector("#support-access-assignments tr[data-group='" + group + "']")).getText()).contains("Support");
+        JsonNode assignments = Http.get(inventoryUrl() + "/users/" + bobId + "/assignments", Platform.adminToken()).json();
+        assertThat(assignments.toString()).contains(group, "Support");
+        screenshot("inventory-assignments");
+        assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Inventory role", "user", operator))).isNotEmpty();
+        assertThat(Http.get(tenantsUrl() + "/" + tenant + "/decision?supportUser=" + bob, Platform.adminToken())
+                .json().get("outcome").asText()).isEqualTo("GRANTED");
+        noConsoleErrors("inventory");
+
+        // jill comes in; Support sessions lists her session, and "End session" ends it
+        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+        JsonNode live = Http.get(sessionsUrl() + "?tenant=" + tenant, Platform.adminToken()).json();
+        assertThat(live).hasSize(1);
+        String sessionId = live.get(0).get("id").asText();
+        waitFor(By.id("nav-item-support-access-sessions")).click();
+        WebElement sessionRow = waitFor(By.cssSelector("tr[data-session-id='" + sessionId + "']"));
+        assertThat(sessionRow.getAttribute("data-who")).isEqualTo(jill + "$john");
+        assertThat(sessionRow.getText()).contains(tenant, jill, "john");
+        screenshot("support-sessions");
+        chrome.findElement(By.id("support-access-end-" + sessionId)).click();
+        waitFor(By.id("modal-confirm")).click();
+        waitForToast("Support session ended");
+        assertThat(Http.get(sessionsUrl() + "?tenant=" + tenant, Platform.adminToken()).json()).isEmpty();
+        assertThat(auditRecords(tenant, Map.of("user", jill + "$john")))
+                .anySatisfy(r -> assertThat(r.get("activity").asText()).isEqualTo("Support session ended"));
+        noConsoleErrors("support sessions");
+
+        // Audit log of the management realm: jill's access to the tenant, as the API lists it
+        waitFor(By.id("nav-item-support-access-audit")).click();
+        waitFor(By.id("support-access-audit-supportUser")).sendKeys(jill);
+        chrome.findElement(By.id("support-access-audit-search")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("#support-access-audit tr[data-who='" + jill + "$john']")).size()
+                        == auditRecords(Platform.MANAGEMENT, Map.of("supportUser", jill)).size());
+        assertThat(chrome.findElement(By.id("support-access-audit")).getText())
+                .contains("Support access granted", "Support session ended", tenant);
+        screenshot("audit-log");
+        noConsoleErrors("audit log");
+    }
+
+    @Test
+    void tenantAdministratorSeesTheTenantsAuditLogOnly() throws Exception {
+        String tenant = Platform.createTenant("console-tenant");
+        // a German-speaking tenant administrator: the console and the pages follow the user's locale
+        var representation = Platform.realm(tenant).toRepresentation();
+        representation.setInternationalizationEnabled(true);
+        representation.setSupportedLocales(java.util.Set.of("en", "de"));
+        representation.setDefaultLocale("en");
+        Platform.realm(tenant).update(representation);
+        Platform.createUser(tenant, "john", "john-pw");
+        String adminId = Platform.createUser(tenant, "tenant-admin", "tenant-admin-pw",
+                u -> u.setAttributes(Map.of("locale", List.of("de"))));
+        grantRealmManagement(tenant, adminId, "realm-admin");
+        String jill = Platform.unique("jillt");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+
+        login(tenant, "tenant-admin", "tenant-admin-pw");
+        WebElement group = waitFor(By.cssSelector("#support-access-nav section"));
+        for (String id : STOCK_NAV) {
+            assertThat(chrome.findElements(By.id(id))).as(id).hasSize(1);
+        }
+        waitForText(By.cssSelector("#support-access-nav section"), "Support-Zugang");
+        assertThat(group.getText()).contains("Audit-Log", "Inventar")
+                .doesNotContain("Einstellungen", "Mandanten", "Support-Sitzungen");
+        noConsoleErrors("tenant console home");
+
+        chrome.findElement(By.id("nav-item-support-access-audit")).click();
+        List<JsonNode> expected = auditRecords(tenant, Map.of("type", "Support"));
+        assertThat(expected).isNotEmpty();
+        new Select(waitFor(By.id("support-access-audit-type"))).selectByValue("Support");
+        chrome.findElement(By.id("support-access-audit-search")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("#support-access-audit tr[data-type='Support']")).size() == expected.size());
+        assertThat(chrome.findElement(By.cssSelector("#support-access-audit tbody tr")).getAttribute("data-who"))
+                .isEqualTo(expected.get(0).get("who").asText());
+        screenshot("tenant-audit-log");
+        noConsoleErrors("tenant audit log");
+
+        // the management pages are not there for a tenant administrator, and the server refuses them
+        String token = adminCliToken(tenant, "tenant-admin", "tenant-admin-pw");
+        assertThat(Http.get(Platform.settingsUrl(), token).status()).isIn(401, 403);
+        assertThat(Http.get(Platform.url() + "/admin/realms/" + tenant + "/support-access/settings", token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void adminWithoutThePermissionSeesNoSupportAccessAndIsRefused() throws Exception {
+        String viewer = Platform.unique("viewer");
+        String viewerId = Platform.createUser(Platform.MANAGEMENT, viewer, "viewer-pw");
+        grantRealmManagement(Platform.MANAGEMENT, viewerId, "query-groups");
+
+        login(Platform.MANAGEMENT, viewer, "viewer-pw");
+        waitFor(By.id("nav-item-groups"));
+        assertThat(chrome.findElements(By.cssSelector("#support-access-nav section"))).isEmpty();
+        assertThat(chrome.findElements(By.cssSelector("[id^='nav-item-support-access-']"))).isEmpty();
+        noConsoleErrors("console of an admin without permission");
+
+        chrome.get(Platform.url() + "/admin/" + Platform.MANAGEMENT + "/console/#/" + Platform.MANAGEMENT + "/support-access/settings");
+        waitForText(By.tagName("main"), "Forbidden");
+        assertThat(chrome.findElements(By.id("support-access-settings"))).isEmpty();
+        String token = adminCliToken(Platform.MANAGEMENT, viewer, "viewer-pw");
+        assertThat(Http.get(Platform.settingsUrl(), token).status()).isEqualTo(403);
+        assertThat(Http.put(Platform.settingsUrl(), token, "application/json", "{\"supportAccessActivated\": false}").status())
+                .isEqualTo(403);
+        assertThat(Http.get(sessionsUrl(), token).status()).isEqualTo(403);
+        assertThat(Http.get(tenantsUrl(), token).status()).isEqualTo(403);
+    }
+
+    private String decisionFor(String supportUser) {
+        WebElement input = waitFor(By.id("support-access-decision-user"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(supportUser);
+        chrome.findElement(By.id("support-access-decision-check")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> alerts = d.findElements(By.id("support-access-decision"));
+            return !alerts.isEmpty() && alerts.get(0).getText().contains(supportUser);
+        });
+        return chrome.findElement(By.id("support-access-decision")).getAttribute("data-outcome");
+    }
+
+    /** PatternFly gives a tab's button the id pf-tab-{key}-{id of the Tab}. */
+    private void tab(String id) {
+        waitFor(By.cssSelector("button[id$='-" + id + "']")).click();
+    }
+
+    private static String tenantsUrl() {
+        return Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/tenants";
+    }
+
+    private static String inventoryUrl() {
+        return Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/inventory";
+    }
+
+    private static String sessionsUrl() {
+        return Platform.url() + "/admin/realms/" + Platform.MANAGEMENT + "/support-access/sessions";
+    }
+
+    private static List<JsonNode> auditRecords(String realm, Map<String, String> filters) {
+        StringBuilder query = new StringBuilder("?pageSize=1000");
+        filters.forEach((k, v) -> query.append('&').append(k).append('=').append(Http.enc(v)));
+        JsonNode page = Http.get(Platform.url() + "/admin/realms/" + realm + "/support-access/audit" + query, Platform.adminToken()).json();
+        List<JsonNode> records = new ArrayList<>();
+        page.get("records").forEach(records::add);
+        return records;
+    }
+
+    private static void grantRealmManagement(String realm, String userId, String role) {
+        var client = Platform.realm(realm).clients().findByClientId("realm-management").get(0);
+        RoleRepresentation rep = Platform.realm(realm).clients().get(client.getId()).roles().get(role).toRepresentation();
+        Platform.realm(realm).users().get(userId).roles().clientLevel(client.getId()).add(List.of(rep));
+    }
+
+    private static String adminCliToken(String realm, String username, String password) {
+        Http.Reply reply = Http.postForm(Platform.tokenUrl(realm), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", password));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+
+    private void login(String realm, String username, String password) {
+        chrome.get(Platform.url() + "/admin/" + realm + "/console/");
+        waitFor(By.id("username")).sendKeys(username);
+        chrome.findElement(By.id("password")).sendKeys(password);
+        chrome.findElement(By.id("kc-login")).click();
+    }
+
+    private void noConsoleErrors(String where) {
+        Object errors = chrome.executeScript("return window.__supportAccessErrors || ['error recorder missing'];");
+        assertThat((List<?>) errors).as("console errors on " + where).isEmpty();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve("admin-console-" + name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private WebElement waitFor(By by) {
+        try {
+            return new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            saveDiagnostics();
+            throw e;
+        }
+    }
+
+    /** A toast of Keycloak's alert groups (the stock console's and the pages' own). */
+    private void waitForToast(String text) {
+        waitFor(By.xpath("//ul[contains(@class, 'pf-v5-c-alert-group')]//*[contains(text(), '" + text + "')]"));
+    }
+
+    private void waitForText(By by, String text) {
+        try {
+            new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            saveDiagnostics();
+            throw e;
+        }
+    }
+
+    /** Page source, screenshot and recorded errors of a failed wait, next to the test reports. */
+    private static void saveDiagnostics() {
+        try {
+            Path dir = Path.of("target", "chromium");
+            Files.createDirectories(dir);
+            String name = "admin-console-failure-" + Instant.now().toEpochMilli();
+            Files.writeString(dir.resolve(name + ".html"), chrome.getCurrentUrl() + "\n" + chrome.getPageSource());
+            Files.write(dir.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".log"), String.valueOf(chrome.executeScript("return window.__supportAccessErrors;")));
+        } catch (Exception ignored) {
+            // diagnostics only
+        }
+    }
+}
