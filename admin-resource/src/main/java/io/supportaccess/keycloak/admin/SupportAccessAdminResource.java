@@ -7,7 +7,6 @@ import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;
 import io.supportaccess.keycloak.username.rest.ReservedUsernamesAdminResource;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

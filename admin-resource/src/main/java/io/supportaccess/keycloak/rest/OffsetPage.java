@@ -20,9 +20,12 @@ public record OffsetPage(int first, int max) {
 
     public static OffsetPage of(String first, String max, int defaultMax, int limit) {
         int offset = number(first, 0);
+        if (offset < 0) {
+            throw new InvalidInput("'first' must be a whole number, 0 or more");
+        }
         int size = number(max, defaultMax);
-        if (offset < 0 || size < 1 || size > limit) {
-            throw new InvalidInput("'first' must be 0 or more and 'max' from 1 to " + limit);
+        if (size < 1 || size > limit) {
+            throw new InvalidInput("'max' must be a whole number from 1 to " + limit);
         }
         return new OffsetPage(offset, size);
     }
@@ -31,6 +34,7 @@ public record OffsetPage(int first, int max) {
         return all.skip(first).limit(max);
     }
 
+    /** The parameter's number; -1 (refused above) when it is not a whole number. */
     private static int number(String value, int absent) {
         if (value == null) {
             return absent;
@@ -38,7 +42,7 @@ public record OffsetPage(int first, int max) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInput("'first' and 'max' must be whole numbers");
+            return -1;
         }
     }
 }

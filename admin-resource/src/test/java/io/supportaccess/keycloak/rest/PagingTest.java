@@ -16,9 +16,13 @@ class PagingTest {
     void offsetPagesTakeFirstAndMaxWithinTheLimit() {
         assertThat(OffsetPage.of(null, null)).isEqualTo(new OffsetPage(0, OffsetPage.DEFAULT_MAX));
         assertThat(OffsetPage.of("2", "3").of(Stream.of(1, 2, 3, 4, 5, 6)).toList()).containsExactly(3, 4, 5);
-        for (String[] bad : List.of(new String[] {"-1", "1"}, new String[] {"0", "0"}, new String[] {"0", "1001"},
-                new String[] {"x", "1"}, new String[] {"0", ""})) {
-            assertThatThrownBy(() -> OffsetPage.of(bad[0], bad[1])).as(String.join(",", bad)).isInstanceOf(InvalidInput.class);
+        for (String[] bad : List.of(new String[] {"-1", "1"}, new String[] {"x", "1"})) {
+            assertThatThrownBy(() -> OffsetPage.of(bad[0], bad[1])).as(String.join(",", bad)).isInstanceOf(InvalidInput.class)
+                    .hasMessage("'first' must be a whole number, 0 or more");
+        }
+        for (String[] bad : List.of(new String[] {"0", "0"}, new String[] {"0", "1001"}, new String[] {"0", "x"}, new String[] {"0", ""})) {
+            assertThatThrownBy(() -> OffsetPage.of(bad[0], bad[1])).as(String.join(",", bad)).isInstanceOf(InvalidInput.class)
+                    .hasMessage("'max' must be a whole number from 1 to 1000");
         }
     }
 
