@@ -1,8 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
-import org.keycloak.Config;
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -10,7 +9,7 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 /** Mounts the admin REST API at {@code /admin/realms/{realm}/support-access}. */
-public class SupportAccessAdminResourceFactory implements AdminRealmResourceProviderFactory {
+public class SupportAccessAdminResourceFactory implements AdminRealmResourceProviderFactory, StatelessProviderFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "support-access";
 
@@ -26,18 +25,6 @@ public class SupportAccessAdminResourceFactory implements AdminRealmResourceProv
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.supportaccess.keycloak.tenant;
 
-import org.keycloak.Config;
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts the tenant users' API at {@code /realms/{tenant}/support-access}. */
-public class TenantSupportResourceFactory implements RealmResourceProviderFactory {
+public class TenantSupportResourceFactory implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "support-access";
 
@@ -23,18 +22,6 @@ public class TenantSupportResourceFactory implements RealmResourceProviderFactor
             public void close() {
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

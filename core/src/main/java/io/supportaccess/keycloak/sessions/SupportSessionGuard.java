@@ -78,6 +78,8 @@ public final class SupportSessionGuard {
         return ended;
     }
 
+    static final long NEW_SESSION_GRACE_MILLIS = 60_000;
+
     /** Why the session must end now, if it must. */
     Optional<SessionEnd> verdict(RealmModel management, SupportSessionEntity row, long now) {
         RealmModel tenant = session.realms().getRealm(row.getRealmId());
@@ -87,7 +89,9 @@ public final class SupportSessionGuard {
         UserSessionModel online = inRealm(tenant, () -> session.sessions().getUserSession(tenant, row.getUserSessionId()));
         UserSessionModel offline = inRealm(tenant, () -> session.sessions().getOfflineUserSession(tenant, row.getUserSessionId()));
         if (online == null && offline == null) {
-            return Optional.of(SessionEnd.SESSION_GONE);
+            // a new session's record can be visible before Keycloak's session store shows the session (an
+            // offline session is written behind the login's transaction): not "gone" until it had time to appear
+            return now - row.getStartedAt() < NEW_SESSION_GRACE_MILLIS ? Optional.empty() : Optional.of(SessionEnd.SESSION_GONE);
         }
         PlatformSettings settings = PlatformSettings.read(management);
         if (now >= row.getStartedAt() + settings.sessionMaxHours() * 3_600_000L) {

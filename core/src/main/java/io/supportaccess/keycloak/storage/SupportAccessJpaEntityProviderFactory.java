@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.storage;
 
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
 import io.supportaccess.keycloak.consent.SetUpAccountEntity;
 import io.supportaccess.keycloak.inventory.InventoryAssignmentEntity;
@@ -12,11 +13,9 @@ import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
 import io.supportaccess.keycloak.requests.SupportTenantEntity;
 import io.supportaccess.keycloak.sessions.SupportSessionEntity;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * The registry of all the extension's JPA entities (every table is {@code SA_*}) and of its
@@ -25,7 +24,7 @@ import org.keycloak.models.KeycloakSessionFactory;
  * end of {@value #CHANGELOG}. The provider id and the changelog path are what existing databases
  * know the extension's migrations by: they never change.
  */
-public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderFactory, StatelessProviderFactory<JpaEntityProvider>, JpaEntityProvider {
 
     public static final String PROVIDER_ID = "support-access-entities";
     public static final String CHANGELOG = "META-INF/support-access/changelog-master.xml";
@@ -54,15 +53,8 @@ public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderF
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public void close() {
+        // both the factory and its one provider: nothing to release
     }
 
     @Override

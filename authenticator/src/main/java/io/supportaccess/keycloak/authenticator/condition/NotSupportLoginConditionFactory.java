@@ -1,14 +1,14 @@
 package io.supportaccess.keycloak.authenticator.condition;
 
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
+import org.keycloak.authentication.Authenticator;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-public class NotSupportLoginConditionFactory implements ConditionalAuthenticatorFactory {
+public class NotSupportLoginConditionFactory implements ConditionalAuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "support-access-not-support-login";
 
@@ -54,17 +54,5 @@ public class NotSupportLoginConditionFactory implements ConditionalAuthenticator
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

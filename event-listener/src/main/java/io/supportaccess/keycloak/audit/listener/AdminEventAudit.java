@@ -48,9 +48,6 @@ final class AdminEventAudit {
         if (own.isPresent()) {
             return new Subject(own.get().auditType(), own.get().subject());
         }
-        if ("CUSTOM".equals(resourceType)) {
-            return customByPath(path);
-        }
         if (resourceType == null) {
             return new Subject(AuditType.TENANT, "Tenant");
         }
@@ -65,23 +62,6 @@ final class AdminEventAudit {
                  "AUTHORIZATION_SCOPE", "AUTHORIZATION_POLICY", "CLUSTER_NODE" -> new Subject(AuditType.APPLICATION, "Application");
             default -> new Subject(AuditType.TENANT, "Tenant " + words(resourceType));
         };
-    }
-
-    /**
-     * Events of resource type CUSTOM, matched by path: only until the inventory REST resources send
-     * their {@link AdminEventResource} types; remove then.
-     */
-    private static Subject customByPath(String path) {
-        if (path.startsWith("inventory/roles") || (path.startsWith("inventory/users/") && path.contains("/assignments"))) {
-            return new Subject(AuditType.INVENTORY_ROLE, path.startsWith("inventory/roles") ? "Inventory role" : "Inventory role assignment");
-        }
-        if (path.startsWith("inventory/groups")) {
-            return new Subject(AuditType.INVENTORY, path.contains("/children/") ? "Group member" : "Group");
-        }
-        if (path.startsWith("inventory/")) {
-            return new Subject(AuditType.INVENTORY, "Managed object");
-        }
-        return new Subject(AuditType.TENANT, "Tenant setting");
     }
 
     private static String verb(OperationType operation, String path) {

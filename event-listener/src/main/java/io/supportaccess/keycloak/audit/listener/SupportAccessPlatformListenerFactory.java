@@ -1,13 +1,12 @@
 package io.supportaccess.keycloak.audit.listener;
 
-import org.keycloak.Config;
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers the global platform listener (support audit records and support sessions). */
-public class SupportAccessPlatformListenerFactory implements EventListenerProviderFactory {
+public class SupportAccessPlatformListenerFactory implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "support-access-platform";
 
@@ -19,18 +18,6 @@ public class SupportAccessPlatformListenerFactory implements EventListenerProvid
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.supportaccess.keycloak.consent.listener;
 
+import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import io.supportaccess.keycloak.consent.SetUpAccounts;
-import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -13,7 +13,7 @@ import org.keycloak.models.UserModel;
  * Global (every realm, whatever its own listener list says): a tenant administrator, and so a
  * support session working as one, cannot switch off the marking of accounts it sets up.
  */
-public class SetUpAccountListenerFactory implements EventListenerProviderFactory {
+public class SetUpAccountListenerFactory implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "support-access-set-up-accounts";
 
@@ -28,10 +28,6 @@ public class SetUpAccountListenerFactory implements EventListenerProviderFactory
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
@@ -40,10 +36,6 @@ public class SetUpAccountListenerFactory implements EventListenerProviderFactory
                 new SetUpAccounts(removed.getKeycloakSession()).removeUser(removed.getRealm().getId(), removed.getUser().getId());
             }
         });
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -68,10 +68,6 @@ class AuditMappingTest {
         assertThat(AdminEventAudit.subject("CLIENT", "clients/1").type()).isEqualTo(AuditType.APPLICATION);
         assertThat(AdminEventAudit.subject("REALM", "").type()).isEqualTo(AuditType.TENANT);
         assertThat(AdminEventAudit.subject("AUTH_FLOW", "authentication/flows/1").type()).isEqualTo(AuditType.TENANT);
-        assertThat(AdminEventAudit.subject("CUSTOM", "inventory/roles/1").type()).isEqualTo(AuditType.INVENTORY_ROLE);
-        assertThat(AdminEventAudit.subject("CUSTOM", "inventory/users/1/assignments/2").type()).isEqualTo(AuditType.INVENTORY_ROLE);
-        assertThat(AdminEventAudit.subject("CUSTOM", "inventory/groups/1/children/2").name()).isEqualTo("Group member");
-        assertThat(AdminEventAudit.subject("CUSTOM", "inventory/managed-objects/1").type()).isEqualTo(AuditType.INVENTORY);
     }
 
     @Test
@@ -83,7 +79,11 @@ class AuditMappingTest {
         assertThat(AdminEventAudit.subject(AdminEventResource.INVENTORY_GROUP_MEMBER.type(), "support-access/inventory/groups/1/children/2"))
                 .isEqualTo(new AdminEventAudit.Subject(AuditType.INVENTORY, "Group member"));
         assertThat(AdminEventAudit.subject(AdminEventResource.SUPPORT_SESSION.type(), "support-access/sessions/1").type()).isEqualTo(AuditType.TENANT);
-        // a path alone no longer makes a platform setting
+        assertThat(AdminEventAudit.subject(AdminEventResource.INVENTORY_ROLE.type(), "x").type()).isEqualTo(AuditType.INVENTORY_ROLE);
+        assertThat(AdminEventAudit.subject(AdminEventResource.MANAGED_OBJECT.type(), "x"))
+                .isEqualTo(new AdminEventAudit.Subject(AuditType.INVENTORY, "Managed object"));
+        // a path alone no longer makes a platform setting or an inventory change
+        assertThat(AdminEventAudit.subject("CUSTOM", "support-access/inventory/roles/1").type()).isEqualTo(AuditType.TENANT);
         assertThat(AdminEventAudit.subject("CUSTOM", "support-access/settings").type()).isEqualTo(AuditType.TENANT);
     }
 
