@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, and integration tests against a real Keycloak 26.7 that Maven
 # fetches (`mvn -B verify`, arguments passed on, e.g. -Dcluster.skip=true or -Dit.test=AuditIT).
-# The account console tests drive a headless Chromium (Debian's chromium and chromium-driver);
-# this script installs nothing: .ci/run does on CI, and without them those tests fail saying so.
+# The browser tests drive Debian's headless chromium; .ci/install-test-packages installs it (and
+# chromium-driver) first when it is missing. Without them those tests fail, naming what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
+.ci/install-test-packages
 exec mvn -B verify "$@"
