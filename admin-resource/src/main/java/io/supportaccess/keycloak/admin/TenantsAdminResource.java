@@ -24,7 +24,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * {@code /admin/realms/management/support-access/tenants}: every tenant's support state (the seed's
+ * {@code /admin/realms/management/support-access/tenants}: every tenant's support state (the product's
  * tenant "Properties"), as {@link OffsetPage}s sorted by tenant, for management realm administrators
  * (view-realm, checked by the locator).
  */

@@ -10,7 +10,7 @@ import org.keycloak.models.RoleModel;
 
 /**
  * Audits a realm by default: adds the listener to its event listeners once (an operator who
- * removes it later is not overruled) and creates the realm role {@code ROLE_AUDIT_READ}, the seed's
+ * removes it later is not overruled) and creates the realm role {@code ROLE_AUDIT_READ}, the product's
  * Audits READ permission, which lets a user read the realm's audit log.
  */
 public final class AuditSetup {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The audit types of the seed's audit log, as shown and filtered by their display name. */
+/** The audit types of the audit log, as shown and filtered by their display name. */
 public enum AuditType {
     USER("User"),
     USER_LOGIN("User login"),

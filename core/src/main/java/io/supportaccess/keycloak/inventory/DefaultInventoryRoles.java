@@ -16,7 +16,7 @@ import io.supportaccess.keycloak.SupportAccess;
 import java.util.List;
 import org.keycloak.models.RealmModel;
 
-/** The seed's default inventory roles of a new tenant, plus "Support" in the management realm. Created once per realm. */
+/** The default inventory roles of a new tenant, plus "Support" in the management realm. Created once per realm. */
 public final class DefaultInventoryRoles {
 
     public static final String SEEDED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "inventoryRolesSeeded";

@@ -59,7 +59,7 @@ public record Permission(Scope scope, String type, Level level) {
         return held.stream().anyMatch(p -> p.covers(this));
     }
 
-    /** The seed's exclamation mark: a permission that another one of the set already covers. */
+    /** Shown with an exclamation mark ("not effective"): a permission that another one of the set already covers. */
     public boolean isShadowedBy(Collection<Permission> others) {
         return others.stream().anyMatch(other -> other != this && !other.equals(this) && other.covers(this));
     }

@@ -81,7 +81,7 @@ public final class SupportAccessAuth {
 
     /**
      * The levels of a scope the user holds through global roles, as permissions on every type. They
-     * apply to every object and win over inventory roles, as in the seed.
+     * apply to every object and win over inventory roles.
      */
     public static List<Permission> heldThroughGlobalRoles(RealmModel realm, UserModel user, Permission.Scope scope) {
         if (scope == Permission.Scope.FULL_ACCESS) {
@@ -100,7 +100,7 @@ public final class SupportAccessAuth {
         return wanted.isGrantedBy(heldThroughGlobalRoles(realm, user, wanted.scope()));
     }
 
-    /** Keycloak's realm-admin, manage-realm or manage-users, or the seed's User or Tenant management ADMIN. */
+    /** Keycloak's realm-admin, manage-realm or manage-users, or the User or Tenant management ADMIN. */
     public static boolean isTenantAdministrator(RealmModel realm, UserModel user) {
         return ADMIN_CLIENT_ROLES.stream().anyMatch(name -> holds(user, realmManagementRole(realm, name)))
                 || ADMIN_PERMISSION_ROLES.stream().anyMatch(name -> holds(realm, user, name));
@@ -135,7 +135,7 @@ public final class SupportAccessAuth {
         require(auth.realm().canViewEvents() || callerHoldsOwnRealmRole(ROLE_AUDIT_READ), "view-events or " + ROLE_AUDIT_READ);
     }
 
-    /** Keycloak's view-users, or the seed's User management READ, CREATE or ADMIN of this realm. */
+    /** Keycloak's view-users, or the User management READ, CREATE or ADMIN of this realm. */
     public void requireInventoryRead() {
         require(auth.users().canView() || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_READ)
                 || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_CREATE) || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_ADMIN),

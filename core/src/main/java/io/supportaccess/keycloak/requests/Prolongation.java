@@ -3,7 +3,7 @@ package io.supportaccess.keycloak.requests;
 import io.supportaccess.keycloak.InvalidInput;
 import java.util.OptionalLong;
 
-/** The seed's rule: a new request adds the validity limit to the current expiry if that is still ahead, else to now. */
+/** Prolongation: a new request adds the validity limit to the current expiry if that is still ahead, else to now. */
 public final class Prolongation {
 
     public static final int MIN_HOURS = 1;
@@ -21,7 +21,7 @@ public final class Prolongation {
     }
 
     /**
-     * The seed's rule, bounded: empty when the new expiry would lie more than
+     * The same rule, bounded: empty when the new expiry would lie more than
      * {@code maxOpenAheadHours} after now (the request is refused whole rather than cut, so that
      * each accepted request adds exactly the validity limit). A first request always passes, even
      * if stored settings put the validity limit above the bound.

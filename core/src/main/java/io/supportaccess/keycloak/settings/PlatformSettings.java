@@ -60,7 +60,7 @@ public final class PlatformSettings {
     }
 
     /**
-     * Reads the settings. An absent "activated" attribute means every tenant: the seed's "The
+     * Reads the settings. An absent "activated" attribute means every tenant: the product's rule "The
      * support user function is enabled by default" (installations that predate this default get
      * an explicit {@code false} at start-up, see the realm set-up).
      */

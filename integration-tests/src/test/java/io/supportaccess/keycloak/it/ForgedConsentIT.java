@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18 §2: a support session working as the tenant administrator must not be able to give the
+ * A support session working as the tenant administrator must not be able to give the
  * tenant's consent to support itself, through impersonation or through accounts and credentials it
  * set up.
  */

@@ -30,7 +30,7 @@ class PlatformSettingsIT {
     @Test
     void aNewInstallationOpensSupportAndBoundsSupportSessions() {
         var fresh = Platform.initialSettings();
-        assertThat(fresh.get("supportAccessActivated").asBoolean()).as("seed 004: enabled by default").isTrue();
+        assertThat(fresh.get("supportAccessActivated").asBoolean()).as("enabled by default on a new installation").isTrue();
         assertThat(fresh.get("excludedTenants").size()).isZero();
         assertThat(fresh.get("supportSessionIdleMinutes").asInt()).isEqualTo(30);
         assertThat(fresh.get("supportSessionMaxHours").asInt()).isEqualTo(8);

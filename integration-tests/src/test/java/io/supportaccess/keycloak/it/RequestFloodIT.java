@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 18 §3: support requests are bounded in how far ahead they open a tenant and in how fast one user sends them. */
+/** Support requests are bounded in how far ahead they open a tenant and in how fast one user sends them. */
 class RequestFloodIT {
 
     static final int ENABLES_PER_MINUTE = 5;

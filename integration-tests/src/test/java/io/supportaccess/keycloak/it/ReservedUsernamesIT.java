@@ -27,7 +27,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
- * Issue 18 §4: names that read like a support login ({@code jill$amy}, or with a look-alike
+ * Names that read like a support login ({@code jill$amy}, or with a look-alike
  * dollar sign) cannot be created or taken in a tenant realm on any path, users who have such a name
  * from before the rule are listed for operators and never taken for support users, and support
  * records are marked by the support user the server recorded, not by the shape of "who".

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's "Support" inventory role is "both Read and Change": Support READ and Support ADMIN
+ * The "Support" inventory role is "both Read and Change": Support READ and Support ADMIN
  * together grant support however they are held, in one role, in two roles on one group, or on a
  * group and its ancestor. One of them alone does not.
  */
