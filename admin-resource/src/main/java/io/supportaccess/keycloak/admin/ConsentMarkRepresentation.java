@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
-import io.supportaccess.keycloak.consent.SetUpAccountEntity;
+import io.supportaccess.keycloak.consent.ConsentMark;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,16 +14,16 @@ final class ConsentMarkRepresentation {
     private ConsentMarkRepresentation() {
     }
 
-    static Map<String, Object> of(KeycloakSession session, RealmModel tenant, SetUpAccountEntity mark) {
+    static Map<String, Object> of(KeycloakSession session, RealmModel tenant, ConsentMark mark) {
         Map<String, Object> json = new LinkedHashMap<>();
-        if (mark.getUserId() != null) {
-            UserModel user = session.users().getUserById(tenant, mark.getUserId());
-            json.put("userId", mark.getUserId());
+        if (!mark.isLoginConfiguration()) {
+            UserModel user = session.users().getUserById(tenant, mark.userId());
+            json.put("userId", mark.userId());
             json.put("username", user == null ? null : user.getUsername());
         }
-        json.put("markedAt", Instant.ofEpochMilli(mark.getMarkedAt()).toString());
-        json.put("markedBy", mark.getMarkedBy());
-        json.put("cause", mark.getCause());
+        json.put("markedAt", Instant.ofEpochMilli(mark.markedAt()).toString());
+        json.put("markedBy", mark.markedBy());
+        json.put("cause", mark.cause());
         return json;
     }
 }

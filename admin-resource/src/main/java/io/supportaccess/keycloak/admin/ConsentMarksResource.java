@@ -1,7 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.audit.AdminEventResource;
-import io.supportaccess.keycloak.consent.SetUpAccountEntity;
+import io.supportaccess.keycloak.consent.ConsentMark;
 import io.supportaccess.keycloak.consent.SetUpAccounts;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.AdminEvents;
@@ -47,11 +47,11 @@ public class ConsentMarksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> get(@PathParam("tenant") String tenantId) {
         RealmModel tenant = TenantRealms.require(session, tenantId);
-        List<SetUpAccountEntity> marks = new SetUpAccounts(session).all(tenant.getId(), MAX_LISTED);
+        List<ConsentMark> marks = new SetUpAccounts(session).all(tenant.getId(), MAX_LISTED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant.getName());
-        body.put("loginConfiguration", marks.stream().filter(m -> m.getUserId() == null).findFirst().map(m -> ConsentMarkRepresentation.of(session, tenant, m)).orElse(null));
-        body.put("accounts", marks.stream().filter(m -> m.getUserId() != null).map(m -> ConsentMarkRepresentation.of(session, tenant, m)).toList());
+        body.put("loginConfiguration", marks.stream().filter(ConsentMark::isLoginConfiguration).findFirst().map(m -> ConsentMarkRepresentation.of(session, tenant, m)).orElse(null));
+        body.put("accounts", marks.stream().filter(m -> !m.isLoginConfiguration()).map(m -> ConsentMarkRepresentation.of(session, tenant, m)).toList());
         return body;
     }
 

@@ -2,7 +2,7 @@ package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.decision.SupportLoginFlows;
-import io.supportaccess.keycloak.requests.SupportRequestEventEntity;
+import io.supportaccess.keycloak.requests.SupportRequestEvent;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.time.Instant;
@@ -33,14 +33,14 @@ final class TenantRepresentations {
         return state;
     }
 
-    static Map<String, Object> event(SupportRequestEventEntity e) {
+    static Map<String, Object> event(SupportRequestEvent e) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", e.getId());
-        event.put("type", e.getType().name());
-        event.put("who", e.getWho());
-        event.put("time", instant(e.getTime()));
-        event.put("requestId", e.getRequestId());
-        event.put("tenantExpiresAt", instant(e.getTenantExpiresAt()));
+        event.put("id", e.id());
+        event.put("type", e.type().name());
+        event.put("who", e.who());
+        event.put("time", instant(e.time()));
+        event.put("requestId", e.requestId());
+        event.put("tenantExpiresAt", instant(e.tenantExpiresAt()));
         return event;
     }
 

@@ -78,7 +78,7 @@ public final class AuditLog {
     }
 
     /** One realm's log. */
-    public List<AuditRecordEntity> query(String realmId, AuditQuery query) {
+    public List<AuditRecord> query(String realmId, AuditQuery query) {
         StringBuilder where = new StringBuilder("r.realmId = :realmId");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("realmId", realmId);
@@ -93,7 +93,7 @@ public final class AuditLog {
      * The management realm's view: its own records and the support accesses of every tenant (or of
      * one tenant, when {@code tenantId} is given).
      */
-    public List<AuditRecordEntity> queryAcrossTenants(String managementRealmId, String tenantId, AuditQuery query) {
+    public List<AuditRecord> queryAcrossTenants(String managementRealmId, String tenantId, AuditQuery query) {
         StringBuilder where = new StringBuilder();
         Map<String, Object> parameters = new LinkedHashMap<>();
         String support = AuditType.SUPPORT.displayName();
@@ -132,7 +132,7 @@ public final class AuditLog {
      * (filter, time) index, so the database sorts at most a window's records, never the whole
      * log. A window holding a full page proves no older record belongs on it.
      */
-    private List<AuditRecordEntity> run(StringBuilder where, Map<String, Object> parameters, AuditQuery query) {
+    private List<AuditRecord> run(StringBuilder where, Map<String, Object> parameters, AuditQuery query) {
         addFilter(where, parameters, "who", query.who());
         addFilter(where, parameters, "supportUser", query.supportUser());
         addFilter(where, parameters, "activity", query.activity());
@@ -153,7 +153,7 @@ public final class AuditLog {
             Long from = last ? query.from() : Long.valueOf(lower);
             List<AuditRecordEntity> page = select(where, parameters, from, query.pageSize() + 1);
             if (last || page.size() > query.pageSize()) {
-                return page;
+                return page.stream().map(AuditRecord::of).toList();
             }
         }
         throw new IllegalStateException("unreachable: the last window is unbounded");

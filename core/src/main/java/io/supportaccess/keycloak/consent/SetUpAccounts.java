@@ -44,9 +44,9 @@ public final class SetUpAccounts {
         return em.createNamedQuery("setUpAccount.deleteLoginConfiguration").setParameter("realmId", realmId).executeUpdate();
     }
 
-    public List<SetUpAccountEntity> all(String realmId, int max) {
+    public List<ConsentMark> all(String realmId, int max) {
         return em.createNamedQuery("setUpAccount.byRealm", SetUpAccountEntity.class)
-                .setParameter("realmId", realmId).setMaxResults(max).getResultList();
+                .setParameter("realmId", realmId).setMaxResults(max).getResultStream().map(ConsentMark::of).toList();
     }
 
     /** The login-configuration mark (no user): not covered by the unique key, as databases count nulls as distinct. */

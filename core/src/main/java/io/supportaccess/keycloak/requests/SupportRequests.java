@@ -140,9 +140,10 @@ public final class SupportRequests {
         return due.size();
     }
 
-    public List<SupportRequestEventEntity> events(String realmId, int first, int max) {
+    public List<SupportRequestEvent> events(String realmId, int first, int max) {
         return em.createNamedQuery("supportRequestEvent.byRealm", SupportRequestEventEntity.class)
-                .setParameter("realmId", realmId).setFirstResult(first).setMaxResults(max).getResultList();
+                .setParameter("realmId", realmId).setFirstResult(first).setMaxResults(max).getResultStream()
+                .map(SupportRequestEvent::of).toList();
     }
 
     public void removeRealm(String realmId) {

@@ -117,8 +117,20 @@ public final class SupportSessionGuard {
         };
     }
 
+    /** Every live support session with the time it ends unless used again. */
+    public List<LiveSupportSession> live(PlatformSettings settings) {
+        return records.live().stream().map(row -> LiveSupportSession.of(row, endsAt(row, settings))).toList();
+    }
+
+    /** Ends one live support session; false when there is none with that id. */
+    public boolean end(String id, SessionEnd reason, String endedBy) {
+        Optional<SupportSessionEntity> row = records.find(id).filter(SupportSessionEntity::isLive);
+        row.ifPresent(r -> end(r, reason, endedBy));
+        return row.isPresent();
+    }
+
     /** The time at which the session ends unless used again: the earlier of its lifespan and idle limits. */
-    public long endsAt(SupportSessionEntity row, PlatformSettings settings) {
+    long endsAt(SupportSessionEntity row, PlatformSettings settings) {
         long lifespanEnd = row.getStartedAt() + settings.sessionMaxHours() * 3_600_000L;
         RealmModel tenant = session.realms().getRealm(row.getRealmId());
         if (tenant == null) {

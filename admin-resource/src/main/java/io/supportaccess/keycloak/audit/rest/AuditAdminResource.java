@@ -4,7 +4,7 @@ import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditQuery;
-import io.supportaccess.keycloak.audit.AuditRecordEntity;
+import io.supportaccess.keycloak.audit.AuditRecord;
 import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.rest.CursorPage;
 import io.supportaccess.keycloak.rest.TenantRealms;
@@ -50,7 +50,7 @@ public class AuditAdminResource {
                 blankToNull(source), time("from", from), time("to", to), AuditQuery.Cursor.parse(after).orElse(null),
                 CursorPage.pageSize(pageSize, AuditQuery.DEFAULT_PAGE_SIZE, AuditQuery.MAX_PAGE_SIZE));
         AuditLog log = new AuditLog(session);
-        List<AuditRecordEntity> records;
+        List<AuditRecord> records;
         if (SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
             records = log.queryAcrossTenants(realm.getId(), tenant == null ? null : TenantRealms.require(session, tenant).getId(), query);
         } else if (tenant != null) {
@@ -62,9 +62,9 @@ public class AuditAdminResource {
     }
 
     /** The answer for records read with one more than the page size. */
-    public static Map<String, Object> page(List<AuditRecordEntity> records, AuditQuery query) {
+    public static Map<String, Object> page(List<AuditRecord> records, AuditQuery query) {
         return CursorPage.of(records, query.pageSize(), AuditRecordRepresentation::of,
-                last -> new AuditQuery.Cursor(last.getTime(), last.getId()).toString());
+                last -> new AuditQuery.Cursor(last.time(), last.id()).toString());
     }
 
     private static AuditType type(String type) {

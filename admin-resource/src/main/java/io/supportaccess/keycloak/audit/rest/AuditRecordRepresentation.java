@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.audit.rest;
 
-import io.supportaccess.keycloak.audit.AuditRecordEntity;
+import io.supportaccess.keycloak.audit.AuditRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,21 +18,21 @@ public final class AuditRecordRepresentation {
     private AuditRecordRepresentation() {
     }
 
-    public static Map<String, Object> of(AuditRecordEntity record) {
+    public static Map<String, Object> of(AuditRecord record) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", record.getId());
-        json.put("time", TIME.format(Instant.ofEpochMilli(record.getTime())));
-        json.put("realm", record.getRealmName());
-        json.put("type", record.getType());
-        json.put("activity", record.getActivity());
-        json.put("text", record.getText());
-        json.put("who", record.getWho());
-        json.put("supportUser", record.getSupportUser());
+        json.put("id", record.id());
+        json.put("time", TIME.format(Instant.ofEpochMilli(record.time())));
+        json.put("realm", record.realmName());
+        json.put("type", record.type());
+        json.put("activity", record.activity());
+        json.put("text", record.text());
+        json.put("who", record.who());
+        json.put("supportUser", record.supportUser());
         // a support record is one that names its support user; never judged by the shape of "who"
-        json.put("support", record.getSupportUser() != null);
-        json.put("source", record.getSource());
-        json.put("application", record.getApplication());
-        json.put("changes", record.getChanges() == null ? List.of() : Arrays.asList(record.getChanges().split(",")));
+        json.put("support", record.supportUser() != null);
+        json.put("source", record.source());
+        json.put("application", record.application());
+        json.put("changes", record.changes());
         return json;
     }
 }

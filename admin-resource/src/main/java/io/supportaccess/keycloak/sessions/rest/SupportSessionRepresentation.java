@@ -1,6 +1,6 @@
 package io.supportaccess.keycloak.sessions.rest;
 
-import io.supportaccess.keycloak.sessions.SupportSessionEntity;
+import io.supportaccess.keycloak.sessions.LiveSupportSession;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,19 +13,19 @@ final class SupportSessionRepresentation {
     }
 
     /** {@code endsAt}: the earlier of idle and lifespan end unless used. */
-    static Map<String, Object> of(SupportSessionEntity row, long endsAt, PlatformSettings settings) {
+    static Map<String, Object> of(LiveSupportSession row, PlatformSettings settings) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", row.getId());
-        json.put("tenant", row.getRealmName());
-        json.put("supportUser", row.getSupportUsername());
-        json.put("user", row.getTargetUsername());
+        json.put("id", row.id());
+        json.put("tenant", row.realmName());
+        json.put("supportUser", row.supportUsername());
+        json.put("user", row.targetUsername());
         json.put("who", row.who());
-        json.put("userSessionId", row.getUserSessionId());
-        json.put("client", row.getClientId());
-        json.put("openedBy", row.getOpenedBy());
-        json.put("started", Instant.ofEpochMilli(row.getStartedAt()).toString());
-        json.put("endsAt", Instant.ofEpochMilli(endsAt).toString());
-        json.put("latestEnd", Instant.ofEpochMilli(row.getStartedAt() + settings.sessionMaxHours() * 3_600_000L).toString());
+        json.put("userSessionId", row.userSessionId());
+        json.put("client", row.clientId());
+        json.put("openedBy", row.openedBy());
+        json.put("started", Instant.ofEpochMilli(row.startedAt()).toString());
+        json.put("endsAt", Instant.ofEpochMilli(row.endsAt()).toString());
+        json.put("latestEnd", Instant.ofEpochMilli(row.startedAt() + settings.sessionMaxHours() * 3_600_000L).toString());
         return json;
     }
 }

@@ -6,9 +6,7 @@ import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.AdminEvents;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.sessions.SessionEnd;
-import io.supportaccess.keycloak.sessions.SupportSessionEntity;
 import io.supportaccess.keycloak.sessions.SupportSessionGuard;
-import io.supportaccess.keycloak.sessions.SupportSessionRecords;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -53,11 +51,11 @@ public class SupportSessionsAdminResource {
     public List<Map<String, Object>> list(@QueryParam("tenant") String tenant, @QueryParam("supportUser") String supportUser) {
         PlatformSettings settings = PlatformSettings.read(management);
         SupportSessionGuard guard = new SupportSessionGuard(session);
-        return new SupportSessionRecords(session).live().stream()
-                .filter(row -> tenant == null || tenant.equals(row.getRealmName()))
-                .filter(row -> supportUser == null || supportUser.equals(row.getSupportUsername()))
+        return guard.live(settings).stream()
+                .filter(live -> tenant == null || tenant.equals(live.realmName()))
+                .filter(live -> supportUser == null || supportUser.equals(live.supportUsername()))
                 .limit(MAX_LISTED)
-                .map(row -> SupportSessionRepresentation.of(row, guard.endsAt(row, settings), settings))
+                .map(live -> SupportSessionRepresentation.of(live, settings))
                 .toList();
     }
 
@@ -65,11 +63,9 @@ public class SupportSessionsAdminResource {
     @Path("{id}")
     public void end(@PathParam("id") String id) {
         permissions.requireManageUsers();
-        SupportSessionEntity row = new SupportSessionRecords(session).find(id).filter(SupportSessionEntity::isLive).orElse(null);
-        if (row == null) {
+        if (!new SupportSessionGuard(session).end(id, SessionEnd.OPERATOR, permissions.callerName(management))) {
             throw ApiException.notFound("No live support session '" + InvalidInput.shorten(id) + "'");
         }
-        new SupportSessionGuard(session).end(row, SessionEnd.OPERATOR, permissions.callerName(management));
         AdminEvents.of(session, adminEvent, AdminEventResource.SUPPORT_SESSION, OperationType.DELETE).success();
     }
 }
