@@ -3,10 +3,12 @@ package io.supportaccess.keycloak.it;
 import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supportaccess.keycloak.it.support.Await;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.Totp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,22 +56,11 @@ class SupportUserOtpIT {
     }
 
     static void awaitFailuresRecorded(String supportUserId, int failures) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
+        Await.until(Duration.ofSeconds(30), () -> {
             Map<String, Object> status = Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId);
-            if (((Number) status.get("numFailures")).intValue() >= failures && !Boolean.TRUE.equals(status.get("disabled"))) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("brute-force status of the support user after 30 s: " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+            return ((Number) status.get("numFailures")).intValue() >= failures && !Boolean.TRUE.equals(status.get("disabled"));
+        }, () -> "brute-force status of the support user after 30 s: "
+                + Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId));
     }
 
     @Test

@@ -4,12 +4,14 @@ import static io.supportaccess.keycloak.it.support.Platform.passwordGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.supportaccess.keycloak.it.support.Await;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.Totp;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -218,24 +220,11 @@ class SupportUserReadinessIT {
     }
 
     static void awaitLockedOut(String supportUserId) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            java.util.Map<String, Object> status = Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId);
-            boolean disabled = Boolean.TRUE.equals(status.get("disabled"))
-                    || !Platform.realm(Platform.MANAGEMENT).users().get(supportUserId).toRepresentation().isEnabled();
-            if (disabled) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the support user is not locked out after 30 s: " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(Duration.ofSeconds(30), () -> Boolean.TRUE.equals(
+                        Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId).get("disabled"))
+                        || !Platform.realm(Platform.MANAGEMENT).users().get(supportUserId).toRepresentation().isEnabled(),
+                () -> "the support user is not locked out after 30 s: "
+                        + Platform.realm(Platform.MANAGEMENT).attackDetection().bruteForceUserStatus(supportUserId));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.it.cluster;
 
+import io.supportaccess.keycloak.it.support.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -47,7 +48,7 @@ public final class EmbeddedPostgres {
             if (asRoot()) {
                 run(List.of("chown", "-R", "nobody", data.toString()), false);
             }
-            int port = freePort();
+            int port = Await.freeLoopbackPort();
             EmbeddedPostgres postgres = new EmbeddedPostgres(dir, port);
             run(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
                     "-E", "UTF8", "--no-sync"), true);
@@ -101,11 +102,4 @@ public final class EmbeddedPostgres {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.it.cluster;
 
+import io.supportaccess.keycloak.it.support.Await;
 import io.supportaccess.keycloak.it.support.Readiness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ public final class KeycloakNode {
         this.name = name;
         this.home = home;
         this.jdbcUrl = jdbcUrl;
-        this.httpPort = EmbeddedPostgres.freePort();
-        this.managementPort = EmbeddedPostgres.freePort();
-        this.clusterPort = EmbeddedPostgres.freePort();
+        this.httpPort = Await.freeLoopbackPort();
+        this.managementPort = Await.freeLoopbackPort();
+        this.clusterPort = Await.freeLoopbackPort();
         this.log = home.getParent().resolve(name + ".log");
     }
 

@@ -77,20 +77,15 @@ public final class Http {
     }
 
     public static Reply post(String url, String bearer, String contentType, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
-        }
-        return send(builder.build());
+        return withBody("POST", url, bearer, contentType, body);
     }
 
     public static Reply put(String url, String bearer, String contentType, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return withBody("PUT", url, bearer, contentType, body);
+    }
+
+    private static Reply withBody(String method, String url, String bearer, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

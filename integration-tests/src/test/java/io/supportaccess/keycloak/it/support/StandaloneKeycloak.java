@@ -53,9 +53,9 @@ public final class StandaloneKeycloak {
         if (process != null) {
             throw new IllegalStateException("already running");
         }
-        int httpPort = freePort();
+        int httpPort = Await.freeLoopbackPort();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-file",
-                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + freePort(),
+                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + Await.freeLoopbackPort(),
                 "--hostname-strict=false"));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -92,7 +92,7 @@ public final class StandaloneKeycloak {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(100);
+            Await.sleep(100);
         }
         stop();
         throw new IllegalStateException("Keycloak did not start within " + timeout + "; see " + log.toAbsolutePath());
@@ -106,17 +106,7 @@ public final class StandaloneKeycloak {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.stop(process, Duration.ofSeconds(60));
         process = null;
     }
 
@@ -159,20 +149,5 @@ public final class StandaloneKeycloak {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
