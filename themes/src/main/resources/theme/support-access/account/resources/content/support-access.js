@@ -6,7 +6,7 @@
 // bundle (messages_*.properties), read through the same endpoint the console uses.
 // Calls /realms/{realm}/support-access with the SSO cookie and the X-Support-Access-UI header
 // (same origin only).
-import { createElement as h, useCallback, useEffect, useState } from "react";
+import { createElement as h, Fragment, useCallback, useEffect, useState } from "react";
 
 const ENVIRONMENT = (() => {
   try {
@@ -95,10 +95,12 @@ function ConfirmDialog({ id, title, text, confirmLabel, cancelLabel, variant, bu
           h(Button, { id: "support-access-cancel", variant: "link", disabled: busy, onClick: onCancel }, cancelLabel)))));
 }
 
+// a two-column list of terms on PatternFly's grid layout (the console's main CSS has the grid,
+// its description-list CSS only arrives with the pages that use it)
 function Term({ label, children }) {
-  return h("div", { className: "pf-v5-c-description-list__group" },
-    h("dt", { className: "pf-v5-c-description-list__term" }, h("span", { className: "pf-v5-c-description-list__text" }, label)),
-    h("dd", { className: "pf-v5-c-description-list__description" }, h("div", { className: "pf-v5-c-description-list__text" }, children)));
+  return h(Fragment, null,
+    h("dt", { className: "pf-v5-l-grid__item pf-m-4-col-on-md pf-m-3-col-on-lg", style: { fontWeight: "var(--pf-v5-global--FontWeight--bold)" } }, label),
+    h("dd", { className: "pf-v5-l-grid__item pf-m-8-col-on-md pf-m-9-col-on-lg", style: { margin: 0 } }, children));
 }
 
 function stateText(t, status) {
@@ -200,12 +202,12 @@ export default function SupportAccessPage() {
 
   const buttons = [];
   if (status.canEnable) {
-    buttons.push(h("div", { key: "enable", className: "pf-v5-c-action-list__item" },
+    buttons.push(h("div", { key: "enable", className: "pf-v5-c-toolbar__item" },
       h(Button, { id: "support-access-enable", variant: "primary", disabled: busy, onClick: () => setConfirming("enable") },
         t("supportAccessEnable"))));
   }
   if (status.canDisable) {
-    buttons.push(h("div", { key: "disable", className: "pf-v5-c-action-list__item" },
+    buttons.push(h("div", { key: "disable", className: "pf-v5-c-toolbar__item" },
       h(Button, { id: "support-access-disable", variant: "secondary", disabled: busy, onClick: () => setConfirming("disable") },
         status.tenantAdministrator ? t("supportAccessDisableAll") : t("supportAccessDisable"))));
   }
@@ -228,10 +230,11 @@ export default function SupportAccessPage() {
     h("div", { className: "pf-v5-c-card pf-m-plain", id: "support-access-status" },
       h("div", { className: "pf-v5-c-card__body" },
         h("p", { className: "pf-v5-c-content", style: { marginBottom: "var(--pf-v5-global--spacer--md)" } }, t("supportAccessIntro")),
-        h("dl", { className: "pf-v5-c-description-list pf-m-horizontal" }, terms),
+        h("dl", { className: "pf-v5-l-grid pf-m-gutter" }, terms),
         status.supportSession ? h("p", { id: "support-access-support-session-note" }, t("supportAccessSupportSessionNote")) : null),
       buttons.length > 0 ? h("div", { className: "pf-v5-c-card__footer" },
-        h("div", { className: "pf-v5-c-action-list" }, buttons)) : null),
+        h("div", { className: "pf-v5-c-toolbar" }, h("div", { className: "pf-v5-c-toolbar__content" },
+          h("div", { className: "pf-v5-c-toolbar__content-section" }, buttons)))) : null),
     status.canReadAccesses ? h(SupportAccesses, { t }) : null,
     dialog);
 }
