@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.tenant;
 
+import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.Consent;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
@@ -40,6 +41,11 @@ final class SupportStatusRepresentation {
         body.put("tenantAdministrator", admin);
         body.put("canReadAccesses", SupportAccessAuth.canReadAudit(realm, caller.user()));
         body.put("supportSession", supportSession);
+        if (supportSession) {
+            // lets the account console say who is really signed in
+            body.put("supportUser", caller.userSession().getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
+            body.put("user", caller.user().getUsername());
+        }
         body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
         return body;

@@ -6,7 +6,13 @@ import io.supportaccess.keycloak.it.support.HeadlessChromium;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.TenantWithSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The account console's "Support access" page, in a real headless Chromium, through the real login. */
 class AccountConsoleIT {
+
+    static final ZoneId BROWSER_ZONE = ZoneId.of("Asia/Tokyo");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static ChromeDriver chrome;
 
@@ -44,34 +53,93 @@ class AccountConsoleIT {
     }
 
     @Test
-    void tenantUserEnablesAndDisablesSupportFromTheAccountConsole() {
+    void tenantUserEnablesAndDisablesSupportFromTheAccountConsole() throws Exception {
         Platform.setSupportActivated(false);
         String tenant = Platform.createTenant("console");
         Platform.createUser(tenant, "alice", "alice-pw");
         String jill = Platform.unique("jillui");
         Platform.createSupportUser(jill, "jill-secret", "Support");
 
+        // a browser far from the server's zone: the expiry must be shown in the browser's own zone
+        chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", BROWSER_ZONE.getId()));
         openSupportPage(tenant, "alice", "alice-pw");
         WebElement state = waitFor(By.id("support-access-state"));
         assertThat(state.getAttribute("data-open")).isEqualTo("false");
         assertThat(state.getText()).contains("closed");
         assertThat(chrome.findElements(By.id("support-access-disable"))).isEmpty();
+        assertThat(chrome.findElements(By.id("support-access-banner"))).isEmpty();
         assertThat(chrome.findElement(By.tagName("body")).getText()).contains("Support access");
 
+        // Enable support: behind a confirmation dialog; Cancel changes nothing
         waitFor(By.id("support-access-enable")).click();
+        assertThat(waitFor(By.id("support-access-enable-dialog")).getAttribute("role")).isEqualTo("dialog");
         assertThat(waitFor(By.id("support-access-confirm-text")).getText()).contains("24 more hours");
+        waitFor(By.id("support-access-cancel")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("support-access-enable-dialog")));
+        assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(400);
+
+        waitFor(By.id("support-access-enable")).click();
         waitFor(By.id("support-access-confirm")).click();
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
                 ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
-        assertThat(chrome.findElement(By.id("support-access-state")).getText()).contains("open until");
-        assertThat(chrome.findElement(By.id("support-access-count")).getText()).contains("Active support requests: 1");
+        assertThat(chrome.findElement(By.id("support-access-count")).getText()).startsWith("1 ");
         assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(200);
 
+        // the expiry: the API's value in a data attribute, the text in the browser's zone
+        String expiresAt = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw")).statusReply().json()
+                .get("expiresAt").asText();
+        WebElement expiry = waitFor(By.id("support-access-expiry"));
+        assertThat(expiry.getAttribute("data-expires-at")).isEqualTo(expiresAt);
+        assertThat(expiry.getAttribute("data-time-zone")).isEqualTo(BROWSER_ZONE.getId());
+        ZonedDateTime local = Instant.parse(expiresAt).atZone(BROWSER_ZONE);
+        assertThat(expiry.getText())
+                .contains(DateTimeFormatter.ofPattern("MM/dd/yyyy").format(local))
+                .contains(DateTimeFormatter.ofPattern("HH:mm").format(local))
+                .contains("GMT+9");
+        screenshot("account-support-access.png");
+
+        // Enable again while open: prolongs (a second request of alice's)
+        waitFor(By.id("support-access-enable")).click();
+        waitFor(By.id("support-access-confirm")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("support-access-count")).getText().startsWith("2 "));
+        assertThat(Instant.parse(chrome.findElement(By.id("support-access-expiry")).getAttribute("data-expires-at")))
+                .isEqualTo(Instant.parse(expiresAt).plus(Duration.ofHours(24)));
+
+        // Disable support: the confirmation dialog comes first, nothing changes before Ok
         waitFor(By.id("support-access-disable")).click();
+        assertThat(waitFor(By.id("support-access-disable-dialog")).getText()).contains("Disable support?");
+        assertThat(chrome.findElement(By.id("support-access-state")).getAttribute("data-open")).isEqualTo("true");
+        assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(200);
+        waitFor(By.id("support-access-confirm")).click();
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
                 ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "false"));
+        assertThat(chrome.findElements(By.id("support-access-disable-dialog"))).isEmpty();
         assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(400);
         assertThat(waitFor(By.id("support-access-enable")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aSupportSessionShowsWhoIsReallySignedIn() throws Exception {
+        Platform.setSupportActivated(false);
+        String tenant = Platform.createTenant("console-banner");
+        Platform.createUser(tenant, "john", "john-pw");
+        String jill = Platform.unique("jillbanner");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        assertThat(SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "john", "john-pw")).enable().status()).isEqualTo(201);
+
+        // john's own session: no banner
+        openSupportPage(tenant, "john", "john-pw");
+        waitFor(By.id("support-access-state"));
+        assertThat(chrome.findElements(By.id("support-access-banner"))).isEmpty();
+
+        // jill signed in as john: the banner names both, and nothing can be changed
+        chrome.manage().deleteAllCookies();
+        openSupportPage(tenant, jill + "$john", "jill-secret");
+        WebElement banner = waitFor(By.id("support-access-banner"));
+        assertThat(banner.getText()).contains("You are signed in as john by support user " + jill + " of the platform provider");
+        assertThat(chrome.findElements(By.id("support-access-enable"))).isEmpty();
+        assertThat(chrome.findElements(By.id("support-access-disable"))).isEmpty();
+        screenshot("account-support-access-support-session.png");
     }
 
     @Test
@@ -146,6 +214,11 @@ class AccountConsoleIT {
         chrome.findElement(By.id("password")).sendKeys(password);
         chrome.findElement(By.id("kc-login")).click();
         waitFor(By.linkText("Support access")).click();
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private WebElement waitFor(By by) {

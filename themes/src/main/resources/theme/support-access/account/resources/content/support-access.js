@@ -1,13 +1,27 @@
 // "Support access" page of the account console (Keycloak's custom page extension: content.json
-// entry with a modulePath). React comes from the console's own import map, so this is the
-// console's React instance. Calls /realms/{realm}/support-access with the SSO cookie and the
-// X-Support-Access-UI header (same origin only).
-import { createElement as h, useCallback, useEffect, useState } from "react";
+// entry with a modulePath). The console's import map supplies only React and ReactDOM, and the
+// console already loads PatternFly 5's CSS: the page renders PatternFly's markup (alert, card,
+// description list, modal, table, empty state) with the console's own React, so it looks like the
+// console's pages without bundling a second PatternFly. Labels come from the realm's account theme
+// bundle (messages_*.properties), read through the same endpoint the console uses.
+// Calls /realms/{realm}/support-access with the SSO cookie and the X-Support-Access-UI header
+// (same origin only).
+import { createElement as h, Fragment, useCallback, useEffect, useState } from "react";
+
+const ENVIRONMENT = (() => {
+  try {
+    return JSON.parse(document.getElementById("environment").textContent);
+  } catch (e) {
+    return {};
+  }
+})();
 
 const API = (() => {
   const match = window.location.pathname.match(/^(.*?\/realms\/[^/]+)\//);
   return (match ? match[1] : "") + "/support-access";
 })();
+
+const LOCALE = ENVIRONMENT.locale || document.documentElement.lang || "en";
 
 async function call(method, path) {
   const response = await fetch(API + path, {
@@ -22,22 +36,82 @@ async function call(method, path) {
   return body;
 }
 
-function formatDate(iso) {
-  return iso ? new Date(iso).toLocaleString() : "";
+// The theme's messages for the console's locale; the endpoint answers [{key, value}] (or a map).
+async function loadMessages() {
+  const base = ENVIRONMENT.serverBaseUrl || window.location.origin;
+  const realm = ENVIRONMENT.realm || (window.location.pathname.match(/\/realms\/([^/]+)\//) || [])[1];
+  try {
+    const response = await fetch(base + "/resources/" + encodeURIComponent(realm) + "/account/" + encodeURIComponent(LOCALE),
+      { credentials: "include" });
+    const body = await response.json();
+    if (Array.isArray(body)) {
+      return Object.fromEntries(body.map((entry) => [entry.key, entry.value]));
+    }
+    return body || {};
+  } catch (e) {
+    return {};
+  }
 }
 
-function describe(status) {
+function translator(messages) {
+  return (key, ...args) => {
+    const text = messages[key] || key;
+    return text.replace(/\{(\d+)\}/g, (all, i) => (args[i] === undefined ? all : String(args[i]))).replace(/''/g, "'");
+  };
+}
+
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+// in the browser's time zone, with the zone named so that nobody misreads it
+function formatDate(iso) {
+  if (!iso) {
+    return "";
+  }
+  return new Intl.DateTimeFormat(LOCALE, {
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    hourCycle: "h23", timeZone: TIME_ZONE, timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+function Button({ id, variant, disabled, onClick, children }) {
+  return h("button", { id, type: "button", className: "pf-v5-c-button pf-m-" + variant, disabled, onClick }, children);
+}
+
+function Alert({ id, variant, title, children }) {
+  return h("div", { id, className: "pf-v5-c-alert pf-m-inline pf-m-" + variant, role: variant === "danger" ? "alert" : "status" },
+    h("p", { className: "pf-v5-c-alert__title" }, title),
+    children ? h("div", { className: "pf-v5-c-alert__description" }, children) : null);
+}
+
+function ConfirmDialog({ id, title, text, confirmLabel, cancelLabel, variant, busy, onConfirm, onCancel }) {
+  return h("div", { className: "pf-v5-c-backdrop" },
+    h("div", { className: "pf-v5-l-bullseye" },
+      h("div", { id, className: "pf-v5-c-modal-box pf-m-sm", role: "dialog", "aria-modal": "true", "aria-labelledby": id + "-title" },
+        h("header", { className: "pf-v5-c-modal-box__header" },
+          h("h1", { id: id + "-title", className: "pf-v5-c-modal-box__title" }, title)),
+        h("div", { id: "support-access-confirm-text", className: "pf-v5-c-modal-box__body" }, text),
+        h("footer", { className: "pf-v5-c-modal-box__footer" },
+          h(Button, { id: "support-access-confirm", variant, disabled: busy, onClick: onConfirm }, confirmLabel),
+          h(Button, { id: "support-access-cancel", variant: "link", disabled: busy, onClick: onCancel }, cancelLabel)))));
+}
+
+// a two-column list of terms on PatternFly's grid layout (the console's main CSS has the grid,
+// its description-list CSS only arrives with the pages that use it)
+function Term({ label, children }) {
+  return h(Fragment, null,
+    h("dt", { className: "pf-v5-l-grid__item pf-m-4-col-on-md pf-m-3-col-on-lg", style: { fontWeight: "var(--pf-v5-global--FontWeight--bold)" } }, label),
+    h("dd", { className: "pf-v5-l-grid__item pf-m-8-col-on-md pf-m-9-col-on-lg", style: { margin: 0 } }, children));
+}
+
+function stateText(t, status) {
   if (status.openedByPlatform) {
-    return "Support access to this tenant is activated by the platform provider.";
+    return t("supportAccessOpenedByPlatform");
   }
-  if (status.open) {
-    return "Support access is open until " + formatDate(status.expiresAt) + ".";
-  }
-  return "Support access is closed. Support users cannot log in to this tenant.";
+  return status.open ? t("supportAccessOpen") : t("supportAccessClosed");
 }
 
 // Who came in and what they did: the tenant's support audit records (tenant administrators only).
-function SupportAccesses() {
+function SupportAccesses({ t }) {
   const [records, setRecords] = useState([]);
   const [next, setNext] = useState(null);
   const [error, setError] = useState(null);
@@ -50,36 +124,42 @@ function SupportAccesses() {
   }, []);
   useEffect(() => load(null), [load]);
 
+  const cell = (label, content, className) => h("td", { className: "pf-v5-c-table__td" + (className ? " " + className : ""), "data-label": label }, content);
   // support records are marked by the support user the server recorded, never by the shape of "who"
   const rows = records.map((r) => h("tr", { key: r.id,
-      className: "support-access-record " + (r.supportUser ? "support-access-by-support-user" : "support-access-by-tenant-user") },
-    h("td", null, formatDate(r.time)),
-    h("td", null, r.who),
-    h("td", { className: "support-access-support-user" }, r.supportUser ? r.supportUser + " (support)" : "-"),
-    h("td", null, r.activity),
-    h("td", null, r.text || "")));
-  return h("div", { id: "support-access-accesses" },
-    h("h2", { className: "pf-v5-c-title pf-m-xl" }, "Support accesses to this tenant"),
-    error ? h("p", { role: "alert" }, error) : null,
-    records.length === 0 && !error ? h("p", { id: "support-access-no-records" }, "No support accesses recorded.") : null,
-    records.length > 0 ? h("table", { className: "pf-v5-c-table pf-m-compact" },
-      h("thead", null, h("tr", null, h("th", null, "Server time"), h("th", null, "Who"), h("th", null, "Support user"), h("th", null, "Activity"),
-        h("th", null, "Description"))),
-      h("tbody", null, rows)) : null,
-    next ? h("button", { id: "support-access-load-more", className: "pf-v5-c-button pf-m-link", onClick: () => load(next) },
-      "Load more") : null);
+      className: "pf-v5-c-table__tr support-access-record " + (r.supportUser ? "support-access-by-support-user" : "support-access-by-tenant-user") },
+    cell(t("supportAccessColumnTime"), h("time", { dateTime: r.time }, formatDate(r.time))),
+    cell(t("supportAccessColumnWho"), r.who),
+    cell(t("supportAccessColumnSupportUser"), r.supportUser ? t("supportAccessSupportUserMark", r.supportUser) : "-", "support-access-support-user"),
+    cell(t("supportAccessColumnActivity"), r.activity),
+    cell(t("supportAccessColumnDescription"), r.text || "")));
+  const columns = ["supportAccessColumnTime", "supportAccessColumnWho", "supportAccessColumnSupportUser", "supportAccessColumnActivity",
+    "supportAccessColumnDescription"];
+  return h("div", { id: "support-access-accesses", className: "pf-v5-c-card pf-m-plain" },
+    h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-xl" }, t("supportAccessAccessesTitle"))),
+    h("div", { className: "pf-v5-c-card__body" },
+      error ? h(Alert, { variant: "danger", title: error }) : null,
+      records.length === 0 && !error ? h("div", { id: "support-access-no-records", className: "pf-v5-c-empty-state pf-m-sm" },
+        h("div", { className: "pf-v5-c-empty-state__content" },
+          h("div", { className: "pf-v5-c-empty-state__body" }, t("supportAccessNoRecords")))) : null,
+      records.length > 0 ? h("table", { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid" },
+        h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" },
+          columns.map((key) => h("th", { key, className: "pf-v5-c-table__th", scope: "col" }, t(key))))),
+        h("tbody", { className: "pf-v5-c-table__tbody" }, rows)) : null,
+      next ? h(Button, { id: "support-access-load-more", variant: "link", onClick: () => load(next) }, t("supportAccessLoadMore")) : null));
 }
 
 export default function SupportAccessPage() {
+  const [t, setT] = useState(null);
   const [status, setStatus] = useState(null);
   const [error, setError] = useState(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(() => {
+  useEffect(() => {
+    loadMessages().then((messages) => setT(() => translator(messages)));
     call("GET", "/status").then(setStatus, (e) => setError(e.message));
   }, []);
-  useEffect(load, [load]);
 
   const change = (method) => {
     setBusy(true);
@@ -88,49 +168,73 @@ export default function SupportAccessPage() {
       .then(setStatus, (e) => setError(e.message))
       .finally(() => {
         setBusy(false);
-        setConfirming(false);
+        setConfirming(null);
       });
   };
 
-  const children = [
-    h("h1", { key: "title", className: "pf-v5-c-title pf-m-2xl" }, "Support access"),
-  ];
-  if (error) {
-    children.push(h("div", { key: "error", id: "support-access-error", className: "pf-v5-c-alert pf-m-danger", role: "alert" },
-      h("p", { className: "pf-v5-c-alert__title" }, error)));
+  const page = (...children) => h("section", { id: "support-access-page", className: "pf-v5-c-page__main-section pf-m-light" }, ...children);
+  if (!t) {
+    return page(h("div", { className: "pf-v5-c-spinner", role: "progressbar" }));
   }
+  const title = h("h1", { className: "pf-v5-c-title pf-m-2xl", style: { marginBottom: "var(--pf-v5-global--spacer--md)" } }, t("supportAccess"));
+  const errorAlert = error ? h(Alert, { id: "support-access-error", variant: "danger", title: error }) : null;
   if (!status) {
-    children.push(h("p", { key: "loading" }, "Loading..."));
-    return h("section", { id: "support-access-page", className: "pf-v5-c-page__main-section" }, children);
+    return page(title, errorAlert || h("div", { className: "pf-v5-c-spinner", role: "progressbar" }));
   }
-  children.push(h("p", { key: "state", id: "support-access-state", "data-open": String(status.open) }, describe(status)));
+
+  const banner = status.supportSession
+    ? h(Alert, { id: "support-access-banner", variant: "info", title: t("supportAccessBanner", status.user, status.supportUser) },
+      t("supportAccessBannerDescription"))
+    : null;
+  const terms = [
+    h(Term, { key: "state", label: t("supportAccessStatus") },
+      h("span", { id: "support-access-state", "data-open": String(status.open) }, stateText(t, status))),
+  ];
+  if (status.expiresAt && !status.openedByPlatform) {
+    terms.push(h(Term, { key: "expiry", label: t("supportAccessExpires") },
+      h("time", { id: "support-access-expiry", dateTime: status.expiresAt, "data-expires-at": status.expiresAt, "data-time-zone": TIME_ZONE },
+        formatDate(status.expiresAt))));
+  }
   if (!status.openedByPlatform) {
-    children.push(h("p", { key: "count", id: "support-access-count" },
-      "Active support requests: " + status.activeRequests + " (yours: " + status.ownActiveRequests + ")"));
+    terms.push(h(Term, { key: "count", label: t("supportAccessActiveRequests") },
+      h("span", { id: "support-access-count" }, t("supportAccessRequestCount", status.activeRequests, status.ownActiveRequests))));
   }
-  if (status.supportSession) {
-    children.push(h("p", { key: "support" }, "You are in a support session; only the tenant's users can change support access."));
-  }
+
   const buttons = [];
-  if (status.canEnable && !confirming) {
-    buttons.push(h("button", { key: "enable", id: "support-access-enable", className: "pf-v5-c-button pf-m-primary",
-      disabled: busy, onClick: () => setConfirming(true) }, "Enable support"));
+  if (status.canEnable) {
+    buttons.push(h("div", { key: "enable", className: "pf-v5-c-toolbar__item" },
+      h(Button, { id: "support-access-enable", variant: "primary", disabled: busy, onClick: () => setConfirming("enable") },
+        t("supportAccessEnable"))));
   }
-  if (confirming) {
-    buttons.push(h("span", { key: "confirm-text", id: "support-access-confirm-text" },
-      "Support users of the provider may log in to this tenant as any of its users for " + status.validityLimitHours + " more hours. "));
-    buttons.push(h("button", { key: "ok", id: "support-access-confirm", className: "pf-v5-c-button pf-m-primary",
-      disabled: busy, onClick: () => change("POST") }, "Ok"));
-    buttons.push(h("button", { key: "cancel", className: "pf-v5-c-button pf-m-link",
-      onClick: () => setConfirming(false) }, "Cancel"));
+  if (status.canDisable) {
+    buttons.push(h("div", { key: "disable", className: "pf-v5-c-toolbar__item" },
+      h(Button, { id: "support-access-disable", variant: "secondary", disabled: busy, onClick: () => setConfirming("disable") },
+        status.tenantAdministrator ? t("supportAccessDisableAll") : t("supportAccessDisable"))));
   }
-  if (status.canDisable && !confirming) {
-    buttons.push(h("button", { key: "disable", id: "support-access-disable", className: "pf-v5-c-button pf-m-secondary",
-      disabled: busy, onClick: () => change("DELETE") }, status.tenantAdministrator ? "Disable support (all requests)" : "Disable support"));
-  }
-  children.push(h("div", { key: "actions", className: "pf-v5-c-action-list" }, buttons));
-  if (status.canReadAccesses) {
-    children.push(h(SupportAccesses, { key: "accesses" }));
-  }
-  return h("section", { id: "support-access-page", className: "pf-v5-c-page__main-section" }, children);
+
+  const dialog = confirming === "enable"
+    ? h(ConfirmDialog, { id: "support-access-enable-dialog", title: t("supportAccessEnableTitle"),
+      text: t("supportAccessEnableText", status.validityLimitHours), confirmLabel: t("supportAccessConfirm"),
+      cancelLabel: t("supportAccessCancel"), variant: "primary", busy, onConfirm: () => change("POST"), onCancel: () => setConfirming(null) })
+    : confirming === "disable"
+      ? h(ConfirmDialog, { id: "support-access-disable-dialog", title: t("supportAccessDisableTitle"),
+        text: status.tenantAdministrator ? t("supportAccessDisableAllText") : t("supportAccessDisableText"),
+        confirmLabel: t("supportAccessDisable"), cancelLabel: t("supportAccessCancel"), variant: "danger", busy,
+        onConfirm: () => change("DELETE"), onCancel: () => setConfirming(null) })
+      : null;
+
+  return page(
+    title,
+    banner,
+    errorAlert,
+    h("div", { className: "pf-v5-c-card pf-m-plain", id: "support-access-status" },
+      h("div", { className: "pf-v5-c-card__body" },
+        h("p", { className: "pf-v5-c-content", style: { marginBottom: "var(--pf-v5-global--spacer--md)" } }, t("supportAccessIntro")),
+        h("dl", { className: "pf-v5-l-grid pf-m-gutter" }, terms),
+        status.supportSession ? h("p", { id: "support-access-support-session-note" }, t("supportAccessSupportSessionNote")) : null),
+      buttons.length > 0 ? h("div", { className: "pf-v5-c-card__footer" },
+        h("div", { className: "pf-v5-c-toolbar" }, h("div", { className: "pf-v5-c-toolbar__content" },
+          h("div", { className: "pf-v5-c-toolbar__content-section" }, buttons)))) : null),
+    status.canReadAccesses ? h(SupportAccesses, { t }) : null,
+    dialog);
 }
