@@ -5,5 +5,5 @@
 # chromium-driver) first when it is missing. Without them those tests fail, naming what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
-.ci/install-test-packages
+bash .ci/install-test-packages
 exec mvn -B verify "$@"

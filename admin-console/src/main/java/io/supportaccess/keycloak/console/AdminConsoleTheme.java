@@ -22,12 +22,16 @@ public final class AdminConsoleTheme {
 
     /** Selects the theme for a realm that has no admin theme of its own; an explicit choice (even keycloak.v2) stays. */
     public static boolean assign(RealmModel realm) {
-        String current = realm.getAdminTheme();
-        if (current == null || current.isBlank()) {
-            realm.setAdminTheme(NAME);
-            return true;
+        if (!selectsFor(realm.getAdminTheme())) {
+            return false;
         }
-        return false;
+        realm.setAdminTheme(NAME);
+        return true;
+    }
+
+    /** Whether a realm whose admin theme is {@code current} gets this theme: only when it has none. */
+    static boolean selectsFor(String current) {
+        return current == null || current.isBlank();
     }
 
     /** The Keycloak version whose console the build bundled (written by the frontend build), or null when absent. */
