@@ -42,6 +42,17 @@ const en = {
   copy: "Copy",
   assignmentsCopied: "Inventory roles copied",
   navGroup: "Support access",
+  tenantDetails: "Tenant details",
+  groupMembers: "Members of {{name}}",
+  noMembers: "No members",
+  noMembersHelp: "Add subgroups, tenant objects or devices to {{name}}.",
+  selectGroup: "Select a group",
+  selectGroupHelp: "Select a group in the tree to see and change its members.",
+  moveGroup: "Move group",
+  moveTo: "Move to",
+  move: "Move",
+  groupMoved: "Group moved",
+  removeGroup: "Remove group",
   navSettings: "Settings",
   navTenants: "Tenants",
   navSessions: "Support sessions",
@@ -174,6 +185,17 @@ const de: typeof en = {
   copy: "Kopieren",
   assignmentsCopied: "Inventarrollen kopiert",
   navGroup: "Support-Zugang",
+  tenantDetails: "Mandantendetails",
+  groupMembers: "Mitglieder von {{name}}",
+  noMembers: "Keine Mitglieder",
+  noMembersHelp: "Fügen Sie {{name}} Untergruppen, Mandantenobjekte oder Geräte hinzu.",
+  selectGroup: "Gruppe auswählen",
+  selectGroupHelp: "Wählen Sie eine Gruppe im Baum, um ihre Mitglieder zu sehen und zu ändern.",
+  moveGroup: "Gruppe verschieben",
+  moveTo: "Verschieben nach",
+  move: "Verschieben",
+  groupMoved: "Gruppe verschoben",
+  removeGroup: "Gruppe entfernen",
   navSettings: "Einstellungen",
   navTenants: "Mandanten",
   navSessions: "Support-Sitzungen",
@@ -269,12 +291,16 @@ const de: typeof en = {
 export type MessageKey = keyof typeof en;
 export const bundles: Record<string, typeof en> = { en, de };
 
+/** Our label for {@code key} in {@code language} (en when we have none in it). */
+export function translate(language: string, key: MessageKey, values: Record<string, unknown> = {}) {
+  const bundle = bundles[language.split("-")[0]] ?? en;
+  return (bundle[key] ?? en[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ""));
+}
+
 export function useSaT() {
   const { i18n } = useTranslation();
   const language = (i18n.language || "en").split("-")[0];
-  const bundle = bundles[language] ?? en;
-  const t = (key: MessageKey, values: Record<string, unknown> = {}) =>
-    (bundle[key] ?? en[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ""));
+  const t = (key: MessageKey, values: Record<string, unknown> = {}) => translate(language, key, values);
   const formatTime = (value?: string | number | null) =>
     value ? new Date(value).toLocaleString(language === "de" ? "de-DE" : "en-GB") : "—";
   return { t, formatTime, language };

@@ -127,6 +127,32 @@ public final class Inventory {
         links.forEach(em::remove);
     }
 
+    /**
+     * Moves {@code childId} out of group {@code fromGroupId} into group {@code toGroupId} in one step;
+     * a null {@code fromGroupId} moves a top-level object in, a null {@code toGroupId} makes it top-level
+     * (where it stays in its other groups, if any). Checks everything before it writes anything.
+     */
+    public void moveChild(RealmModel realm, String childId, String fromGroupId, String toGroupId) {
+        if (fromGroupId == null && toGroupId == null) {
+            throw new InvalidInput("Name the group to move from (from) or to (to), or both");
+        }
+        entity(realm, childId).orElseThrow(() -> InventoryException.notFound("managed object", childId));
+        List<ManagedObjectChildEntity> oldLinks = List.of();
+        if (fromGroupId != null) {
+            oldLinks = entity(realm, fromGroupId).isPresent() ? links(realm, fromGroupId, childId) : List.of();
+            if (oldLinks.isEmpty()) {
+                throw new InventoryException(InventoryException.Kind.NOT_FOUND, "Not a child of the group to move from");
+            }
+        }
+        if (toGroupId != null && toGroupId.equals(fromGroupId)) {
+            return;
+        }
+        if (toGroupId != null) {
+            addChild(realm, toGroupId, childId);
+        }
+        oldLinks.forEach(em::remove);
+    }
+
     public List<String> children(RealmModel realm, String groupId) {
         return em.createNamedQuery("moChild.childrenOf", String.class)
                 .setParameter("realmId", realm.getId()).setParameter("id", groupId).getResultList();
