@@ -47,7 +47,7 @@ class BundleContentsIT {
         // a zip may hold one name twice; JarFile would show only one of them
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(PROVIDERS.resolve("keycloak-support-access.jar")))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().startsWith("theme/support-access/account/")) {
+                if (entry.getName().startsWith("theme/support-access/account/") && !entry.isDirectory()) {
                     names.add(entry.getName());
                 }
                 if (entry.getName().equals(page)) {
