@@ -2,6 +2,7 @@ import { Alert, Button, Card, CardBody, CardTitle, EmptyState, EmptyStateBody, T
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { AccessPage, AccessRecord, call, formatDate, Translate } from "./api";
+import { FLUSH_CARD } from "./style";
 
 const COLUMNS = ["supportAccessColumnTime", "supportAccessColumnWho", "supportAccessColumnSupportUser",
   "supportAccessColumnActivity", "supportAccessColumnDescription"];
@@ -21,7 +22,7 @@ export const SupportAccesses = ({ t }: { t: Translate }) => {
   useEffect(() => load(), [load]);
 
   return (
-    <Card id="support-access-accesses" isPlain>
+    <Card id="support-access-accesses" isPlain style={FLUSH_CARD}>
       <CardTitle><Title headingLevel="h2" size="xl">{t("supportAccessAccessesTitle")}</Title></CardTitle>
       <CardBody>
         {error && <Alert variant="danger" isInline title={error} />}

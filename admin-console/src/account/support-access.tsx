@@ -8,6 +8,7 @@ import {
 import { ReactNode, useEffect, useState } from "react";
 import { call, formatDate, loadTranslator, Status, TIME_ZONE, Translate } from "./api";
 import { SupportAccesses } from "./SupportAccesses";
+import { FLUSH_CARD } from "./style";
 
 type Change = "enable" | "disable";
 
@@ -98,7 +99,7 @@ export default function SupportAccessPage() {
         {!status && !error && <StackItem><Spinner size="lg" /></StackItem>}
         {status && (
           <StackItem>
-            <Card id="support-access-status" isPlain>
+            <Card id="support-access-status" isPlain style={FLUSH_CARD}>
               <CardBody>
                 <Stack hasGutter>
                   <TextContent><Text>{t("supportAccessIntro")}</Text></TextContent>

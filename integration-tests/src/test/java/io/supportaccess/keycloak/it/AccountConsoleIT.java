@@ -250,7 +250,7 @@ class AccountConsoleIT {
     }
 
     @Test
-    void tenantAdministratorsSeeWhoCameInAndLoadMore() {
+    void tenantAdministratorsSeeWhoCameInAndLoadMore() throws Exception {
         TenantWithSupport scene = TenantWithSupport.create("console-audit");
         String tenant = scene.tenant();
         String jill = scene.jill();
@@ -270,8 +270,10 @@ class AccountConsoleIT {
         assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted").contains(jill + " (support)");
         // marked by the support user the server recorded, not by the shape of "who"
         assertThat(rows.get(0).getAttribute("class")).contains("support-access-by-support-user");
+        screenshot("account-support-access-accesses.png");
         waitFor(By.id("support-access-load-more")).click();
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 22);
+        noConsoleErrors();
         assertThat(chrome.findElements(By.id("support-access-load-more"))).isEmpty();
 
         // a user who is no tenant administrator sees no list, and the API refuses them
