@@ -6,7 +6,8 @@ import { defineConfig } from "vite";
 const outDir = "target/classes/theme/support-access/account/resources/content";
 
 // One file: the CSS of the PatternFly components the page uses goes into the script, which adds
-// it to the document when the console loads the page.
+// it to the document when the console loads the page. It goes first in <head>: the console's own
+// copy of the same rules and a custom theme's styles come later and keep precedence.
 const cssIntoScript = () => ({
   name: "support-access-css-into-script",
   apply: "build",
@@ -16,9 +17,12 @@ const cssIntoScript = () => ({
     const css = styles.map((file) => String(file.source)).join("\n");
     styles.forEach((file) => delete bundle[file.fileName]);
     const entry = Object.values(bundle).find((file) => file.type === "chunk" && file.isEntry);
-    if (css && entry) {
+    if (css && !entry) {
+      this.error("no entry chunk to carry the CSS");
+    }
+    if (css) {
       entry.code = `(()=>{if(!document.getElementById("support-access-account-css")){const s=document.createElement("style");`
-        + `s.id="support-access-account-css";s.textContent=${JSON.stringify(css)};document.head.appendChild(s);}})();\n`
+        + `s.id="support-access-account-css";s.textContent=${JSON.stringify(css)};document.head.prepend(s);}})();\n`
         + entry.code;
     }
   },
@@ -26,7 +30,7 @@ const cssIntoScript = () => ({
 
 export default defineConfig({
   base: "",
-  // library mode leaves process.env alone; PatternFly reads NODE_ENV
+  // PatternFly reads process.env.NODE_ENV; the browser has no process object
   define: { "process.env.NODE_ENV": JSON.stringify("production") },
   esbuild: { jsx: "automatic" },
   plugins: [cssIntoScript()],
@@ -37,6 +41,7 @@ export default defineConfig({
     target: "es2022",
     copyPublicDir: false,
     modulePreload: false,
+    chunkSizeWarningLimit: 1000,
     // an application build of one ES module (library mode would keep the whitespace of ES output)
     rollupOptions: {
       input: "src/account/support-access.tsx",

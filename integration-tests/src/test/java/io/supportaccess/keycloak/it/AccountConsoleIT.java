@@ -141,6 +141,11 @@ class AccountConsoleIT {
         enable.click();
         WebElement dialog = waitFor(By.id("support-access-enable-dialog"));
         assertThat(dialog.getAttribute("aria-modal")).isEqualTo("true");
+        // PatternFly's CSS came with the page, before the console's and the theme's styles
+        assertThat(chrome.executeScript("const s = document.getElementById('support-access-account-css');"
+                + " return s && s === document.head.firstElementChild && s.textContent.includes('.pf-v5-c-modal-box');")).isEqualTo(true);
+        assertThat(chrome.executeScript("return getComputedStyle(arguments[0]).position;",
+                chrome.findElement(By.cssSelector(".pf-v5-c-backdrop")))).isEqualTo("fixed");
         // the focus is trapped in the dialog: it starts there and Tab keeps it there
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> focusIsInside("support-access-enable-dialog"));
         for (int i = 0; i < 4; i++) {
