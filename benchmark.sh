@@ -3,6 +3,7 @@
 #   ./benchmark.sh login      support login vs plain login (password grant, 4 concurrent clients)
 #   ./benchmark.sh decision   support access decision at 10 vs 1,000 tenants (100 groups, 2,000 assignments)
 #   ./benchmark.sh audit      audit queries with 1,000,000 records; logins with the audit listener on vs off
+#   ./benchmark.sh permissions the inventory decision for applications at 10 vs 10,000 managed objects (1,000 users, 20,000 assignments)
 #   ./benchmark.sh tenants [-n N]  two servers of their own (stock, and with the extension), H2 file databases:
 #                             N tenant realms (default 300) created alternately on both, then restarts
 # Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2), the version the
@@ -15,7 +16,8 @@ case "${1:-login}" in
   decision) MAIN=io.supportaccess.keycloak.bench.SupportDecisionBenchmark ;;
   audit) MAIN=io.supportaccess.keycloak.bench.AuditBenchmark ;;
   tenants) MAIN=io.supportaccess.keycloak.bench.TenantsBenchmark ;;
-  *) echo "usage: $0 [login|decision|audit|tenants] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
+  permissions) MAIN=io.supportaccess.keycloak.bench.PermissionDecisionBenchmark ;;
+  *) echo "usage: $0 [login|decision|audit|tenants|permissions] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
 esac
 [ $# -gt 0 ] && shift
 ARGS=()

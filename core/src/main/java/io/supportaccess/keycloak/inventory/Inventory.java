@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -373,6 +374,37 @@ public final class Inventory {
             roleEntity(realm, roleId).ifPresent(role -> role.getPermissions().forEach(p -> held.add(p.toPermission())));
         }
         return wanted.isGrantedBy(held);
+    }
+
+    /**
+     * The same decision as {@link #grants(RealmModel, String, String, Permission, Collection)}, with why: the
+     * assignments (inventory role on the object or a group above it) whose permissions count towards it.
+     */
+    public InventoryDecision decide(RealmModel realm, String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
+        Set<String> groups = ancestors(List.of(objectId));
+        groups.add(objectId);
+        List<Assignment> assignments = inBatches(groups, batch -> em.createNamedQuery("assignment.ofUserOnGroups", Assignment.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
+        List<Permission> held = new ArrayList<>(alsoHeld);
+        List<Assignment> counting = new ArrayList<>();
+        Map<String, List<Permission>> permissionsOfRole = new HashMap<>();
+        for (Assignment assignment : assignments) {
+            List<Permission> permissions = permissionsOfRole.computeIfAbsent(assignment.roleId(), id -> roleEntity(realm, id)
+                    .map(role -> role.getPermissions().stream().map(InventoryPermissionEntity::toPermission).toList()).orElse(List.of()));
+            held.addAll(permissions);
+            if (permissions.stream().anyMatch(p -> countsTowards(p, wanted))) {
+                counting.add(assignment);
+            }
+        }
+        return new InventoryDecision(wanted.isGrantedBy(held), counting);
+    }
+
+    private static boolean countsTowards(Permission held, Permission wanted) {
+        if (wanted.level() == Permission.Level.ALL) {
+            return held.covers(new Permission(wanted.scope(), wanted.type(), Permission.Level.READ))
+                    || held.covers(new Permission(wanted.scope(), wanted.type(), Permission.Level.ADMIN));
+        }
+        return held.covers(wanted);
     }
 
     private List<Assignment> assignmentsOf(RealmModel realm, String userId) {

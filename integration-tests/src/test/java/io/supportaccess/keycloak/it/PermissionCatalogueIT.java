@@ -56,7 +56,10 @@ class PermissionCatalogueIT {
         // seed: "Log out all users" for User management ADMIN
         assertThat(Http.post(Platform.url() + "/admin/realms/" + tenant + "/logout-all", manager, "application/json", "").status())
                 .isEqualTo(200);
-        // but no realm settings
+        // which also ended the manager's own session: a new token, and no realm settings with it
+        assertThat(Http.get(users, manager).status()).isEqualTo(401);
+        manager = Platform.token(tenant, "manager", "manager-pw");
+        assertThat(Http.get(users, manager).status()).isEqualTo(200);
         assertThat(Http.put(Platform.url() + "/admin/realms/" + tenant, manager, "application/json", "{\"displayName\":\"x\"}").status())
                 .isEqualTo(403);
 
