@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * The fields of a tenant as the lifecycle API takes them, checked before anything is written.
  * Creation needs {@code id}, {@code company}, {@code adminName} and either {@code adminPassword} or
  * {@code "sendPasswordResetEmail": true} (which needs {@code adminEmail}); an edit takes any subset of
- * the editable fields, and {@code id}, {@code adminName} and {@code status} only unchanged (so a
- * client may send back what it read). {@link #texts} holds the text fields given, an empty string
+ * the editable fields (not the password), and {@code id}, {@code adminName} and {@code status} only
+ * unchanged (so a client may send back what it read). {@link #texts} holds the text fields given, an empty string
  * meaning "clear" for the optional ones.
  */
 record TenantForm(String id, Map<String, String> texts, String adminPassword, boolean sendPasswordResetEmail) {
@@ -37,8 +37,12 @@ record TenantForm(String id, Map<String, String> texts, String adminPassword, bo
     private static final Set<String> EDITABLE = Set.of(COMPANY, ADMIN_EMAIL, CONTACT_NAME, CONTACT_PHONE, EXTERNAL_REFERENCE);
     private static final Set<String> CREATE_FIELDS = Set.of(ID, COMPANY, ADMIN_NAME, ADMIN_EMAIL, ADMIN_PASSWORD,
             SEND_PASSWORD_RESET_EMAIL, CONTACT_NAME, CONTACT_PHONE, EXTERNAL_REFERENCE);
-    private static final Set<String> UPDATE_FIELDS = Set.of(ID, COMPANY, ADMIN_NAME, ADMIN_EMAIL, ADMIN_PASSWORD,
-            SEND_PASSWORD_RESET_EMAIL, CONTACT_NAME, CONTACT_PHONE, EXTERNAL_REFERENCE, STATUS);
+    /**
+     * No password and no reset link: the platform enters a tenant only through support access, so an
+     * edit must not let an operator take over the tenant's administrator.
+     */
+    private static final Set<String> UPDATE_FIELDS = Set.of(ID, COMPANY, ADMIN_NAME, ADMIN_EMAIL, CONTACT_NAME, CONTACT_PHONE,
+            EXTERNAL_REFERENCE, STATUS);
 
     String text(String field) {
         String value = texts.get(field);
@@ -84,11 +88,7 @@ record TenantForm(String id, Map<String, String> texts, String adminPassword, bo
         if (texts.containsKey(COMPANY) && texts.get(COMPANY).isEmpty()) {
             throw new InvalidInput("'" + COMPANY + "' cannot be empty");
         }
-        TenantForm form = new TenantForm(tenantId, texts, password(json), sendReset(json));
-        if (form.adminPassword() != null && form.sendPasswordResetEmail()) {
-            throw new InvalidInput("Give either '" + ADMIN_PASSWORD + "' or '\"" + SEND_PASSWORD_RESET_EMAIL + "\": true' (not both)");
-        }
-        return form;
+        return new TenantForm(tenantId, texts, null, false);
     }
 
     private static String tenantId(JsonNode json) {

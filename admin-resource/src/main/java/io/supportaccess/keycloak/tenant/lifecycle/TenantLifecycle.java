@@ -14,7 +14,6 @@ import io.supportaccess.keycloak.rest.JsonBody;
 import io.supportaccess.keycloak.rest.TenantRealms;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,34 +109,16 @@ public final class TenantLifecycle {
         if (form.has(TenantForm.EXTERNAL_REFERENCE)) {
             setAttribute(tenant, TenantProperties.EXTERNAL_REFERENCE_ATTRIBUTE, form.text(TenantForm.EXTERNAL_REFERENCE));
         }
-        boolean touchesAdministrator = form.has(TenantForm.ADMIN_EMAIL) || form.adminPassword() != null || form.sendPasswordResetEmail();
-        if (touchesAdministrator && admin == null) {
-            throw ApiException.conflict("Tenant '" + tenant.getName() + "' has no administrator created with it; "
-                    + "change its users in the tenant itself");
-        }
         if (form.has(TenantForm.ADMIN_EMAIL)) {
+            if (admin == null) {
+                throw ApiException.conflict("Tenant '" + tenant.getName() + "' has no administrator created with it; "
+                        + "change its users in the tenant itself");
+            }
             TenantAdministrator.changeEmail(session, tenant, admin, form.texts().get(TenantForm.ADMIN_EMAIL));
-        }
-        if (form.sendPasswordResetEmail() && (admin.getEmail() == null || admin.getEmail().isBlank())) {
-            throw new InvalidInput("'" + TenantForm.SEND_PASSWORD_RESET_EMAIL + "' needs the administrator's e-mail ('"
-                    + TenantForm.ADMIN_EMAIL + "')");
-        }
-        if (form.sendPasswordResetEmail() && !TenantMails.smtpConfigured(management)) {
-            throw ApiException.conflict("The management realm has no SMTP server, so no password reset e-mail can be sent");
-        }
-        if (form.adminPassword() != null) {
-            TenantAdministrator.setPassword(admin, form.adminPassword());
         }
         new Inventory(session).ensureTenantObject(management, tenant);
         Map<String, Object> after = TenantView.of(session, tenant);
-        List<String> changed = new ArrayList<>(after.keySet().stream().filter(k -> !Objects.equals(before.get(k), after.get(k))).toList());
-        if (form.adminPassword() != null) {
-            changed.add(TenantForm.ADMIN_PASSWORD);
-        }
-        if (form.sendPasswordResetEmail()) {
-            sendPasswordSetUp(tenant, admin);
-            changed.add(TenantForm.SEND_PASSWORD_RESET_EMAIL);
-        }
+        List<String> changed = after.keySet().stream().filter(k -> !Objects.equals(before.get(k), after.get(k))).toList();
         AdminEvents.of(session, adminEvent, AdminEventResource.TENANT, OperationType.UPDATE)
                 .representation(eventRepresentation(tenant, after))
                 .detail(AdminEventResource.DETAIL_CHANGED, String.join(",", changed)).success();

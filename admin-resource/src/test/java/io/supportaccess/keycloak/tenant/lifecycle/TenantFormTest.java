@@ -82,5 +82,9 @@ class TenantFormTest {
                 .hasMessageContaining("suspending or activating");
         assertThatThrownBy(() -> TenantForm.forUpdate(json("{'company':''}"), "acme", "boss", "ACTIVE"))
                 .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> TenantForm.forUpdate(json("{'adminPassword':'take-over'}"), "acme", "boss", "ACTIVE"))
+                .as("no password through an edit").hasMessageContaining("Unknown field");
+        assertThatThrownBy(() -> TenantForm.forUpdate(json("{'sendPasswordResetEmail':true}"), "acme", "boss", "ACTIVE"))
+                .hasMessageContaining("Unknown field");
     }
 }
