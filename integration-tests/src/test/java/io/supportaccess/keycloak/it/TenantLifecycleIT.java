@@ -313,6 +313,37 @@ class TenantLifecycleIT {
         assertThat(suspend(operator, silent, PASSWORD).json().get("suspensionEmail").asText()).isEqualTo("NO_ADMINISTRATOR_EMAIL");
     }
 
+    @Test
+    void theNoticeSpeaksTheAdministratorsLanguage() throws Exception {
+        String id = Platform.unique("mailde");
+        String email = id + "-boss@tenant.example";
+        create(operator, id, Map.of("adminEmail", email));
+        RealmRepresentation tenant = Platform.realm(id).toRepresentation();
+        tenant.setInternationalizationEnabled(true);
+        tenant.setSupportedLocales(java.util.Set.of("en", "de"));
+        Platform.realm(id).update(tenant);
+        var admin = Platform.realm(id).users().searchByUsername(id + "-boss", true).get(0);
+        var user = Platform.realm(id).users().get(admin.getId()).toRepresentation();
+        user.setAttributes(Map.of("locale", List.of("de")));
+        Platform.realm(id).users().get(admin.getId()).update(user);
+        RealmRepresentation management = Platform.realm(Platform.MANAGEMENT).toRepresentation();
+        Boolean i18n = management.isInternationalizationEnabled();
+        java.util.Set<String> locales = management.getSupportedLocales();
+        try {
+            management.setInternationalizationEnabled(true);
+            management.setSupportedLocales(java.util.Set.of("en", "de"));
+            Platform.realm(Platform.MANAGEMENT).update(management);
+            assertThat(suspend(operator, id, PASSWORD).json().get("suspensionEmail").asText()).isEqualTo("SENT");
+            MimeMessage mail = mailTo(email);
+            assertThat(mail.getSubject()).isEqualTo("Mandant " + id + " wurde gesperrt");
+            assertThat(textOf(mail)).contains("Company of " + id, "gesperrt");
+        } finally {
+            management.setInternationalizationEnabled(i18n);
+            management.setSupportedLocales(locales);
+            Platform.realm(Platform.MANAGEMENT).update(management);
+        }
+    }
+
     // --- removal
 
     @Test
