@@ -3,6 +3,7 @@
 #   ./benchmark.sh login      support login vs plain login (password grant, 4 concurrent clients)
 #   ./benchmark.sh decision   support access decision at 10 vs 1,000 tenants (100 groups, 2,000 assignments)
 #   ./benchmark.sh audit      audit queries with 1,000,000 records; logins with the audit listener on vs off
+#   ./benchmark.sh permissions the inventory decision for applications at 10 vs 10,000 managed objects (1,000 users, 20,000 assignments)
 #   ./benchmark.sh tenants [-n N]  two servers of their own (stock, and with the extension), H2 file databases:
 #                             N tenant realms (default 300) created alternately on both, then restarts
 #   ./benchmark.sh lifecycle [-n N]  N tenants (default 100) through the subtenant lifecycle API vs
@@ -17,8 +18,9 @@ case "${1:-login}" in
   decision) MAIN=io.supportaccess.keycloak.bench.SupportDecisionBenchmark ;;
   audit) MAIN=io.supportaccess.keycloak.bench.AuditBenchmark ;;
   tenants) MAIN=io.supportaccess.keycloak.bench.TenantsBenchmark ;;
+  permissions) MAIN=io.supportaccess.keycloak.bench.PermissionDecisionBenchmark ;;
   lifecycle) MAIN=io.supportaccess.keycloak.bench.TenantLifecycleBenchmark ;;
-  *) echo "usage: $0 [login|decision|audit|tenants|lifecycle] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 [login|decision|audit|tenants|permissions|lifecycle] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
 esac
 [ $# -gt 0 ] && shift
 ARGS=()

@@ -13,6 +13,9 @@ import { SupportAccessLayout } from "./SupportAccessLayout";
 import { supportAccessRoutes } from "./routes";
 
 const environment = getInjectedEnvironment<any>();
+const stockRoutes = [...routes];
+// Keycloak's breadcrumbs and nav read its exported route list: ours join it there too.
+routes.push(...(supportAccessRoutes as typeof routes));
 await Promise.all([initI18n(environment), loadConsoleConfig(environment.resourceUrl)]);
 
 // Keycloak's own console, unchanged (its App renders Header, PageNav and the route access wall);
@@ -28,7 +31,7 @@ const router = createHashRouter([
     children: [
       {
         element: <SupportAccessLayout />,
-        children: [...supportAccessRoutes, ...routes],
+        children: [...supportAccessRoutes, ...stockRoutes],
       },
     ],
   },

@@ -42,6 +42,45 @@ const en = {
   copy: "Copy",
   assignmentsCopied: "Inventory roles copied",
   navGroup: "Support access",
+  tenantDetails: "Tenant details",
+  createTenant: "Create tenant",
+  create: "Create",
+  cancel: "Cancel",
+  tenantCreated: "Tenant {{tenant}} created",
+  tenantId: "Tenant ID",
+  company: "Company name",
+  adminName: "Administrator's username",
+  adminEmail: "Administrator's e-mail",
+  adminPassword: "Administrator's password",
+  sendPasswordResetLink: "Send a password reset link to the administrator's e-mail instead",
+  contactName: "Contact name",
+  contactPhone: "Contact phone",
+  externalReference: "External reference",
+  administration: "Company and status",
+  tenantSaved: "Tenant {{tenant}} saved",
+  tenantStatus: "Status",
+  suspend: "Suspend",
+  activate: "Activate",
+  suspended: "Suspended",
+  suspendTitle: "Suspend {{tenant}}?",
+  suspendText: "The tenant's users cannot log in and their sessions end; its data stays. Confirm with your own password.",
+  yourPassword: "Your password",
+  tenantSuspended: "Tenant {{tenant}} suspended",
+  tenantActivated: "Tenant {{tenant}} activated",
+  removeTenant: "Remove tenant",
+  removeTenantTitle: "Remove {{tenant}}?",
+  removeTenantText: "The tenant {{tenant}} and all its data (users, settings, support requests, inventory) are deleted. This cannot be undone.",
+  tenantRemoved: "Tenant {{tenant}} removed",
+  groupMembers: "Members of {{name}}",
+  noMembers: "No members",
+  noMembersHelp: "Add subgroups, tenant objects or devices to {{name}}.",
+  selectGroup: "Select a group",
+  selectGroupHelp: "Select a group in the tree to see and change its members.",
+  moveGroup: "Move group",
+  moveTo: "Move to",
+  move: "Move",
+  groupMoved: "Group moved",
+  removeGroup: "Remove group",
   navSettings: "Settings",
   navTenants: "Tenants",
   navSessions: "Support sessions",
@@ -174,6 +213,45 @@ const de: typeof en = {
   copy: "Kopieren",
   assignmentsCopied: "Inventarrollen kopiert",
   navGroup: "Support-Zugang",
+  tenantDetails: "Mandantendetails",
+  createTenant: "Mandant anlegen",
+  create: "Anlegen",
+  cancel: "Abbrechen",
+  tenantCreated: "Mandant {{tenant}} angelegt",
+  tenantId: "Mandanten-ID",
+  company: "Firmenname",
+  adminName: "Benutzername des Administrators",
+  adminEmail: "E-Mail des Administrators",
+  adminPassword: "Passwort des Administrators",
+  sendPasswordResetLink: "Stattdessen einen Link zum Setzen des Passworts an die E-Mail des Administrators senden",
+  contactName: "Ansprechpartner",
+  contactPhone: "Telefon des Ansprechpartners",
+  externalReference: "Externe Referenz",
+  administration: "Firma und Status",
+  tenantSaved: "Mandant {{tenant}} gespeichert",
+  tenantStatus: "Status",
+  suspend: "Sperren",
+  activate: "Aktivieren",
+  suspended: "Gesperrt",
+  suspendTitle: "{{tenant}} sperren?",
+  suspendText: "Die Benutzer des Mandanten können sich nicht mehr anmelden, ihre Sitzungen enden; seine Daten bleiben. Bestätigen Sie mit Ihrem eigenen Passwort.",
+  yourPassword: "Ihr Passwort",
+  tenantSuspended: "Mandant {{tenant}} gesperrt",
+  tenantActivated: "Mandant {{tenant}} aktiviert",
+  removeTenant: "Mandant entfernen",
+  removeTenantTitle: "{{tenant}} entfernen?",
+  removeTenantText: "Der Mandant {{tenant}} und alle seine Daten (Benutzer, Einstellungen, Support-Anfragen, Inventar) werden gelöscht. Das lässt sich nicht rückgängig machen.",
+  tenantRemoved: "Mandant {{tenant}} entfernt",
+  groupMembers: "Mitglieder von {{name}}",
+  noMembers: "Keine Mitglieder",
+  noMembersHelp: "Fügen Sie {{name}} Untergruppen, Mandantenobjekte oder Geräte hinzu.",
+  selectGroup: "Gruppe auswählen",
+  selectGroupHelp: "Wählen Sie eine Gruppe im Baum, um ihre Mitglieder zu sehen und zu ändern.",
+  moveGroup: "Gruppe verschieben",
+  moveTo: "Verschieben nach",
+  move: "Verschieben",
+  groupMoved: "Gruppe verschoben",
+  removeGroup: "Gruppe entfernen",
   navSettings: "Einstellungen",
   navTenants: "Mandanten",
   navSessions: "Support-Sitzungen",
@@ -269,12 +347,16 @@ const de: typeof en = {
 export type MessageKey = keyof typeof en;
 export const bundles: Record<string, typeof en> = { en, de };
 
+/** Our label for {@code key} in {@code language} (en when we have none in it). */
+export function translate(language: string, key: MessageKey, values: Record<string, unknown> = {}) {
+  const bundle = bundles[language.split("-")[0]] ?? en;
+  return (bundle[key] ?? en[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ""));
+}
+
 export function useSaT() {
   const { i18n } = useTranslation();
   const language = (i18n.language || "en").split("-")[0];
-  const bundle = bundles[language] ?? en;
-  const t = (key: MessageKey, values: Record<string, unknown> = {}) =>
-    (bundle[key] ?? en[key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name) => String(values[name] ?? ""));
+  const t = (key: MessageKey, values: Record<string, unknown> = {}) => translate(language, key, values);
   const formatTime = (value?: string | number | null) =>
     value ? new Date(value).toLocaleString(language === "de" ? "de-DE" : "en-GB") : "—";
   return { t, formatTime, language };

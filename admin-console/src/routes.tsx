@@ -4,14 +4,24 @@ import { TenantDetailPage } from "./pages/TenantDetailPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { AuditPage } from "./pages/AuditPage";
 import { InventoryPage } from "./pages/InventoryPage";
+import { i18n } from "./i18n";
+import { MessageKey, translate } from "./messages";
 
+// Keycloak's breadcrumbs call handle.breadcrumb with its own t; our labels are in our bundle.
+const crumb = (key: MessageKey) => () => translate(i18n.language || "en", key);
 
 // handle.access is checked by Keycloak's own route wall, the server refuses regardless.
 export const supportAccessRoutes = [
-  { path: "/:realm/support-access/settings", element: <SettingsPage />, handle: { access: "view-realm" } },
-  { path: "/:realm/support-access/tenants", element: <TenantsPage />, handle: { access: "view-realm" } },
-  { path: "/:realm/support-access/tenants/:tenant", element: <TenantDetailPage />, handle: { access: "view-realm" } },
-  { path: "/:realm/support-access/sessions", element: <SessionsPage />, handle: { access: "view-users" } },
-  { path: "/:realm/support-access/inventory", element: <InventoryPage />, handle: { access: "view-users" } },
-  { path: "/:realm/support-access/audit", element: <AuditPage />, handle: { access: "view-events" } },
+  { path: "/:realm/support-access/settings", element: <SettingsPage />,
+    handle: { access: "view-realm", breadcrumb: crumb("navSettings") } },
+  { path: "/:realm/support-access/tenants", element: <TenantsPage />,
+    handle: { access: "view-realm", breadcrumb: crumb("navTenants") } },
+  { path: "/:realm/support-access/tenants/:tenant", element: <TenantDetailPage />,
+    handle: { access: "view-realm", breadcrumb: crumb("tenantDetails") } },
+  { path: "/:realm/support-access/sessions", element: <SessionsPage />,
+    handle: { access: "view-users", breadcrumb: crumb("navSessions") } },
+  { path: "/:realm/support-access/inventory", element: <InventoryPage />,
+    handle: { access: "view-users", breadcrumb: crumb("navInventory") } },
+  { path: "/:realm/support-access/audit", element: <AuditPage />,
+    handle: { access: "view-events", breadcrumb: crumb("navAudit") } },
 ];

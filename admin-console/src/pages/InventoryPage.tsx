@@ -8,6 +8,8 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
+  Grid,
+  GridItem,
   Label,
   PageSection,
   Radio,
@@ -15,11 +17,14 @@ import {
   Tabs,
   TabTitleText,
   TextInput,
+  Title,
   Toolbar,
   ToolbarContent,
   ToolbarItem,
+  TreeView,
+  TreeViewDataItem,
 } from "@patternfly/react-core";
-import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useSupportAccessApi } from "../api";
 import { Empty, Header, Refusal, useLoad } from "../common";
@@ -60,16 +65,49 @@ function useInventory() {
   return { realm, api, objects };
 }
 
+/** A group's place in the tree: the same group may sit under several parents, so a node is a path. */
+type GroupNode = { path: string; group: ManagedObject; parentId?: string };
+
+function groupTree(all: ManagedObject[]) {
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const groups = all.filter((o) => o.group);
+  const subgroup = new Set(groups.flatMap((g) => g.children ?? []));
+  const nodes = new Map<string, GroupNode>();
+  const build = (group: ManagedObject, parentPath: string, parentId?: string): TreeViewDataItem => {
+    const path = `${parentPath}/${group.id}`;
+    nodes.set(path, { path, group, parentId });
+    const children = (group.children ?? []).map((id) => byId.get(id)).filter((o): o is ManagedObject => !!o?.group)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      id: path,
+      name: <span data-group-node={group.name}>{group.name}</span>,
+      children: children.length > 0 ? children.map((c) => build(c, path, group.id)) : undefined,
+    };
+  };
+  const roots = groups.filter((g) => !subgroup.has(g.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const items = roots.map((g) => build(g, ""));
+  const descendants = (id: string, seen = new Set<string>()): Set<string> => {
+    for (const child of byId.get(id)?.children ?? []) {
+      if (!seen.has(child)) {
+        seen.add(child);
+        descendants(child, seen);
+      }
+    }
+    return seen;
+  };
+  return { byId, groups, items, nodes, descendants };
+}
+
 const GroupsTab = () => {
   const { t } = useSaT();
   const { addAlert } = useAlerts();
   const { realm, api, objects } = useInventory();
-  const [expanded, setExpanded] = useState<string[]>([]);
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState("");
-  const [member, setMember] = useState<Record<string, string>>({});
+  const [selected, setSelected] = useState<string>();
+  const [member, setMember] = useState("");
+  const [target, setTarget] = useState("");
   const [error, setError] = useState<unknown>();
-  const [removing, setRemoving] = useState<ManagedObject>();
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setError(undefined);
@@ -81,19 +119,33 @@ const GroupsTab = () => {
     }
     objects.reload();
   };
+
+  const tree = groupTree(objects.data ?? []);
+  const node = selected ? tree.nodes.get(selected) : undefined;
   const [toggleRemove, RemoveDialog] = useConfirmDialog({
     titleKey: t("removeGroupTitle"),
-    messageKey: removing ? t("removeGroupText", { name: removing.name }) : "",
+    messageKey: node ? t("removeGroupText", { name: node.group.name }) : "",
     continueButtonLabel: t("remove"),
     continueButtonVariant: "danger" as never,
-    onConfirm: () =>
-      removing && run(() => api(realm, `/inventory/managed-objects/${removing.id}`, { method: "DELETE" }), t("groupRemoved")),
+    onConfirm: () => node && run(async () => {
+      await api(realm, `/inventory/managed-objects/${node.group.id}`, { method: "DELETE" });
+      setSelected(undefined);
+    }, t("groupRemoved")),
   });
 
   if (objects.error) return <Refusal error={objects.error} />;
   const all = objects.data ?? [];
-  const byId = new Map(all.map((o) => [o.id, o]));
-  const groups = all.filter((o) => o.group);
+  const members = node ? (node.group.children ?? []).map((id) => tree.byId.get(id)).filter((o): o is ManagedObject => !!o) : [];
+  const candidates = node ? all.filter((o) => o.id !== node.group.id && !(node.group.children ?? []).includes(o.id)) : [];
+  // where the selected group may go: not into itself or below itself, not where it is
+  const below = node ? tree.descendants(node.group.id) : new Set<string>();
+  const targets = node ? tree.groups.filter((g) => g.id !== node.group.id && !below.has(g.id) && g.id !== node.parentId) : [];
+  const firstPath = (id: string) => [...tree.nodes.values()].find((n) => n.group.id === id)?.path ?? "";
+  const select = (path: string) => {
+    setSelected(path);
+    setMember("");
+    setTarget("");
+  };
 
   return (
     <>
@@ -106,84 +158,104 @@ const GroupsTab = () => {
         <FormGroup label={t("parentGroup")} fieldId="support-access-group-parent">
           <FormSelect id="support-access-group-parent" value={parentId} onChange={(_e, v) => setParentId(v)}>
             <FormSelectOption value="" label={t("topLevel")} />
-            {groups.map((g) => <FormSelectOption key={g.id} value={g.id} label={g.name} />)}
+            {tree.groups.map((g) => <FormSelectOption key={g.id} value={g.id} label={g.name} />)}
           </FormSelect>
         </FormGroup>
         <ActionGroup><Button id="support-access-group-create" variant="primary" isDisabled={!name.trim()}
           onClick={() => run(() => api(realm, "/inventory/groups", {
             method: "POST", body: JSON.stringify({ name: name.trim(), ...(parentId ? { parentId } : {}) }),
-          }).then(() => setName("")), t("groupCreated"))}>
+          }).then(() => { setName(""); setParentId(""); }), t("groupCreated"))}>
           {t("createGroup")}
         </Button></ActionGroup>
       </Form>
-      {objects.data && groups.length === 0 ? (
+      {objects.data && tree.groups.length === 0 ? (
         <Empty title={t("noGroups")} body={t("noGroupsHelp")} />
       ) : (
-        <Table className="support-access-table" id="support-access-groups" aria-label={t("groups")} variant="compact">
-          <Thead>
-            <Tr><Th screenReaderText={t("members")} /><Th>{t("group")}</Th><Th>{t("members")}</Th><Th screenReaderText={t("remove")} /></Tr>
-          </Thead>
-          {groups.map((g, index) => {
-            const open = expanded.includes(g.id);
-            const children = (g.children ?? []).map((id) => byId.get(id)).filter((o): o is ManagedObject => !!o);
-            const candidates = all.filter((o) => o.id !== g.id && !(g.children ?? []).includes(o.id));
-            return (
-              <Tbody key={g.id} isExpanded={open}>
-                <Tr data-group={g.name}>
-                  <Td expand={{ rowIndex: index, isExpanded: open,
-                    onToggle: () => setExpanded(open ? expanded.filter((id) => id !== g.id) : [...expanded, g.id]) }} />
-                  <Td dataLabel={t("group")}>{g.name}</Td>
-                  <Td dataLabel={t("members")}>{children.map((c) => c.name).join(", ") || "—"}</Td>
-                  <Td isActionCell>
-                    <Button variant="link" isDanger id={`support-access-group-remove-${g.name}`}
-                      onClick={() => { setRemoving(g); toggleRemove(); }}>{t("remove")}</Button>
-                  </Td>
-                </Tr>
-                <Tr isExpanded={open}>
-                  <Td colSpan={4}>
-                    <ExpandableRowContent>
-                      <Table variant="compact" aria-label={t("members")}>
-                        <Tbody>
-                          {children.map((c) => (
-                            <Tr key={c.id} data-member={c.name}>
-                              <Td>{c.name}</Td>
-                              <Td><Label>{c.type}</Label></Td>
-                              <Td isActionCell>
-                                <Button variant="link" isDanger
-                                  onClick={() => run(() => api(realm, `/inventory/groups/${g.id}/children/${c.id}`, { method: "DELETE" }),
-                                    t("memberRemoved"))}>
-                                  {t("removeMember")}
-                                </Button>
-                              </Td>
-                            </Tr>
-                          ))}
-                        </Tbody>
-                      </Table>
-                      <Toolbar>
-                        <ToolbarContent>
-                          <ToolbarItem>
-                            <FormSelect id={`support-access-add-member-${g.name}`} aria-label={t("addMember")}
-                              value={member[g.id] ?? ""} onChange={(_e, v) => setMember({ ...member, [g.id]: v })}>
-                              <FormSelectOption value="" label={t("chooseObject")} />
-                              {candidates.map((o) => <FormSelectOption key={o.id} value={o.id} label={`${o.name} (${o.type})`} />)}
-                            </FormSelect>
-                          </ToolbarItem>
-                          <ToolbarItem>
-                            <Button id={`support-access-add-member-button-${g.name}`} variant="secondary" isDisabled={!member[g.id]}
-                              onClick={() => run(() => api(realm, `/inventory/groups/${g.id}/children/${member[g.id]}`, { method: "PUT" }),
-                                t("memberAdded"))}>
-                              {t("addMember")}
+        <Grid hasGutter className="pf-v5-u-mt-md">
+          <GridItem md={4}>
+            <TreeView id="support-access-group-tree" aria-label={t("groups")} data={tree.items} hasGuides hasSelectableNodes
+              activeItems={node ? [{ id: node.path, name: node.group.name }] : []}
+              onSelect={(_e, item) => select(String(item.id))} />
+          </GridItem>
+          <GridItem md={8}>
+            {!node ? (
+              <Empty id="support-access-no-group-selected" title={t("selectGroup")} body={t("selectGroupHelp")} />
+            ) : (
+              <div id="support-access-group-details" data-group={node.group.name}>
+                <Title headingLevel="h2" size="lg">{t("groupMembers", { name: node.group.name })}</Title>
+                <Toolbar>
+                  <ToolbarContent>
+                    <ToolbarItem>
+                      <FormSelect id="support-access-move-target" aria-label={t("moveTo")} value={target}
+                        onChange={(_e, v) => setTarget(v)}>
+                        <FormSelectOption value="" label={t("moveTo")} isPlaceholder />
+                        {node.parentId && <FormSelectOption value="-" label={t("topLevel")} />}
+                        {targets.map((g) => <FormSelectOption key={g.id} value={g.id} label={g.name} />)}
+                      </FormSelect>
+                    </ToolbarItem>
+                    <ToolbarItem>
+                      <Button id="support-access-group-move" variant="secondary" isDisabled={!target}
+                        onClick={() => run(async () => {
+                          const to = target === "-" ? null : target;
+                          await api(realm, `/inventory/managed-objects/${node.group.id}/move`, {
+                            method: "POST", body: JSON.stringify({ from: node.parentId ?? null, to }),
+                          });
+                          select(`${to ? firstPath(to) : ""}/${node.group.id}`);
+                        }, t("groupMoved"))}>
+                        {t("moveGroup")}
+                      </Button>
+                    </ToolbarItem>
+                    <ToolbarItem>
+                      <Button id="support-access-group-remove" variant="link" isDanger onClick={toggleRemove}>
+                        {t("removeGroup")}
+                      </Button>
+                    </ToolbarItem>
+                  </ToolbarContent>
+                </Toolbar>
+                {members.length === 0 ? (
+                  <Empty title={t("noMembers")} body={t("noMembersHelp", { name: node.group.name })} />
+                ) : (
+                  <Table className="support-access-table" id="support-access-group-members" aria-label={t("members")} variant="compact">
+                    <Thead><Tr><Th>{t("name")}</Th><Th>{t("type")}</Th><Th screenReaderText={t("remove")} /></Tr></Thead>
+                    <Tbody>
+                      {members.sort((a, b) => a.name.localeCompare(b.name)).map((c) => (
+                        <Tr key={c.id} data-member={c.name}>
+                          <Td dataLabel={t("name")}>{c.name}</Td>
+                          <Td dataLabel={t("type")}><Label isCompact>{c.group ? t("group") : c.type}</Label></Td>
+                          <Td isActionCell>
+                            <Button variant="link" isDanger
+                              onClick={() => run(() => api(realm, `/inventory/groups/${node.group.id}/children/${c.id}`, { method: "DELETE" }),
+                                t("memberRemoved"))}>
+                              {t("removeMember")}
                             </Button>
-                          </ToolbarItem>
-                        </ToolbarContent>
-                      </Toolbar>
-                    </ExpandableRowContent>
-                  </Td>
-                </Tr>
-              </Tbody>
-            );
-          })}
-        </Table>
+                          </Td>
+                        </Tr>
+                      ))}
+                    </Tbody>
+                  </Table>
+                )}
+                <Toolbar>
+                  <ToolbarContent>
+                    <ToolbarItem>
+                      <FormSelect id="support-access-add-member" aria-label={t("addMember")}
+                        value={member} onChange={(_e, v) => setMember(v)}>
+                        <FormSelectOption value="" label={t("chooseObject")} />
+                        {candidates.map((o) => <FormSelectOption key={o.id} value={o.id} label={`${o.name} (${o.type})`} />)}
+                      </FormSelect>
+                    </ToolbarItem>
+                    <ToolbarItem>
+                      <Button id="support-access-add-member-button" variant="secondary" isDisabled={!member}
+                        onClick={() => run(() => api(realm, `/inventory/groups/${node.group.id}/children/${member}`, { method: "PUT" })
+                          .then(() => setMember("")), t("memberAdded"))}>
+                        {t("addMember")}
+                      </Button>
+                    </ToolbarItem>
+                  </ToolbarContent>
+                </Toolbar>
+              </div>
+            )}
+          </GridItem>
+        </Grid>
       )}
     </>
   );

@@ -11,7 +11,8 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
+import { CreateTenant, useTenantManagement } from "./TenantLifecycle";
 import { useSupportAccessApi } from "../api";
 import { Empty, Header, Refusal, useLoad } from "../common";
 import { useSaT } from "../messages";
@@ -29,6 +30,7 @@ export type TenantStatus = {
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {
   const { t } = useSaT();
+  if (!tenant.enabled) return <Label color="orange" data-open="false" data-suspended="true">{t("suspended")}</Label>;
   if (tenant.excluded) return <Label color="red" data-open="false">{t("excluded")}</Label>;
   return tenant.open ? (
     <Label color="green" data-open="true">{t("open")}</Label>
@@ -45,23 +47,22 @@ export const TenantsPage = () => {
   const [max, setMax] = useState(20);
   const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
-  const page = useLoad(async () => {
-    const rows = await api<TenantStatus[]>(realm, `/tenants?first=${first}&max=${max + 1}`);
-    if (applied && !rows.some((r) => r.tenant === applied)) {
-      // an exact tenant ID outside this page
-      try {
-        rows.push(await api<TenantStatus>(realm, `/tenants/${encodeURIComponent(applied)}`));
-      } catch {
-        /* not a tenant: the filter shows nothing */
-      }
-    }
-    return rows;
+  const { canCreate } = useTenantManagement();
+  const navigate = useNavigate();
+  const page = useLoad(() => {
+    const params = new URLSearchParams({ first: String(first), max: String(max + 1) });
+    if (applied) params.set("search", applied);
+    return api<TenantStatus[]>(realm, `/tenants?${params}`);
   }, [realm, first, max, applied]);
 
   if (page.error) return <PageSection><Refusal error={page.error} /></PageSection>;
   const all = page.data ?? [];
-  const more = all.length > max && !applied;
-  const rows = (applied ? all : all.slice(0, max)).filter((r) => !applied || r.tenant.toLowerCase().includes(applied.toLowerCase()));
+  const more = all.length > max;
+  const rows = all.slice(0, max);
+  const apply = (value: string) => {
+    setApplied(value);
+    setFirst(0);
+  };
 
   return (
     <>
@@ -71,17 +72,22 @@ export const TenantsPage = () => {
           <ToolbarContent>
             <ToolbarItem>
               <SearchInput id="support-access-tenant-search" placeholder={t("searchTenant")} value={search}
-                onChange={(_e, v) => setSearch(v)} onSearch={() => setApplied(search.trim())}
+                onChange={(_e, v) => setSearch(v)} onSearch={() => apply(search.trim())}
                 onClear={() => {
                   setSearch("");
-                  setApplied("");
+                  apply("");
                 }} />
             </ToolbarItem>
+            {canCreate && (
+              <ToolbarItem>
+                <CreateTenant onCreated={(id) => navigate(`/${encodeURIComponent(realm)}/support-access/tenants/${encodeURIComponent(id)}`)} />
+              </ToolbarItem>
+            )}
             <ToolbarItem>
               <Button id="support-access-tenants-refresh" variant="secondary" onClick={page.reload}>{t("refresh")}</Button>
             </ToolbarItem>
             <ToolbarItem variant="pagination">
-              <Pagination itemCount={applied ? rows.length : first + Math.min(all.length, max) + (more ? 1 : 0)} perPage={max}
+              <Pagination itemCount={first + rows.length + (more ? 1 : 0)} perPage={max}
                 page={Math.floor(first / max) + 1} isCompact
                 onSetPage={(_e, p) => setFirst((p - 1) * max)}
                 onPerPageSelect={(_e, perPage) => {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -31,7 +32,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * {@code /admin/realms/management/support-access/tenants}: every tenant's support state (the product's
- * tenant "Properties"), as {@link OffsetPage}s sorted by tenant, for management realm administrators
+ * tenant "Properties"), as {@link OffsetPage}s sorted by tenant ({@code search}: tenant ids containing it, any case), for management realm administrators
  * (view-realm, checked by the locator).
  */
 public class TenantsAdminResource {
@@ -50,13 +51,16 @@ public class TenantsAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public List<Map<String, Object>> list(@QueryParam("first") String first, @QueryParam("max") String max,
+                                          @QueryParam("search") String search) {
         OffsetPage page = OffsetPage.of(first, max);
+        String part = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         long now = Time.currentTimeMillis();
         PlatformSettings settings = PlatformSettings.read(management);
         SupportRequests requests = new SupportRequests(session);
         return page.of(session.realms().getRealmsStream()
                         .filter(r -> SupportAccessConfig.of(session).isTenantRealm(r.getName()))
+                        .filter(r -> r.getName().toLowerCase(Locale.ROOT).contains(part))
                         .sorted(Comparator.comparing(RealmModel::getName)))
                 .map(r -> TenantRepresentations.state(r, settings, requests, now))
                 .toList();

@@ -10,6 +10,7 @@ import io.supportaccess.keycloak.consent.Consent;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.requests.TenantClosing;
+import io.supportaccess.keycloak.inventory.decision.PermissionDecisionResource;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.rest.CursorPage;
 import io.supportaccess.keycloak.settings.PlatformSettings;
@@ -51,6 +52,12 @@ public class TenantSupportResource {
     TenantSupportResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+    }
+
+    /** The inventory decision for applications, in every realm (not only tenants). */
+    @Path("permissions")
+    public PermissionDecisionResource permissions() {
+        return new PermissionDecisionResource(session);
     }
 
     @GET

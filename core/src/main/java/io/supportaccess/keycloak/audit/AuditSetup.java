@@ -5,13 +5,17 @@ import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 
 /**
  * Audits a realm by default: adds the listener to its event listeners once (an operator who
  * removes it later is not overruled) and creates the realm role {@code ROLE_AUDIT_READ}, the product's
- * Audits READ permission, which lets a user read the realm's audit log.
+ * Audits READ permission, which lets a user read the realm's audit log; it includes Keycloak's
+ * {@code view-events} (given back at the set-up of a new set-up version if removed).
  */
 public final class AuditSetup {
 
@@ -30,9 +34,16 @@ public final class AuditSetup {
             realm.setEventsListeners(listeners);
             realm.setAttribute(INSTALLED_ATTRIBUTE, "true");
         }
-        if (realm.getRole(SupportAccessAuth.ROLE_AUDIT_READ) == null) {
-            RoleModel role = realm.addRole(SupportAccessAuth.ROLE_AUDIT_READ);
-            role.setDescription("Audits permission, level READ: may read this realm's audit log");
+        RoleModel role = realm.getRole(SupportAccessAuth.ROLE_AUDIT_READ);
+        if (role == null) {
+            role = realm.addRole(SupportAccessAuth.ROLE_AUDIT_READ);
+            role.setDescription("Audits permission, level READ: may read this realm's audit log and events");
+        }
+        // Keycloak's own view-events: the admin console then shows the holder the audit log and the events
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel viewEvents = realmManagement == null ? null : realmManagement.getRole(AdminRoles.VIEW_EVENTS);
+        if (viewEvents != null && !role.hasRole(viewEvents)) {
+            role.addCompositeRole(viewEvents);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,6 +126,32 @@ public final class Inventory {
             throw new InventoryException(InventoryException.Kind.NOT_FOUND, "Not a child of that group");
         }
         links.forEach(em::remove);
+    }
+
+    /**
+     * Moves {@code childId} out of group {@code fromGroupId} into group {@code toGroupId} in one step;
+     * a null {@code fromGroupId} moves a top-level object in, a null {@code toGroupId} makes it top-level
+     * (where it stays in its other groups, if any). Checks everything before it writes anything.
+     */
+    public void moveChild(RealmModel realm, String childId, String fromGroupId, String toGroupId) {
+        if (fromGroupId == null && toGroupId == null) {
+            throw new InvalidInput("Name the group to move from (from) or to (to), or both");
+        }
+        entity(realm, childId).orElseThrow(() -> InventoryException.notFound("managed object", childId));
+        List<ManagedObjectChildEntity> oldLinks = List.of();
+        if (fromGroupId != null) {
+            oldLinks = entity(realm, fromGroupId).isPresent() ? links(realm, fromGroupId, childId) : List.of();
+            if (oldLinks.isEmpty()) {
+                throw new InventoryException(InventoryException.Kind.NOT_FOUND, "Not a child of the group to move from");
+            }
+        }
+        if (toGroupId != null && toGroupId.equals(fromGroupId)) {
+            return;
+        }
+        if (toGroupId != null) {
+            addChild(realm, toGroupId, childId);
+        }
+        oldLinks.forEach(em::remove);
     }
 
     public List<String> children(RealmModel realm, String groupId) {
@@ -347,6 +374,37 @@ public final class Inventory {
             roleEntity(realm, roleId).ifPresent(role -> role.getPermissions().forEach(p -> held.add(p.toPermission())));
         }
         return wanted.isGrantedBy(held);
+    }
+
+    /**
+     * The same decision as {@link #grants(RealmModel, String, String, Permission, Collection)}, with why: the
+     * assignments (inventory role on the object or a group above it) whose permissions count towards it.
+     */
+    public InventoryDecision decide(RealmModel realm, String userId, String objectId, Permission wanted, Collection<Permission> alsoHeld) {
+        Set<String> groups = ancestors(List.of(objectId));
+        groups.add(objectId);
+        List<Assignment> assignments = inBatches(groups, batch -> em.createNamedQuery("assignment.ofUserOnGroups", Assignment.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId).setParameter("groupIds", batch).getResultList());
+        List<Permission> held = new ArrayList<>(alsoHeld);
+        List<Assignment> counting = new ArrayList<>();
+        Map<String, List<Permission>> permissionsOfRole = new HashMap<>();
+        for (Assignment assignment : assignments) {
+            List<Permission> permissions = permissionsOfRole.computeIfAbsent(assignment.roleId(), id -> roleEntity(realm, id)
+                    .map(role -> role.getPermissions().stream().map(InventoryPermissionEntity::toPermission).toList()).orElse(List.of()));
+            held.addAll(permissions);
+            if (permissions.stream().anyMatch(p -> countsTowards(p, wanted))) {
+                counting.add(assignment);
+            }
+        }
+        return new InventoryDecision(wanted.isGrantedBy(held), counting);
+    }
+
+    private static boolean countsTowards(Permission held, Permission wanted) {
+        if (wanted.level() == Permission.Level.ALL) {
+            return held.covers(new Permission(wanted.scope(), wanted.type(), Permission.Level.READ))
+                    || held.covers(new Permission(wanted.scope(), wanted.type(), Permission.Level.ADMIN));
+        }
+        return held.covers(wanted);
     }
 
     private List<Assignment> assignmentsOf(RealmModel realm, String userId) {

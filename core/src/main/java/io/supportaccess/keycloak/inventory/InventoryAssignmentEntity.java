@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "assignment.byUser", query = "select new io.supportaccess.keycloak.inventory.Assignment(a.groupId, g.name, a.roleId, r.name)"
                 + " from InventoryAssignmentEntity a, ManagedObjectEntity g, InventoryRoleEntity r"
                 + " where a.realmId = :realmId and a.userId = :userId and g.id = a.groupId and r.id = a.roleId order by g.name, g.id, r.name"),
+        @NamedQuery(name = "assignment.ofUserOnGroups", query = "select new io.supportaccess.keycloak.inventory.Assignment(a.groupId, g.name, a.roleId, r.name)"
+                + " from InventoryAssignmentEntity a, ManagedObjectEntity g, InventoryRoleEntity r"
+                + " where a.realmId = :realmId and a.userId = :userId and a.groupId in :groupIds and g.id = a.groupId and r.id = a.roleId"),
         @NamedQuery(name = "assignment.byUserAndGroup", query = "select a from InventoryAssignmentEntity a"
                 + " where a.realmId = :realmId and a.userId = :userId and a.groupId = :groupId"),
         @NamedQuery(name = "assignment.deleteByUserInRealm",

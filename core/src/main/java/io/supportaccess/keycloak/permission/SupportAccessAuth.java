@@ -113,6 +113,12 @@ public final class SupportAccessAuth {
                 || ADMIN_PERMISSION_ROLES.stream().anyMatch(name -> holds(realm, user, name));
     }
 
+    /** May learn other users' permissions: User management READ or ADMIN, or Keycloak's view-users of the realm. */
+    public static boolean canReadUsersPermissions(RealmModel realm, UserModel user) {
+        return holds(realm, user, ROLE_USER_MANAGEMENT_READ) || holds(realm, user, ROLE_USER_MANAGEMENT_ADMIN)
+                || holds(user, realmManagementRole(realm, AdminRoles.VIEW_USERS));
+    }
+
     /** A tenant administrator, {@value #ROLE_AUDIT_READ} or Keycloak's view-events of the realm. */
     public static boolean canReadAudit(RealmModel realm, UserModel user) {
         return isTenantAdministrator(realm, user) || holds(realm, user, ROLE_AUDIT_READ)

@@ -9,6 +9,7 @@ import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.permission.SupportPermissions;
 import io.supportaccess.keycloak.requests.SupportRequests;
+import io.supportaccess.keycloak.roles.PermissionCatalogue;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
 import io.supportaccess.keycloak.sessions.SupportSessionRecords;
 import io.supportaccess.keycloak.settings.PlatformSettings;
@@ -26,8 +27,11 @@ final class RealmLifecycle {
 
     /** Written once a realm has been fully prepared by {@link #setUpRealm}. */
     static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
-    /** Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start. */
-    static final String SETUP_VERSION = "2";
+    /**
+     * Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start.
+     * 3: ROLE_AUDIT_READ includes view-events; the permission catalogue and the global roles.
+     */
+    static final String SETUP_VERSION = "3";
 
     /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
     private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,
@@ -84,11 +88,16 @@ final class RealmLifecycle {
             SupportPermissions.ensureRoles(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm, true);
             AuditSetup.apply(realm);
+            PermissionCatalogue.ensure(realm);
         } else {
             TenantRealmSetup.apply(session, realm);
             AuditSetup.apply(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm, false);
             RealmModel management = session.realms().getRealmByName(config.managementRealm());
+            // a tenant excluded at platform level is left alone
+            if (management == null || !PlatformSettings.read(management).excludes(realm.getName())) {
+                PermissionCatalogue.ensure(realm);
+            }
             if (management != null) {
                 inventory.ensureTenantObject(management, realm);
             }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,12 +32,20 @@ class AccountConsoleIT {
     static final ZoneId BROWSER_ZONE = ZoneId.of("Asia/Tokyo");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Records console errors and uncaught errors of every page, from before the page's own scripts run. */
+    static final String ERROR_RECORDER = "window.__supportAccessErrors = [];"
+            + "const original = console.error;"
+            + "console.error = function (...args) { window.__supportAccessErrors.push(args.map(String).join(' ')); return original.apply(this, args); };"
+            + "window.addEventListener('error', e => window.__supportAccessErrors.push('error: ' + e.message));"
+            + "window.addEventListener('unhandledrejection', e => window.__supportAccessErrors.push('unhandled: ' + e.reason));";
+
     static ChromeDriver chrome;
 
     @BeforeAll
     static void browser() {
         Platform.url();
         chrome = HeadlessChromium.start();
+        chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_RECORDER));
     }
 
     @AfterAll
@@ -116,6 +125,96 @@ class AccountConsoleIT {
         assertThat(chrome.findElements(By.id("support-access-disable-dialog"))).isEmpty();
         assertThat(Platform.passwordGrant(tenant, jill + "$alice", "jill-secret").status()).isEqualTo(400);
         assertThat(waitFor(By.id("support-access-enable")).isDisplayed()).isTrue();
+        noConsoleErrors();
+    }
+
+    @Test
+    void escapeClosesTheDialogWithoutChangingAnything() {
+        Platform.setSupportActivated(false);
+        String tenant = Platform.createTenant("console-escape");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        var asAlice = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "alice", "alice-pw"));
+
+        openSupportPage(tenant, "alice", "alice-pw");
+        waitFor(By.id("support-access-state"));
+        WebElement enable = waitFor(By.id("support-access-enable"));
+        enable.click();
+        WebElement dialog = waitFor(By.id("support-access-enable-dialog"));
+        assertThat(dialog.getAttribute("aria-modal")).isEqualTo("true");
+        // PatternFly's CSS came with the page, before the console's and the theme's styles
+        assertThat(chrome.executeScript("const s = document.getElementById('support-access-account-css');"
+                + " return s && s === document.head.firstElementChild && s.textContent.includes('.pf-v5-c-modal-box');")).isEqualTo(true);
+        assertThat(chrome.executeScript("return getComputedStyle(arguments[0]).position;",
+                chrome.findElement(By.cssSelector(".pf-v5-c-backdrop")))).isEqualTo("fixed");
+        // the focus is trapped in the dialog: it starts there and Tab keeps it there
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> focusIsInside("support-access-enable-dialog"));
+        for (int i = 0; i < 4; i++) {
+            chrome.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(focusIsInside("support-access-enable-dialog")).as("focus after Tab " + (i + 1)).isTrue();
+        }
+
+        chrome.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("support-access-enable-dialog")));
+        // back where it came from, and nothing changed
+        assertThat(chrome.switchTo().activeElement().getAttribute("id")).isEqualTo("support-access-enable");
+        assertThat(chrome.findElement(By.id("support-access-state")).getAttribute("data-open")).isEqualTo("false");
+        assertThat(asAlice.statusReply().json().get("open").asBoolean()).isFalse();
+        assertThat(asAlice.statusReply().json().get("activeRequests").asInt()).isZero();
+
+        // the same for "Disable support" once open
+        assertThat(asAlice.enable().status()).isEqualTo(201);
+        chrome.navigate().refresh();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(
+                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        waitFor(By.id("support-access-disable")).click();
+        waitFor(By.id("support-access-disable-dialog"));
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> focusIsInside("support-access-disable-dialog"));
+        chrome.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("support-access-disable-dialog")));
+        assertThat(chrome.switchTo().activeElement().getAttribute("id")).isEqualTo("support-access-disable");
+        assertThat(chrome.findElement(By.id("support-access-state")).getAttribute("data-open")).isEqualTo("true");
+        assertThat(asAlice.statusReply().json().get("open").asBoolean()).isTrue();
+        assertThat(asAlice.statusReply().json().get("activeRequests").asInt()).isEqualTo(1);
+        noConsoleErrors();
+    }
+
+    @Test
+    void thePageSpeaksTheUsersLanguage() throws Exception {
+        Platform.setSupportActivated(false);
+        String tenant = Platform.createTenant("console-de");
+        var representation = Platform.realm(tenant).toRepresentation();
+        representation.setInternationalizationEnabled(true);
+        representation.setSupportedLocales(java.util.Set.of("en", "de"));
+        representation.setDefaultLocale("en");
+        Platform.realm(tenant).update(representation);
+        Platform.createUser(tenant, "anna", "anna-pw", u -> u.setAttributes(Map.of("locale", List.of("de"))));
+
+        openSupportPage(tenant, "anna", "anna-pw", "Support-Zugriff");
+        WebElement state = waitFor(By.id("support-access-state"));
+        assertThat(chrome.findElement(By.id("support-access-page")).getText())
+                .contains("Support-Zugriff", "Der Support-Zugriff ist geschlossen.", "Aktive Support-Anfragen");
+        assertThat(state.getAttribute("data-open")).isEqualTo("false");
+        WebElement enable = waitFor(By.id("support-access-enable"));
+        assertThat(enable.getText()).isEqualTo("Support aktivieren");
+
+        enable.click();
+        WebElement dialog = waitFor(By.id("support-access-enable-dialog"));
+        assertThat(dialog.getText()).contains("Support aktivieren?");
+        assertThat(waitFor(By.id("support-access-confirm-text")).getText()).contains("weitere 24 Stunden");
+        assertThat(waitFor(By.id("support-access-cancel")).getText()).isEqualTo("Abbrechen");
+        screenshot("account-support-access-de.png");
+        waitFor(By.id("support-access-confirm")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        assertThat(chrome.findElement(By.id("support-access-state")).getText()).isEqualTo("Der Support-Zugriff ist offen.");
+        assertThat(chrome.findElement(By.id("support-access-count")).getText()).isEqualTo("1 (eigene: 1)");
+        assertThat(waitFor(By.id("support-access-disable")).getText()).isEqualTo("Support deaktivieren");
+        // the expiry in German notation: day.month.year
+        String expiresAt = chrome.findElement(By.id("support-access-expiry")).getAttribute("data-expires-at");
+        ZoneId zone = ZoneId.of(chrome.findElement(By.id("support-access-expiry")).getAttribute("data-time-zone"));
+        assertThat(chrome.findElement(By.id("support-access-expiry")).getText())
+                .contains(DateTimeFormatter.ofPattern("dd.MM.yyyy").format(Instant.parse(expiresAt).atZone(zone)));
+        noConsoleErrors();
     }
 
     @Test
@@ -156,7 +255,7 @@ class AccountConsoleIT {
     }
 
     @Test
-    void tenantAdministratorsSeeWhoCameInAndLoadMore() {
+    void tenantAdministratorsSeeWhoCameInAndLoadMore() throws Exception {
         TenantWithSupport scene = TenantWithSupport.create("console-audit");
         String tenant = scene.tenant();
         String jill = scene.jill();
@@ -176,8 +275,10 @@ class AccountConsoleIT {
         assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted").contains(jill + " (support)");
         // marked by the support user the server recorded, not by the shape of "who"
         assertThat(rows.get(0).getAttribute("class")).contains("support-access-by-support-user");
+        screenshot("account-support-access-accesses.png");
         waitFor(By.id("support-access-load-more")).click();
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 22);
+        noConsoleErrors();
         assertThat(chrome.findElements(By.id("support-access-load-more"))).isEmpty();
 
         // a user who is no tenant administrator sees no list, and the API refuses them
@@ -209,11 +310,25 @@ class AccountConsoleIT {
     }
 
     private void openSupportPage(String tenant, String username, String password) {
+        openSupportPage(tenant, username, password, "Support access");
+    }
+
+    private void openSupportPage(String tenant, String username, String password, String menuEntry) {
         chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
         waitFor(By.id("username")).sendKeys(username);
         chrome.findElement(By.id("password")).sendKeys(password);
         chrome.findElement(By.id("kc-login")).click();
-        waitFor(By.linkText("Support access")).click();
+        waitFor(By.linkText(menuEntry)).click();
+    }
+
+    private static boolean focusIsInside(String id) {
+        return Boolean.TRUE.equals(chrome.executeScript(
+                "const box = document.getElementById(arguments[0]); return !!box && box.contains(document.activeElement);", id));
+    }
+
+    private static void noConsoleErrors() {
+        Object errors = chrome.executeScript("return window.__supportAccessErrors || ['error recorder missing'];");
+        assertThat((List<?>) errors).as("console errors").isEmpty();
     }
 
     private static void screenshot(String name) throws java.io.IOException {

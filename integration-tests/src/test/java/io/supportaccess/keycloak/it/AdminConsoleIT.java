@@ -137,8 +137,10 @@ class AdminConsoleIT {
         JsonNode status = Http.get(tenantsUrl() + "/" + tenant, Platform.adminToken()).json();
         waitFor(By.id("nav-item-support-access-tenants")).click();
         WebElement search = waitFor(By.cssSelector("#support-access-tenant-search input"));
-        search.sendKeys(tenant, Keys.ENTER);
+        // a part of the tenant's id, in other letters' case: the server searches all tenants
+        search.sendKeys(tenant.substring(2).toUpperCase(java.util.Locale.ROOT), Keys.ENTER);
         WebElement row = waitFor(By.cssSelector("tr[data-tenant='" + tenant + "']"));
+        assertThat(chrome.findElements(By.cssSelector("#support-access-tenants tbody tr"))).hasSize(1);
         assertThat(row.getAttribute("data-open")).isEqualTo("true");
         assertThat(row.getAttribute("data-expires-at")).isEqualTo(status.get("expiresAt").asText());
         assertThat(row.getAttribute("data-active-requests")).isEqualTo("1");
@@ -150,6 +152,9 @@ class AdminConsoleIT {
         assertThat(waitFor(By.id("support-access-tenant-active")).getText()).isEqualTo("1");
         assertThat(chrome.findElement(By.id("support-access-tenant-properties")).getAttribute("data-open")).isEqualTo("true");
         screenshot("tenant-properties");
+        // Keycloak's breadcrumbs lead back to the list
+        WebElement crumbs = waitFor(By.cssSelector(".pf-v5-c-breadcrumb"));
+        assertThat(crumbs.getText()).contains("Tenants", "Tenant details");
         tab("support-access-tab-requests");
         WebElement event = waitFor(By.cssSelector("#support-access-request-events tr[data-type='ENABLED']"));
         assertThat(event.getAttribute("data-who")).isEqualTo("john");
@@ -170,11 +175,11 @@ class AdminConsoleIT {
         waitFor(By.id("support-access-group-name")).sendKeys(group);
         chrome.findElement(By.id("support-access-group-create")).click();
         waitForToast("Group created");
-        waitFor(By.cssSelector("#support-access-groups tr[data-group='" + group + "'] td button")).click();
-        new Select(waitFor(By.id("support-access-add-member-" + group))).selectByVisibleText(tenant + " (c8y_Tenant)");
-        chrome.findElement(By.id("support-access-add-member-button-" + group)).click();
+        selectGroup(group);
+        new Select(waitFor(By.id("support-access-add-member"))).selectByVisibleText(tenant + " (c8y_Tenant)");
+        chrome.findElement(By.id("support-access-add-member-button")).click();
         waitForToast("Added to the group");
-        waitFor(By.cssSelector("#support-access-groups tr[data-member='" + tenant + "']"));
+        waitFor(By.cssSelector("#support-access-group-members tr[data-member='" + tenant + "']"));
         JsonNode groups = Http.get(inventoryUrl() + "/managed-objects?type=c8y_DeviceGroup", Platform.adminToken()).json();
         JsonNode created = null;
         for (JsonNode g : groups) {
@@ -284,6 +289,92 @@ class AdminConsoleIT {
     }
 
     @Test
+    void groupsAreATreeThatTheAdministratorExpandsAndRearranges() throws Exception {
+        String tenant = Platform.createTenant("console-tree");
+        String adminId = Platform.createUser(tenant, "tree-admin", "tree-admin-pw");
+        grantRealmManagement(tenant, adminId, "realm-admin");
+        SupportAccessClient.Inventory inventory = SupportAccessClient.admin().inventory(tenant);
+
+        login(tenant, "tree-admin", "tree-admin-pw");
+        waitFor(By.id("nav-item-support-access-inventory")).click();
+        createGroup("region", null);
+        createGroup("north", "region");
+        createGroup("south", null);
+        String region = groupId(inventory, "region");
+        String north = groupId(inventory, "north");
+        String south = groupId(inventory, "south");
+        assertThat(children(inventory, region)).containsExactly(north);
+
+        // north sits under region, shown when region is expanded, hidden again when collapsed
+        assertThat(visibleNodes()).containsExactly("region", "south");
+        toggle("region");
+        waitFor(By.cssSelector("[data-group-node='north']"));
+        assertThat(visibleNodes()).containsExactly("region", "north", "south");
+        toggle("region");
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> visibleNodes().equals(List.of("region", "south")));
+
+        // south moves below north, in one step
+        selectGroup("south");
+        new Select(waitFor(By.id("support-access-move-target"))).selectByVisibleText("north");
+        chrome.findElement(By.id("support-access-group-move")).click();
+        waitForToast("Group moved");
+        assertThat(children(inventory, north)).containsExactly(south);
+        assertThat(topLevel(inventory)).containsExactly(region);
+        toggle("region");
+        toggle("north");
+        waitFor(By.cssSelector("[data-group-node='south']"));
+        assertThat(visibleNodes()).containsExactly("region", "north", "south");
+        screenshot("inventory-tree");
+
+        // north (with south) to the top level
+        selectGroup("north");
+        new Select(waitFor(By.id("support-access-move-target"))).selectByVisibleText("Top level");
+        chrome.findElement(By.id("support-access-group-move")).click();
+        waitForToast("Group moved");
+        assertThat(children(inventory, region)).isEmpty();
+        assertThat(topLevel(inventory)).containsExactlyInAnyOrder(region, north);
+        assertThat(children(inventory, north)).containsExactly(south);
+
+        // removing a group, after confirmation
+        selectGroup("region");
+        chrome.findElement(By.id("support-access-group-remove")).click();
+        waitFor(By.id("modal-confirm")).click();
+        waitForToast("Group removed");
+        assertThat(inventory.get("/managed-objects/" + region).status()).isEqualTo(404);
+        assertThat(auditRecords(tenant, Map.of("type", "Inventory", "user", "tree-admin"))).hasSizeGreaterThanOrEqualTo(6);
+        noConsoleErrors("inventory tree");
+    }
+
+    @Test
+    void anAuditorWithOnlyTheAuditPermissionSeesTheAuditLog() throws Exception {
+        String tenant = Platform.createTenant("console-auditor");
+        Platform.createUser(tenant, "john", "john-pw");
+        String auditorId = Platform.createUser(tenant, "auditor", "auditor-pw");
+        Platform.grantRealmRoles(tenant, auditorId, "ROLE_AUDIT_READ");
+        String jill = Platform.unique("jilla");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+
+        login(tenant, "auditor", "auditor-pw");
+        WebElement group = waitFor(By.cssSelector("#support-access-nav section"));
+        assertThat(group.getText()).contains("Audit log").doesNotContain("Inventory", "Settings", "Tenants");
+        chrome.findElement(By.id("nav-item-support-access-audit")).click();
+        List<JsonNode> expected = auditRecords(tenant, Map.of("supportUser", jill));
+        assertThat(expected).isNotEmpty();
+        waitFor(By.id("support-access-audit-supportUser")).sendKeys(jill);
+        chrome.findElement(By.id("support-access-audit-search")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("#support-access-audit tr[data-who='" + jill + "$john']")).size() == expected.size());
+        noConsoleErrors("auditor's audit log");
+
+        // the same permission, and nothing more, on the server
+        String token = adminCliToken(tenant, "auditor", "auditor-pw");
+        assertThat(Http.get(Platform.url() + "/admin/realms/" + tenant + "/support-access/audit", token).status()).isEqualTo(200);
+        assertThat(Http.get(Platform.url() + "/admin/realms/" + tenant + "/support-access/inventory/roles", token).status()).isEqualTo(403);
+        assertThat(Http.get(Platform.url() + "/admin/realms/" + tenant + "/users", token).status()).isEqualTo(403);
+    }
+
+    @Test
     void adminWithoutThePermissionSeesNoSupportAccessAndIsRefused() throws Exception {
         String viewer = Platform.unique("viewer");
         String viewerId = Platform.createUser(Platform.MANAGEMENT, viewer, "viewer-pw");
@@ -304,6 +395,60 @@ class AdminConsoleIT {
                 .isEqualTo(403);
         assertThat(Http.get(sessionsUrl(), token).status()).isEqualTo(403);
         assertThat(Http.get(tenantsUrl(), token).status()).isEqualTo(403);
+    }
+
+    private void createGroup(String name, String parent) {
+        waitFor(By.id("support-access-group-name")).sendKeys(name);
+        if (parent != null) {
+            new Select(chrome.findElement(By.id("support-access-group-parent"))).selectByVisibleText(parent);
+        }
+        chrome.findElement(By.id("support-access-group-create")).click();
+        waitForToast("Group created");
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("support-access-group-name")).getAttribute("value").isEmpty());
+    }
+
+    /** Selects a group's first node in the tree; its members and actions appear beside it. */
+    private void selectGroup(String name) {
+        waitFor(By.cssSelector("[data-group-node='" + name + "']")).click();
+        waitFor(By.cssSelector("#support-access-group-details[data-group='" + name + "']"));
+    }
+
+    /** Expands or collapses a group's node with its toggle. */
+    private void toggle(String name) {
+        WebElement node = waitFor(By.cssSelector("[data-group-node='" + name + "']"));
+        node.findElement(By.xpath("ancestor::li[1]")).findElement(By.cssSelector(".pf-v5-c-tree-view__node-toggle")).click();
+    }
+
+    private List<String> visibleNodes() {
+        return chrome.findElements(By.cssSelector("#support-access-group-tree [data-group-node]")).stream()
+                .filter(WebElement::isDisplayed).map(e -> e.getAttribute("data-group-node")).toList();
+    }
+
+    private static String groupId(SupportAccessClient.Inventory inventory, String name) {
+        List<JsonNode> found = inventory.managedObjects(Map.of("type", "c8y_DeviceGroup", "name", name));
+        assertThat(found).hasSize(1);
+        return found.get(0).get("id").asText();
+    }
+
+    private static List<String> children(SupportAccessClient.Inventory inventory, String group) {
+        List<String> ids = new ArrayList<>();
+        inventory.managedObject(group).get("children").forEach(c -> ids.add(c.asText()));
+        return ids;
+    }
+
+    /** Groups that are nobody's children. */
+    private static List<String> topLevel(SupportAccessClient.Inventory inventory) {
+        List<JsonNode> groups = inventory.managedObjects(Map.of("type", "c8y_DeviceGroup"));
+        List<String> children = new ArrayList<>();
+        groups.forEach(g -> g.get("children").forEach(c -> children.add(c.asText())));
+        List<String> top = new ArrayList<>();
+        groups.forEach(g -> {
+            if (!children.contains(g.get("id").asText())) {
+                top.add(g.get("id").asText());
+            }
+        });
+        return top;
     }
 
     private String decisionFor(String supportUser) {

@@ -54,12 +54,8 @@ class InventoryIT {
 
     @Test
     void seedUserManagementRolesAuthoriseTheInventoryApi() {
+        // the permission catalogue's roles, which every tenant has
         String realm = Platform.createTenant("seedroles");
-        for (String name : List.of("ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_CREATE", "ROLE_USER_MANAGEMENT_ADMIN")) {
-            var role = new org.keycloak.representations.idm.RoleRepresentation();
-            role.setName(name);
-            Platform.realm(realm).roles().create(role);
-        }
         String reader = Platform.createUser(realm, "um-reader", "pw-reader");
         Platform.grantRealmRoles(realm, reader, "ROLE_USER_MANAGEMENT_READ");
         String admin = Platform.createUser(realm, "um-admin", "pw-admin");
@@ -157,9 +153,6 @@ class InventoryIT {
         assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ALL")).as("higher level").isFalse();
 
         // a global role with the inventory permission wins everywhere
-        var role = new org.keycloak.representations.idm.RoleRepresentation();
-        role.setName("ROLE_INVENTORY_READ");
-        Platform.realm(realm).roles().create(role);
         assertThat(inventory.granted(userId, top, "INVENTORY", "*", "READ")).isFalse();
         Platform.grantRealmRoles(realm, userId, "ROLE_INVENTORY_READ");
         JsonNode global = inventory.effectivePermission(userId, top, "INVENTORY", "*", "READ");
@@ -168,6 +161,48 @@ class InventoryIT {
 
         // cycles are refused
         assertThat(inventory.addChildReply(device, top).status()).isEqualTo(409);
+    }
+
+    @Test
+    void movingAGroupTakesItAndWhatItHoldsFromOneParentToAnotherInOneStep() {
+        String realm = Platform.createTenant("move");
+        SupportAccessClient.Inventory inventory = ADMIN.inventory(realm);
+        String userId = Platform.createUser(realm, "smith", "pw");
+        String region = inventory.createGroup("region", null);
+        String north = inventory.createGroup("north", region);
+        String south = inventory.createGroup("south", null);
+        String device = inventory.createGroup("device-1", north);
+        String restart = inventory.roleId("Operations: Restart Device");
+        inventory.assign(userId, south, restart);
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isFalse();
+
+        assertThat(move(inventory, north, region, south).status()).isEqualTo(204);
+        assertThat(children(inventory, region)).doesNotContain(north);
+        assertThat(children(inventory, south)).containsExactly(north);
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).as("inherited from the new parent").isTrue();
+
+        // below itself, from a group it is not in, nowhere: refused, and nothing moved
+        assertThat(move(inventory, south, null, device).status()).isEqualTo(409);
+        assertThat(move(inventory, north, region, south).status()).isEqualTo(404);
+        assertThat(inventory.send("POST", "/managed-objects/" + north + "/move", "{}").status()).isEqualTo(400);
+        assertThat(move(inventory, "no-such-object", south, region).status()).isEqualTo(404);
+        assertThat(children(inventory, south)).containsExactly(north);
+
+        // to the top level
+        assertThat(move(inventory, north, south, null).status()).isEqualTo(204);
+        assertThat(children(inventory, south)).isEmpty();
+        assertThat(inventory.granted(userId, device, "DEVICE_CONTROL", "c8y_Restart", "ADMIN")).isFalse();
+    }
+
+    private static Http.Reply move(SupportAccessClient.Inventory inventory, String id, String from, String to) {
+        return inventory.send("POST", "/managed-objects/" + id + "/move",
+                "{\"from\":" + (from == null ? "null" : "\"" + from + "\"") + ",\"to\":" + (to == null ? "null" : "\"" + to + "\"") + "}");
+    }
+
+    private static List<String> children(SupportAccessClient.Inventory inventory, String group) {
+        List<String> ids = new java.util.ArrayList<>();
+        inventory.managedObject(group).get("children").forEach(c -> ids.add(c.asText()));
+        return ids;
     }
 
     @Test

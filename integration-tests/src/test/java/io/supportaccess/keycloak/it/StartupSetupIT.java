@@ -27,8 +27,8 @@ class StartupSetupIT {
      * so its set-up fails and rolls back (no realm state breaks the set-up reliably).
      */
     private static final String REFUSE = "supportAccess.testing.refuseSetupVersion";
-    /** RealmLifecycle.SETUP_VERSION (2 since the set-up selects the admin console theme). */
-    private static final String CURRENT = "2";
+    /** RealmLifecycle.SETUP_VERSION (3 since ROLE_AUDIT_READ includes view-events). */
+    private static final String CURRENT = "3";
     private static final Path DIR = Path.of("target/startup-it");
 
     private static StandaloneKeycloak server;
@@ -69,6 +69,8 @@ class StartupSetupIT {
         admin = admin();
         assertThat(attributes(admin, "outdated")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        assertThat(admin.realm("outdated").roles().get("ROLE_AUDIT_READ").getClientRoleComposites(realmManagementId(admin, "outdated")))
+                .extracting(r -> r.getName()).containsExactly("view-events");
         assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");
         // the failing realm is left as it was (its transaction rolled back), the server is up and the others are done
         assertThat(attributes(admin, "broken")).containsEntry(MARKER, "0");
@@ -120,6 +122,10 @@ class StartupSetupIT {
         realm.update(representation);
         assertThat(attributes(admin, name)).containsEntry(MARKER, "0");
         assertThat(hasAuditRole(admin, name)).isFalse();
+    }
+
+    private static String realmManagementId(Keycloak admin, String name) {
+        return admin.realm(name).clients().findByClientId("realm-management").get(0).getId();
     }
 
     private static Map<String, String> attributes(Keycloak admin, String name) {

@@ -10,7 +10,9 @@ import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -249,6 +251,19 @@ class SupportRequestsIT {
         @Test
         void pagesByFirstAndMax() {
             assertThat(ADMIN.tenants(Map.of("first", "0", "max", "1")).size()).isEqualTo(1);
+        }
+
+        @Test
+        void searchesTenantIdsOnTheServerBeforePaging() {
+            String shared = Platform.unique("Findme");
+            String first = Platform.createTenant(shared + "-a");
+            String second = Platform.createTenant(shared + "-b");
+            List<String> found = new ArrayList<>();
+            ADMIN.tenants(Map.of("search", shared.toUpperCase(Locale.ROOT), "max", "1000")).forEach(t -> found.add(t.get("tenant").asText()));
+            assertThat(found).containsExactly(first, second);
+            // paging runs over the matches, whatever page they would be on unfiltered
+            assertThat(ADMIN.tenants(Map.of("search", shared, "first", "1", "max", "1")).get(0).get("tenant").asText()).isEqualTo(second);
+            assertThat(ADMIN.tenants(Map.of("search", shared + "-nothing"))).isEmpty();
         }
 
         @Test

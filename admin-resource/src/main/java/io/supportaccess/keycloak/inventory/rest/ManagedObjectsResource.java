@@ -54,6 +54,17 @@ public class ManagedObjectsResource {
         return request.created(AdminEventResource.MANAGED_OBJECT, object.id(), request.representations.object(object));
     }
 
+    /** Moves the object (a subgroup or a member) from one group to another: {@code {"from": groupId|null, "to": groupId|null}}. */
+    @POST
+    @Path("{id}/move")
+    @Consumes(MediaType.WILDCARD)
+    public Response move(@PathParam("id") String id, String body) {
+        request.auth.requireInventoryManage();
+        var json = JsonBody.object(body);
+        request.inventory.moveChild(request.realm, id, JsonBody.text(json, "from", false), JsonBody.text(json, "to", false));
+        return request.done(AdminEventResource.INVENTORY_GROUP_MEMBER, OperationType.UPDATE);
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
