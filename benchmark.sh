@@ -6,6 +6,8 @@
 #   ./benchmark.sh permissions the inventory decision for applications at 10 vs 10,000 managed objects (1,000 users, 20,000 assignments)
 #   ./benchmark.sh tenants [-n N]  two servers of their own (stock, and with the extension), H2 file databases:
 #                             N tenant realms (default 300) created alternately on both, then restarts
+#   ./benchmark.sh lifecycle [-n N]  N tenants (default 100) through the subtenant lifecycle API vs
+#                             Keycloak's admin API (realm only; realm + administrator), alternating
 # Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2), the version the
 # build names (keycloak.server.version in pom.xml);
 # with -Dkeycloak.url=http://127.0.0.1:8080 it measures a running server (bootstrap admin admin/admin).
@@ -17,7 +19,8 @@ case "${1:-login}" in
   audit) MAIN=io.supportaccess.keycloak.bench.AuditBenchmark ;;
   tenants) MAIN=io.supportaccess.keycloak.bench.TenantsBenchmark ;;
   permissions) MAIN=io.supportaccess.keycloak.bench.PermissionDecisionBenchmark ;;
-  *) echo "usage: $0 [login|decision|audit|tenants|permissions] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
+  lifecycle) MAIN=io.supportaccess.keycloak.bench.TenantLifecycleBenchmark ;;
+  *) echo "usage: $0 [login|decision|audit|tenants|permissions|lifecycle] [-n N] [-Dproperty=value ...]" >&2; exit 2 ;;
 esac
 [ $# -gt 0 ] && shift
 ARGS=()

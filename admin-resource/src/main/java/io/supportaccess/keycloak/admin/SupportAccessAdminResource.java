@@ -7,7 +7,10 @@ import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.sessions.rest.SupportSessionsAdminResource;
 import io.supportaccess.keycloak.username.rest.ReservedUsernamesAdminResource;
+import io.supportaccess.keycloak.tenant.lifecycle.TenantLifecycle;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -19,6 +22,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * only what its changes need beyond that.
  */
 public class SupportAccessAdminResource {
+
+    /** Methods whose endpoints check their own permissions; any other (GET, HEAD, ...) reads. */
+    private static final Set<String> CHANGES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -41,11 +47,14 @@ public class SupportAccessAdminResource {
         return new PlatformSettingsResource(session, realm, permissions, adminEvent);
     }
 
+    /** Reading needs view-realm or Tenant management READ; each change checks its own permission ({@link TenantLifecycle}). */
     @Path("tenants")
     public TenantsAdminResource tenants() {
-        requireManagementRealm("Tenants are listed on the management realm only");
-        permissions.requireViewRealm();
-        return new TenantsAdminResource(session, realm, permissions);
+        requireManagementRealm("Tenants exist on the management realm only");
+        if (!CHANGES.contains(session.getContext().getHttpRequest().getHttpMethod())) {
+            permissions.requireTenantRead();
+        }
+        return new TenantsAdminResource(session, realm, permissions, new TenantLifecycle(session, realm, permissions, adminEvent));
     }
 
     @Path("sessions")

@@ -9,12 +9,18 @@ import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.rest.OffsetPage;
 import io.supportaccess.keycloak.rest.TenantRealms;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.tenant.lifecycle.TenantLifecycle;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +40,13 @@ public class TenantsAdminResource {
     private final KeycloakSession session;
     private final RealmModel management;
     private final SupportAccessAuth permissions;
+    private final TenantLifecycle lifecycle;
 
-    TenantsAdminResource(KeycloakSession session, RealmModel management, SupportAccessAuth permissions) {
+    TenantsAdminResource(KeycloakSession session, RealmModel management, SupportAccessAuth permissions, TenantLifecycle lifecycle) {
         this.session = session;
         this.management = management;
         this.permissions = permissions;
+        this.lifecycle = lifecycle;
     }
 
     @GET
@@ -94,5 +102,51 @@ public class TenantsAdminResource {
         long start = System.nanoTime();
         SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
         return TenantRepresentations.decision(tenant, supportUser, outcome, (System.nanoTime() - start) / 1000);
+    }
+
+    // --- subtenant lifecycle (create, edit, suspend, activate, remove): TenantLifecycle checks each step's permission
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        return lifecycle.create(body);
+    }
+
+    @GET
+    @Path("{tenant}/properties")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> properties(@PathParam("tenant") String tenantId) {
+        return lifecycle.properties(tenantId);
+    }
+
+    @PUT
+    @Path("{tenant}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> update(@PathParam("tenant") String tenantId, String body) {
+        return lifecycle.update(tenantId, body);
+    }
+
+    @POST
+    @Path("{tenant}/suspend")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> suspend(@PathParam("tenant") String tenantId, String body) {
+        return lifecycle.suspend(tenantId, body);
+    }
+
+    @POST
+    @Path("{tenant}/activate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> activate(@PathParam("tenant") String tenantId) {
+        return lifecycle.activate(tenantId);
+    }
+
+    @DELETE
+    @Path("{tenant}")
+    public Response delete(@PathParam("tenant") String tenantId) {
+        lifecycle.delete(tenantId);
+        return Response.noContent().build();
     }
 }

@@ -12,6 +12,8 @@ public enum AdminEventResource {
     PLATFORM_SETTINGS(AuditType.OPTION, "Platform setting"),
     SUPPORT_SESSION(AuditType.TENANT, "Tenant setting"),
     CONSENT_MARK(AuditType.TENANT, "Tenant setting"),
+    /** A subtenant created, edited, suspended, activated or removed through the tenant lifecycle API. */
+    TENANT(AuditType.TENANT, "Tenant"),
     MANAGED_OBJECT(AuditType.INVENTORY, "Managed object"),
     INVENTORY_GROUP(AuditType.INVENTORY, "Group"),
     INVENTORY_GROUP_MEMBER(AuditType.INVENTORY, "Group member"),
@@ -20,6 +22,8 @@ public enum AdminEventResource {
 
     /** Admin event detail: the fields an update changed, comma-separated. */
     public static final String DETAIL_CHANGED = "changed";
+    /** Admin event detail of an {@code ACTION}: the verb its audit activity names, e.g. "suspended" in "Tenant suspended". */
+    public static final String DETAIL_ACTIVITY = "activity";
 
     private static final String PREFIX = "SUPPORT_ACCESS_";
 

@@ -20,15 +20,17 @@ import org.keycloak.provider.ProviderFactory;
  * @param auditRetentionInterval {@code audit-retention-interval-seconds} (3600): how often the retention task runs
  * @param sessionSweepInterval   {@code session-sweep-interval-seconds} (15): how often live support sessions are checked
  * @param restoreStockFlows      {@code restore-stock-flows} (false): give every tenant realm the stock login steps back at start-up
+ * @param tenantSuspensionEmail  {@code tenant-suspension-email} (false): e-mail a suspended tenant's administrator
  */
 public record SupportAccessConfig(String managementRealm, Duration expiryInterval, int auditMaxAgeDays,
-                                  Duration auditRetentionInterval, Duration sessionSweepInterval, boolean restoreStockFlows) {
+                                  Duration auditRetentionInterval, Duration sessionSweepInterval, boolean restoreStockFlows,
+                                  boolean tenantSuspensionEmail) {
 
     /** Id of the event listener provider whose scope holds the options. */
     public static final String PROVIDER_ID = "support-access";
 
     public static final SupportAccessConfig DEFAULTS = new SupportAccessConfig("management", Duration.ofSeconds(60), 60,
-            Duration.ofSeconds(3600), Duration.ofSeconds(15), false);
+            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false);
 
     /** The provider factory that read the options at start-up. */
     public interface Holder {
@@ -43,7 +45,8 @@ public record SupportAccessConfig(String managementRealm, Duration expiryInterva
                 Math.max(1, scope.getInt("audit-max-age-days", DEFAULTS.auditMaxAgeDays())),
                 seconds(scope, "audit-retention-interval-seconds", DEFAULTS.auditRetentionInterval()),
                 seconds(scope, "session-sweep-interval-seconds", DEFAULTS.sessionSweepInterval()),
-                scope.getBoolean("restore-stock-flows", DEFAULTS.restoreStockFlows()));
+                scope.getBoolean("restore-stock-flows", DEFAULTS.restoreStockFlows()),
+                scope.getBoolean("tenant-suspension-email", DEFAULTS.tenantSuspensionEmail()));
     }
 
     public static SupportAccessConfig of(KeycloakSession session) {

@@ -32,6 +32,13 @@ public final class SupportAccessAuth {
     public static final String ROLE_USER_MANAGEMENT_READ = "ROLE_USER_MANAGEMENT_READ";
     public static final String ROLE_USER_MANAGEMENT_CREATE = "ROLE_USER_MANAGEMENT_CREATE";
     public static final String ROLE_USER_MANAGEMENT_ADMIN = "ROLE_USER_MANAGEMENT_ADMIN";
+    /**
+     * Tenant management of the management realm: READ lists and reads tenants, CREATE creates them,
+     * UPDATE edits them, ADMIN does all of that and suspends, activates and removes them.
+     */
+    public static final String ROLE_TENANT_MANAGEMENT_READ = "ROLE_TENANT_MANAGEMENT_READ";
+    public static final String ROLE_TENANT_MANAGEMENT_CREATE = "ROLE_TENANT_MANAGEMENT_CREATE";
+    public static final String ROLE_TENANT_MANAGEMENT_UPDATE = "ROLE_TENANT_MANAGEMENT_UPDATE";
     public static final String ROLE_TENANT_MANAGEMENT_ADMIN = "ROLE_TENANT_MANAGEMENT_ADMIN";
 
     /** Tenant realm roles that, like Keycloak's realm administration roles, make a tenant administrator. */
@@ -161,6 +168,42 @@ public final class SupportAccessAuth {
     public void requireInventoryManage() {
         require(auth.users().canManage() || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_ADMIN),
                 "manage-users or " + ROLE_USER_MANAGEMENT_ADMIN);
+    }
+
+    /** Reading tenants: view-realm, or Tenant management READ or ADMIN of this realm. */
+    public void requireTenantRead() {
+        require(auth.realm().canViewRealm() || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_READ)
+                || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_ADMIN), "view-realm or " + ROLE_TENANT_MANAGEMENT_READ);
+    }
+
+    /** Creating tenants: manage-realm, or Tenant management CREATE or ADMIN of this realm. */
+    public void requireTenantCreate() {
+        require(auth.realm().canManageRealm() || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_CREATE)
+                || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_ADMIN), "manage-realm or " + ROLE_TENANT_MANAGEMENT_CREATE);
+    }
+
+    /** Editing tenants: manage-realm, or Tenant management UPDATE or ADMIN of this realm. */
+    public void requireTenantUpdate() {
+        require(auth.realm().canManageRealm() || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_UPDATE)
+                || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_ADMIN), "manage-realm or " + ROLE_TENANT_MANAGEMENT_UPDATE);
+    }
+
+    /**
+     * Suspending, activating and removing tenants: manage-realm or Tenant management ADMIN of this
+     * realm (seed: to keep a user from deleting tenants, grant only CREATE and UPDATE).
+     */
+    public void requireTenantAdmin() {
+        require(auth.realm().canManageRealm() || callerHoldsOwnRealmRole(ROLE_TENANT_MANAGEMENT_ADMIN),
+                "manage-realm or " + ROLE_TENANT_MANAGEMENT_ADMIN);
+    }
+
+    /** The user Keycloak authenticated for this request, and its realm. */
+    public UserModel caller() {
+        return auth.adminAuth().getUser();
+    }
+
+    public RealmModel callerRealm() {
+        return auth.adminAuth().getRealm();
     }
 
     /** Whether the caller may view the users of another realm (the management realm's views across tenants). */

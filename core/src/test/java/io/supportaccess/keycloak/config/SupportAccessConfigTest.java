@@ -13,7 +13,7 @@ class SupportAccessConfigTest {
 
     private static final String PREFIX = "supportaccess-config-test.";
     private static final String[] KEYS = {"management-realm", "expiry-interval-seconds", "audit-max-age-days",
-            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows"};
+            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email"};
 
     @AfterEach
     void clear() {
@@ -37,6 +37,7 @@ class SupportAccessConfigTest {
         assertThat(config.auditRetentionInterval()).isEqualTo(Duration.ofSeconds(3600));
         assertThat(config.sessionSweepInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.restoreStockFlows()).isFalse();
+        assertThat(config.tenantSuspensionEmail()).isFalse();
     }
 
     @Test
@@ -47,9 +48,10 @@ class SupportAccessConfigTest {
         System.setProperty(PREFIX + "audit-retention-interval-seconds", "30");
         System.setProperty(PREFIX + "session-sweep-interval-seconds", "3");
         System.setProperty(PREFIX + "restore-stock-flows", "true");
+        System.setProperty(PREFIX + "tenant-suspension-email", "true");
 
         assertThat(read()).isEqualTo(new SupportAccessConfig("platform", Duration.ofSeconds(2), 7, Duration.ofSeconds(30),
-                Duration.ofSeconds(3), true));
+                Duration.ofSeconds(3), true, true));
     }
 
     @Test

@@ -29,7 +29,7 @@ final class AdminEventAudit {
     static AuditEntry toEntry(AdminEvent event, Actor actor, String application, List<String> knownChanges) {
         String path = event.getResourcePath() == null ? "" : event.getResourcePath();
         Subject subject = subject(event.getResourceTypeAsString(), path);
-        String activity = subject.name() + " " + verb(event.getOperationType(), path);
+        String activity = subject.name() + " " + verb(event, path);
         if (event.getError() != null) {
             activity += " failed";
         }
@@ -64,7 +64,12 @@ final class AdminEventAudit {
         };
     }
 
-    private static String verb(OperationType operation, String path) {
+    private static String verb(AdminEvent event, String path) {
+        OperationType operation = event.getOperationType();
+        String named = event.getDetails() == null ? null : event.getDetails().get(AdminEventResource.DETAIL_ACTIVITY);
+        if (operation == OperationType.ACTION && named != null && !named.isBlank()) {
+            return named;
+        }
         if (operation == null) {
             return "changed";
         }

@@ -115,6 +115,29 @@ class AuditMappingTest {
         assertThat(AdminEventAudit.toEntry(created, Actor.of("boss"), null).text()).isEqualTo("User created (users/2)");
     }
 
+    @Test
+    void tenantLifecycleEventsNameTheirStep() {
+        AdminEvent suspended = new AdminEvent();
+        suspended.setOperationType(OperationType.ACTION);
+        suspended.setResourceTypeAsString(AdminEventResource.TENANT.type());
+        suspended.setResourcePath("support-access/tenants/acme/suspend");
+        suspended.setRepresentation("{\"realm\":\"acme\"}");
+        suspended.setDetails(Map.of(AdminEventResource.DETAIL_ACTIVITY, "suspended"));
+        AuditEntry entry = AdminEventAudit.toEntry(suspended, Actor.of("tom"), "admin-cli");
+        assertThat(entry.type()).isEqualTo(AuditType.TENANT);
+        assertThat(entry.activity()).isEqualTo("Tenant suspended");
+        assertThat(entry.text()).isEqualTo("Tenant suspended: acme (support-access/tenants/acme/suspend)");
+
+        suspended.setDetails(Map.of());
+        assertThat(AdminEventAudit.toEntry(suspended, Actor.of("tom"), null).activity()).isEqualTo("Tenant action suspend");
+
+        AdminEvent created = new AdminEvent();
+        created.setOperationType(OperationType.CREATE);
+        created.setResourceTypeAsString(AdminEventResource.TENANT.type());
+        created.setResourcePath("support-access/tenants/acme");
+        assertThat(AdminEventAudit.toEntry(created, Actor.of("tom"), null).activity()).isEqualTo("Tenant created");
+    }
+
     private static Event event(EventType type, Map<String, String> details) {
         Event event = new Event();
         event.setType(type);

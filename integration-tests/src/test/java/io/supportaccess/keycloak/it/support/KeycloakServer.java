@@ -53,7 +53,8 @@ public final class KeycloakServer {
                 "--hostname-strict=false", "--log-level=INFO,io.supportaccess:DEBUG",
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
                 "--spi-events-listener--support-access--audit-retention-interval-seconds=2",
-                "--spi-events-listener--support-access--session-sweep-interval-seconds=2"));
+                "--spi-events-listener--support-access--session-sweep-interval-seconds=2",
+                "--spi-events-listener--support-access--tenant-suspension-email=true"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,0 +1,6 @@
+<#ftl output_format="plainText">
+${msg("supportAccessTenantSuspendedGreeting")}
+
+${msg("supportAccessTenantSuspendedBody", company, tenantId)}
+
+${msg("supportAccessTenantSuspendedDataKept")}
