@@ -23,6 +23,7 @@ import { Empty, Header, Refusal, useLoad } from "../common";
 import { MessageKey, useSaT } from "../messages";
 import { SessionsTable } from "../SessionsTable";
 import { OpenLabel, TenantStatus } from "./TenantsPage";
+import { TenantAdministration } from "./TenantLifecycle";
 
 type RequestEvent = { type: string; who: string; time: string; requestId?: string; tenantExpiresAt?: string };
 type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string };
@@ -57,6 +58,11 @@ export const TenantDetailPage = () => {
                   <Row term={t("supportLogin")} value={s.supportLogin} />
                 </DescriptionList>
               )}
+            </PageSection>
+          </Tab>
+          <Tab eventKey="administration" id="support-access-tab-administration" title={<TabTitleText>{t("administration")}</TabTitleText>}>
+            <PageSection variant="light">
+              {tab === "administration" && <TenantAdministration tenant={tenant} onChanged={status.reload} />}
             </PageSection>
           </Tab>
           <Tab eventKey="requests" id="support-access-tab-requests" title={<TabTitleText>{t("requestsHistory")}</TabTitleText>}>

@@ -11,7 +11,8 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
+import { CreateTenant, useTenantManagement } from "./TenantLifecycle";
 import { useSupportAccessApi } from "../api";
 import { Empty, Header, Refusal, useLoad } from "../common";
 import { useSaT } from "../messages";
@@ -29,6 +30,7 @@ export type TenantStatus = {
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {
   const { t } = useSaT();
+  if (!tenant.enabled) return <Label color="orange" data-open="false" data-suspended="true">{t("suspended")}</Label>;
   if (tenant.excluded) return <Label color="red" data-open="false">{t("excluded")}</Label>;
   return tenant.open ? (
     <Label color="green" data-open="true">{t("open")}</Label>
@@ -45,6 +47,8 @@ export const TenantsPage = () => {
   const [max, setMax] = useState(20);
   const [search, setSearch] = useState("");
   const [applied, setApplied] = useState("");
+  const { canCreate } = useTenantManagement();
+  const navigate = useNavigate();
   const page = useLoad(() => {
     const params = new URLSearchParams({ first: String(first), max: String(max + 1) });
     if (applied) params.set("search", applied);
@@ -74,6 +78,11 @@ export const TenantsPage = () => {
                   apply("");
                 }} />
             </ToolbarItem>
+            {canCreate && (
+              <ToolbarItem>
+                <CreateTenant onCreated={(id) => navigate(`/${encodeURIComponent(realm)}/support-access/tenants/${encodeURIComponent(id)}`)} />
+              </ToolbarItem>
+            )}
             <ToolbarItem>
               <Button id="support-access-tenants-refresh" variant="secondary" onClick={page.reload}>{t("refresh")}</Button>
             </ToolbarItem>
