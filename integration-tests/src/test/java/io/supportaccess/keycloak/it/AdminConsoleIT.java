@@ -289,6 +289,72 @@ class AdminConsoleIT {
     }
 
     @Test
+    void operatorCreatesEditsSuspendsActivatesAndRemovesATenant() throws Exception {
+        String operator = Platform.unique("lifecycle-operator");
+        String operatorId = Platform.createUser(Platform.MANAGEMENT, operator, "operator-pw");
+        grantRealmManagement(Platform.MANAGEMENT, operatorId, "realm-admin");
+        String tenant = Platform.unique("console-new");
+
+        login(Platform.MANAGEMENT, operator, "operator-pw");
+        waitFor(By.id("nav-item-support-access-tenants")).click();
+        waitFor(By.id("support-access-tenant-create")).click();
+        waitFor(By.id("support-access-new-tenant-id")).sendKeys(tenant);
+        chrome.findElement(By.id("support-access-new-tenant-company")).sendKeys("Acme Corp");
+        chrome.findElement(By.id("support-access-new-tenant-admin")).sendKeys("acme-admin");
+        chrome.findElement(By.id("support-access-new-tenant-email")).sendKeys("admin@acme.example");
+        chrome.findElement(By.id("support-access-new-tenant-password")).sendKeys("Acme-admin-pw1");
+        chrome.findElement(By.id("support-access-new-tenant-contact")).sendKeys("Ann Smith");
+        screenshot("tenant-create");
+        chrome.findElement(By.id("support-access-tenant-create-save")).click();
+        waitForToast("Tenant " + tenant + " created");
+        JsonNode created = Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json();
+        assertThat(created.get("company").asText()).isEqualTo("Acme Corp");
+        assertThat(created.get("adminName").asText()).isEqualTo("acme-admin");
+        assertThat(created.get("contactName").asText()).isEqualTo("Ann Smith");
+
+        // the new tenant's page: edit the company
+        tab("support-access-tab-administration");
+        WebElement company = waitFor(By.id("support-access-tenant-company"));
+        assertThat(company.getAttribute("value")).isEqualTo("Acme Corp");
+        company.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        company.sendKeys("Acme Industries");
+        chrome.findElement(By.id("support-access-tenant-save")).click();
+        waitForToast("Tenant " + tenant + " saved");
+        assertThat(Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json().get("company").asText())
+                .isEqualTo("Acme Industries");
+        screenshot("tenant-administration");
+
+        // suspend: a wrong password is refused and changes nothing, the operator's own password suspends
+        chrome.findElement(By.id("support-access-tenant-suspend")).click();
+        waitFor(By.id("support-access-tenant-suspend-password")).sendKeys("not-my-password");
+        chrome.findElement(By.id("support-access-tenant-suspend-confirm")).click();
+        waitFor(By.id("support-access-tenant-administration-error"));
+        assertThat(Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json().get("status").asText())
+                .isEqualTo("ACTIVE");
+        chrome.findElement(By.id("support-access-tenant-suspend")).click();
+        waitFor(By.id("support-access-tenant-suspend-password")).sendKeys("operator-pw");
+        chrome.findElement(By.id("support-access-tenant-suspend-confirm")).click();
+        waitForToast("Tenant " + tenant + " suspended");
+        waitFor(By.cssSelector("#support-access-tenant-administration[data-status='SUSPENDED']"));
+        assertThat(Platform.realm(tenant).toRepresentation().isEnabled()).isFalse();
+
+        waitFor(By.id("support-access-tenant-activate")).click();
+        waitForToast("Tenant " + tenant + " activated");
+        waitFor(By.cssSelector("#support-access-tenant-administration[data-status='ACTIVE']"));
+        assertThat(Platform.realm(tenant).toRepresentation().isEnabled()).isTrue();
+
+        chrome.findElement(By.id("support-access-tenant-remove")).click();
+        waitFor(By.id("modal-confirm")).click();
+        waitForToast("Tenant " + tenant + " removed");
+        waitFor(By.id("support-access-tenant-search"));
+        assertThat(Http.get(tenantsUrl() + "/" + tenant, Platform.adminToken()).status()).isEqualTo(404);
+        List<String> activities = auditRecords(Platform.MANAGEMENT, Map.of("type", "Tenant", "user", operator)).stream()
+                .map(r -> r.get("activity").asText()).toList();
+        assertThat(activities).hasSizeGreaterThanOrEqualTo(5);
+        noConsoleErrors("tenant lifecycle");
+    }
+
+    @Test
     void groupsAreATreeThatTheAdministratorExpandsAndRearranges() throws Exception {
         String tenant = Platform.createTenant("console-tree");
         String adminId = Platform.createUser(tenant, "tree-admin", "tree-admin-pw");
