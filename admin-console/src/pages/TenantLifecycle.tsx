@@ -97,7 +97,7 @@ export const CreateTenant = ({ onCreated }: { onCreated: (tenant: string) => voi
       <Modal id="support-access-tenant-create-dialog" variant={ModalVariant.medium} title={t("createTenant")} isOpen={open}
         onClose={() => setOpen(false)} actions={[
           <Button key="create" id="support-access-tenant-create-save" variant="primary"
-            isDisabled={!form.id?.trim() || !form.adminName?.trim() || (!sendLink && !form.adminPassword)} onClick={create}>
+            isDisabled={!form.id?.trim() || !form.company?.trim() || !form.adminName?.trim() || (!sendLink && !form.adminPassword)} onClick={create}>
             {t("create")}
           </Button>,
           <Button key="cancel" variant="link" onClick={() => setOpen(false)}>{t("cancel")}</Button>,
@@ -105,7 +105,7 @@ export const CreateTenant = ({ onCreated }: { onCreated: (tenant: string) => voi
         {error !== undefined && <Refusal error={error} id="support-access-tenant-create-error" />}
         <Form isHorizontal onSubmit={(e) => e.preventDefault()}>
           <Field id="support-access-new-tenant-id" label={t("tenantId")} value={form.id ?? ""} onChange={set("id")} isRequired />
-          <Field id="support-access-new-tenant-company" label={t("company")} value={form.company ?? ""} onChange={set("company")} />
+          <Field id="support-access-new-tenant-company" label={t("company")} value={form.company ?? ""} onChange={set("company")} isRequired />
           <Field id="support-access-new-tenant-admin" label={t("adminName")} value={form.adminName ?? ""} onChange={set("adminName")} isRequired />
           <Field id="support-access-new-tenant-email" label={t("adminEmail")} value={form.adminEmail ?? ""} onChange={set("adminEmail")} type="email" />
           <FormGroup fieldId="support-access-new-tenant-send-link">
