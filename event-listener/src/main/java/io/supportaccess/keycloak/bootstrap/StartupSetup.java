@@ -45,8 +45,12 @@ final class StartupSetup {
         }
         // generous: a realm takes well under a second; the lock only expires early if this node dies
         int timeoutSeconds = 300 + pending.size();
-        ExecutionResult<int[]> result = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
-                session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK_KEY, timeoutSeconds, () -> prepare(factory, pending)));
+        ExecutionResult<int[]> result;
+        // a session without a transaction of its own: the lock is the cluster's, each realm has its own transaction,
+        // and one around them all would outlast the transaction timeout with many realms to prepare
+        try (KeycloakSession session = factory.create()) {
+            result = session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK_KEY, timeoutSeconds, () -> prepare(factory, pending));
+        }
         if (!result.isExecuted()) {
             LOG.infof("Another node is preparing %d realm(s) for support access; this node skips it", pending.size());
             return;

@@ -21,7 +21,9 @@ import org.keycloak.representations.idm.RealmRepresentation;
 /**
  * The start-up set-up of the realms runs on one node of the cluster: a node that starts while the
  * other is preparing the realms does not repeat it, and a realm whose set-up fails does not stop
- * the others. Restarts the shared cluster's two nodes (no servers of its own).
+ * the others. Restarts the shared cluster's two nodes (no servers of its own). The testing provider
+ * holds the set-up at one realm until the test releases it, so the second node surely starts while
+ * the first one prepares; which node comes first is left to the start-up.
  */
 class StartupSetupClusterIT {
 
@@ -54,28 +56,36 @@ class StartupSetupClusterIT {
         b.stop();
         a.stop();
 
-        // node A takes the set-up and holds it at the held realm; node B starts meanwhile
+        // node B starts once node A's cluster transport is up, so that it joins A instead of forming a cluster of its own;
+        // whichever node takes the set-up holds it at the held realm while the other one starts
         CompletableFuture<Void> aStarted = CompletableFuture.runAsync(a::start);
-        Await.until(Duration.ofMinutes(5), () -> contains(a, "holding the set-up of realm '" + held + "'") || aStarted.isDone(),
-                () -> "node A did not reach the held realm's set-up; see " + a.log());
-        assertThat(aStarted).as("node A must still be preparing the realms").isNotDone();
-        b.start();
+        Await.until(Duration.ofMinutes(5), () -> Cluster.lastViewSize(a) >= 1 || aStarted.isDone(),
+                () -> "node A formed no cluster view; see " + a.log());
+        CompletableFuture<Void> bStarted = CompletableFuture.runAsync(b::start);
+        Await.until(Duration.ofMinutes(5), () -> holds(a, held) || holds(b, held) || aStarted.isDone() && bStarted.isDone(),
+                () -> "no node reached the held realm's set-up; see " + a.log() + " and " + b.log());
+        KeycloakNode holder = holds(a, held) ? a : b;
+        KeycloakNode other = holder == a ? b : a;
+        Await.until(Duration.ofMinutes(5), () -> contains(other, "Another node is preparing") || (other == a ? aStarted : bStarted).isDone(),
+                () -> other.name() + " did not skip the set-up; see " + other.log());
+        assertThat((holder == a ? aStarted : bStarted)).as("the holder must still be preparing the realms").isNotDone();
         Files.createFile(release);
         aStarted.get(5, TimeUnit.MINUTES);
+        bStarted.get(5, TimeUnit.MINUTES);
         cluster.awaitMembers(2, Duration.ofMinutes(2));
 
-        assertThat(String.join("\n", b.logLines()))
+        assertThat(String.join("\n", other.logLines()))
                 .contains("Another node is preparing")
                 .doesNotContain("prepared for support access")
                 .doesNotContain("set-up of realm '" + broken + "' failed");
-        String logA = String.join("\n", a.logLines());
+        String log = String.join("\n", holder.logLines());
         for (String realm : outdated) {
-            assertThat(count(logA, "Realm '" + realm + "' prepared")).as(realm).isEqualTo(1);
+            assertThat(count(log, "Realm '" + realm + "' prepared")).as(realm).isEqualTo(1);
         }
-        assertThat(logA).contains("set-up of realm '" + broken + "' failed").doesNotContain("Realm '" + broken + "' prepared")
+        assertThat(log).contains("set-up of realm '" + broken + "' failed").doesNotContain("Realm '" + broken + "' prepared")
                 .contains(outdated.size() + " realm(s) prepared, 1 failed");
 
-        try (Keycloak admin = admin(b)) {
+        try (Keycloak admin = admin(other)) {
             for (String realm : outdated) {
                 assertThat(attributes(admin, realm)).as(realm).containsEntry(MARKER, CURRENT);
                 assertThat(hasAuditRole(admin, realm)).as(realm).isTrue();
@@ -117,6 +127,10 @@ class StartupSetupClusterIT {
 
     private static boolean hasAuditRole(Keycloak admin, String name) {
         return admin.realm(name).roles().list().stream().anyMatch(r -> "ROLE_AUDIT_READ".equals(r.getName()));
+    }
+
+    private static boolean holds(KeycloakNode node, String realm) {
+        return contains(node, "holding the set-up of realm '" + realm + "'");
     }
 
     private static boolean contains(KeycloakNode node, String text) {
