@@ -7,6 +7,7 @@ import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantPas
 import io.supportaccess.keycloak.authenticator.directgrant.SupportDirectGrantUsername;
 import io.supportaccess.keycloak.token.ActClaimMapper;
 import io.supportaccess.keycloak.validation.UsernameSeparatorValidator;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientScopeModel;
@@ -69,10 +71,11 @@ public final class TenantRealmSetup {
         if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             return;
         }
+        // first: the realm's row is then written once, with the admin console theme the bootstrap selected before
+        installAccountTheme(realm);
         installFlows(realm);
         installClientScope(session, realm);
         installUsernameValidator(session, realm);
-        installAccountTheme(realm);
     }
 
     /** The account console theme with the "Support access" page, unless the realm chose a theme of its own. */
@@ -161,8 +164,11 @@ public final class TenantRealmSetup {
     }
 
     static void installClientScope(KeycloakSession session, RealmModel realm) {
-        ClientScopeModel scope = realm.getClientScopesStream()
-                .filter(s -> CLIENT_SCOPE.equals(s.getName())).findFirst().orElse(null);
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        // the scope's id only: listing the realm's scopes would load every one of them
+        ClientScopeModel scope = em.createQuery("select s.id from ClientScopeEntity s where s.realmId = :realmId and s.name = :name",
+                        String.class).setParameter("realmId", realm.getId()).setParameter("name", CLIENT_SCOPE)
+                .getResultStream().findFirst().map(realm::getClientScopeById).orElse(null);
         if (scope == null) {
             ClientScopeModel created = realm.addClientScope(CLIENT_SCOPE);
             created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -174,7 +180,11 @@ public final class TenantRealmSetup {
             // a new scope is on no client yet: one statement adds it to every OIDC client instead of two
             // lookups and an insert per client (bearer-only clients are left out: they get no tokens)
             session.clients().addClientScopeToAllClients(realm, created, true);
-            realm.getClientsStream().filter(c -> c.getProtocol() == null).forEach(c -> c.addClientScope(created, true));
+            // clients without a protocol (an import may leave it out) are OIDC clients too: their ids only, since
+            // loading every client of the realm to look at its protocol costs more than the query
+            em.createQuery("select c.id from ClientEntity c where c.realmId = :realmId and c.protocol is null", String.class)
+                    .setParameter("realmId", realm.getId()).getResultList()
+                    .forEach(id -> realm.getClientById(id).addClientScope(created, true));
             return;
         }
         markForIntrospection(scope);

@@ -25,10 +25,12 @@ public final class DefaultInventoryRoles {
     private DefaultInventoryRoles() {
     }
 
-    public static void seedOnce(Inventory inventory, RealmModel realm, boolean managementRealm) {
+    public static void seedOnce(Inventory store, RealmModel realm, boolean managementRealm) {
         if (Boolean.parseBoolean(realm.getAttribute(SEEDED_ATTRIBUTE))) {
             return;
         }
+        // a role the realm already has by that name is left as it is
+        Inventory.RoleSeeding inventory = store.roleSeeding(realm);
         inventory.createRole(realm, "Manager", "Can read all data of the asset and manage all inventory data but cannot perform "
                 + "operations. In addition, can manage inventory data (including dashboards) and alarms.", List.of(
                 new Permission(INVENTORY, ANY_TYPE, ALL), new Permission(ALARMS, ANY_TYPE, ALL),

@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.inventory;
 import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.storage.UniqueRows;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -58,9 +59,10 @@ public final class Inventory {
     }
 
     public ManagedObject ensureTenantObject(RealmModel management, RealmModel tenant, Map<String, String> pendingAttributes) {
+        String properties = TenantProperties.of(tenant, pendingAttributes);
         ManagedObjectEntity object = tenantEntity(management, tenant.getName())
-                .orElseGet(() -> persist(management, tenant.getName(), TENANT_TYPE, false, null));
-        object.setProperties(TenantProperties.of(tenant, pendingAttributes));
+                .orElseGet(() -> persist(management, tenant.getName(), TENANT_TYPE, false, properties));
+        object.setProperties(properties);
         return ManagedObject.of(object);
     }
 
@@ -241,6 +243,47 @@ public final class Inventory {
         return save(realm, null, name, description, permissions);
     }
 
+    /**
+     * Creates roles during a realm's set-up: the realm's role names are read once, a role whose name
+     * the realm has is left as it is, the others are inserted with the transaction, without a query
+     * or a flush per role (a flush checks every entity of the transaction, and a realm just created
+     * brings hundreds).
+     */
+    public RoleSeeding roleSeeding(RealmModel realm) {
+        List<String> names = em.createNamedQuery("inventoryRole.namesByRealm", String.class).setParameter("realmId", realm.getId())
+                // nothing pending can add to this realm's inventory roles: no need to flush the transaction first
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        return new RoleSeeding(realm, new HashSet<>(names));
+    }
+
+    public final class RoleSeeding {
+
+        private final RealmModel realm;
+        private final Set<String> names;
+
+        private RoleSeeding(RealmModel realm, Set<String> names) {
+            this.realm = realm;
+            this.names = names;
+        }
+
+        /** Same arguments as {@link Inventory#createRole}; the realm must be the seeding's. */
+        public void createRole(RealmModel in, String name, String description, List<Permission> permissions) {
+            if (!realm.getId().equals(in.getId())) {
+                throw new IllegalArgumentException("seeding roles of realm " + realm.getName() + ", not " + in.getName());
+            }
+            if (!names.add(name)) {
+                return;
+            }
+            InventoryRoleEntity role = new InventoryRoleEntity();
+            role.setId(KeycloakModelUtils.generateId());
+            role.setRealmId(realm.getId());
+            role.setName(name);
+            role.setDescription(description);
+            addPermissions(role, permissions);
+            em.persist(role);
+        }
+    }
+
     public InventoryRole updateRole(RealmModel realm, String id, String name, String description, List<Permission> permissions) {
         InventoryRoleEntity existing = roleEntity(realm, id).orElseThrow(() -> InventoryException.notFound("inventory role", id));
         return save(realm, existing, name, description, permissions);
@@ -284,6 +327,11 @@ public final class Inventory {
             role.getPermissions().clear();
             em.flush();
         }
+        addPermissions(role, permissions);
+        return InventoryRole.of(role);
+    }
+
+    private static void addPermissions(InventoryRoleEntity role, List<Permission> permissions) {
         for (Permission permission : permissions) {
             InventoryPermissionEntity entity = new InventoryPermissionEntity();
             entity.setId(KeycloakModelUtils.generateId());
@@ -293,7 +341,6 @@ public final class Inventory {
             entity.setLevel(permission.level().name());
             role.getPermissions().add(entity);
         }
-        return InventoryRole.of(role);
     }
 
     // --- assignments

@@ -17,6 +17,7 @@ import java.util.List;
 @Table(name = "SA_INVENTORY_ROLE")
 @NamedQueries({
         @NamedQuery(name = "inventoryRole.byRealm", query = "select r from InventoryRoleEntity r where r.realmId = :realmId order by r.name"),
+        @NamedQuery(name = "inventoryRole.namesByRealm", query = "select r.name from InventoryRoleEntity r where r.realmId = :realmId"),
         @NamedQuery(name = "inventoryRole.byRealmAndName", query = "select r from InventoryRoleEntity r where r.realmId = :realmId and r.name = :name"),
         @NamedQuery(name = "inventoryRole.deleteByRealm", query = "delete from InventoryRoleEntity r where r.realmId = :realmId")
 })

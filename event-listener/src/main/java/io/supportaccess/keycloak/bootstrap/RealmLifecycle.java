@@ -83,6 +83,8 @@ final class RealmLifecycle {
         if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
             return;
         }
+        // first: the realm's row is then written once, with the account console theme, before anything flushes it
+        AdminConsoleTheme.assign(realm);
         Inventory inventory = new Inventory(session);
         if (config.managementRealm().equals(realm.getName())) {
             SupportPermissions.ensureRoles(realm);
@@ -102,7 +104,6 @@ final class RealmLifecycle {
                 inventory.ensureTenantObject(management, realm);
             }
         }
-        AdminConsoleTheme.assign(realm);
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
     }
 

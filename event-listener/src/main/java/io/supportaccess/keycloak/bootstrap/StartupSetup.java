@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.bootstrap;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +13,14 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Start-up set-up of the realms: two queries find the realms not yet prepared by this set-up
  * version (new, unmarked, or marked by an older version); only those are prepared, each in its own
- * transaction, by one node of the cluster. A realm whose set-up fails stays unmarked and is tried
- * again at the next start; the server starts regardless.
+ * transaction, by one node of the cluster (a cluster-wide task lock; each realm's row lock besides). A
+ * realm whose set-up fails stays unmarked and is tried again at the next start; the server starts regardless.
  */
 final class StartupSetup {
 
@@ -43,8 +45,12 @@ final class StartupSetup {
         }
         // generous: a realm takes well under a second; the lock only expires early if this node dies
         int timeoutSeconds = 300 + pending.size();
-        ExecutionResult<int[]> result = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
-                session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK_KEY, timeoutSeconds, () -> prepare(factory, pending)));
+        ExecutionResult<int[]> result;
+        // a session without a transaction of its own: the lock is the cluster's, each realm has its own transaction,
+        // and one around them all would outlast the transaction timeout with many realms to prepare
+        try (KeycloakSession session = factory.create()) {
+            result = session.getProvider(ClusterProvider.class).executeIfNotExecuted(TASK_KEY, timeoutSeconds, () -> prepare(factory, pending));
+        }
         if (!result.isExecuted()) {
             LOG.infof("Another node is preparing %d realm(s) for support access; this node skips it", pending.size());
             return;
@@ -92,13 +98,22 @@ final class StartupSetup {
     }
 
     private boolean prepare(KeycloakSession session, String realmId) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        // another node may have prepared it meanwhile, or it was removed
-        if (realm == null || !RealmLifecycle.needsSetUp(realm.getName(), realm.getAttribute(RealmLifecycle.SETUP_VERSION_ATTRIBUTE))) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        // The realm's row lock, then its marker as committed: should two nodes both run the set-up (started
+        // at once, before they see each other as one cluster), the second waits for the first and skips the realm.
+        RealmEntity locked = em.find(RealmEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (locked == null || !RealmLifecycle.needsSetUp(locked.getName(), committedSetupVersion(em, realmId))) {
             return false;
         }
+        RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
         realms.setUpRealm(session, realm);
         return true;
+    }
+
+    private static String committedSetupVersion(EntityManager em, String realmId) {
+        return em.createQuery("select a.value from RealmAttributeEntity a where a.realm.id = :realm and a.name = :name", String.class)
+                .setParameter("realm", realmId).setParameter("name", RealmLifecycle.SETUP_VERSION_ATTRIBUTE)
+                .getResultStream().findFirst().orElse(null);
     }
 }

@@ -56,6 +56,10 @@ public final class SupportSessionEvents {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm != null && isCreationOf(realm, event)) {
+            // a realm just created has no support sessions (and its creation brings thousands of entities that a query would flush)
+            return;
+        }
         SupportSessionGuard guard = new SupportSessionGuard(session);
         String userId = userOf(event.getResourcePath());
         if (realm != null && !SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
@@ -69,6 +73,12 @@ public final class SupportSessionEvents {
         } else {
             guard.checkAll();
         }
+    }
+
+    /** The realm's own creation; a partial import into a realm is a REALM CREATE event too, but with the path of what it added. */
+    private static boolean isCreationOf(RealmModel realm, AdminEvent event) {
+        return event.getResourceType() == ResourceType.REALM && event.getOperationType() == OperationType.CREATE
+                && realm.getName().equals(event.getResourcePath());
     }
 
     /** The user id of a resource path {@code users/{id}/...}: a change to that one user. */

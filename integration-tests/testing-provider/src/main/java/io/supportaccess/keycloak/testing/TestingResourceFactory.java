@@ -1,12 +1,14 @@
 package io.supportaccess.keycloak.testing;
 
 import jakarta.ws.rs.NotFoundException;
+import java.util.Set;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.Provider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
@@ -40,6 +42,16 @@ public class TestingResourceFactory implements AdminRealmResourceProviderFactory
 
     @Override
     public void init(Config.Scope config) {
+    }
+
+    /**
+     * Keycloak calls the factories' {@code postInit} in no fixed order (a hash map of provider classes),
+     * except that a factory comes after those it depends on: without this, the entity manager factory
+     * was sometimes not set up yet and the server failed to start ("emf is null").
+     */
+    @Override
+    public Set<Class<? extends Provider>> dependsOn() {
+        return Set.of(JpaConnectionProvider.class);
     }
 
     @Override
