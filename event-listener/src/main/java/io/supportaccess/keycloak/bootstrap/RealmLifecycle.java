@@ -90,7 +90,7 @@ final class RealmLifecycle {
             SupportPermissions.ensureRoles(realm);
             DefaultInventoryRoles.seedOnce(inventory, realm, true);
             AuditSetup.apply(realm);
-            PermissionCatalogue.ensure(realm);
+            PermissionCatalogue.ensure(session, realm);
         } else {
             TenantRealmSetup.apply(session, realm);
             AuditSetup.apply(realm);
@@ -98,7 +98,7 @@ final class RealmLifecycle {
             RealmModel management = session.realms().getRealmByName(config.managementRealm());
             // a tenant excluded at platform level is left alone
             if (management == null || !PlatformSettings.read(management).excludes(realm.getName())) {
-                PermissionCatalogue.ensure(realm);
+                PermissionCatalogue.ensure(session, realm);
             }
             if (management != null) {
                 inventory.ensureTenantObject(management, realm);

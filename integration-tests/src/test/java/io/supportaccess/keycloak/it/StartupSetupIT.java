@@ -56,6 +56,11 @@ class StartupSetupIT {
 
         // as if prepared by an older set-up version, with something the set-up repairs missing
         makeOutdated(admin, "outdated", Map.of());
+        // a catalogue role missing, another changed by an operator
+        admin.realm("outdated").roles().deleteRole("Global Reader");
+        var readers = admin.realm("outdated").roles().get("readers").toRepresentation();
+        readers.setDescription("our own readers");
+        admin.realm("outdated").roles().get("readers").update(readers);
         makeOutdated(admin, "broken", Map.of(REFUSE, CURRENT));
         // as before the set-up selected the admin console theme
         RealmRepresentation unthemed = admin.realm("outdated").toRepresentation();
@@ -69,6 +74,10 @@ class StartupSetupIT {
         admin = admin();
         assertThat(attributes(admin, "outdated")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        // the missing catalogue role is added, the changed one stays as the operator left it
+        assertThat(admin.realm("outdated").roles().get("Global Reader").getRealmRoleComposites()).extracting(r -> r.getName())
+                .contains("ROLE_INVENTORY_READ");
+        assertThat(admin.realm("outdated").roles().get("readers").toRepresentation().getDescription()).isEqualTo("our own readers");
         assertThat(admin.realm("outdated").roles().get("ROLE_AUDIT_READ").getClientRoleComposites(realmManagementId(admin, "outdated")))
                 .extracting(r -> r.getName()).containsExactly("view-events");
         assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");
