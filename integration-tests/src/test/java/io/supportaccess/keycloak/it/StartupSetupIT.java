@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supportaccess.keycloak.it.support.KeycloakServer;
+import io.supportaccess.keycloak.it.support.SetupVersion;
 import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +28,7 @@ class StartupSetupIT {
      * so its set-up fails and rolls back (no realm state breaks the set-up reliably).
      */
     private static final String REFUSE = "supportAccess.testing.refuseSetupVersion";
-    /** RealmLifecycle.SETUP_VERSION (3 since ROLE_AUDIT_READ includes view-events). */
-    private static final String CURRENT = "3";
+    private static final String CURRENT = SetupVersion.CURRENT;
     private static final Path DIR = Path.of("target/startup-it");
 
     private static StandaloneKeycloak server;

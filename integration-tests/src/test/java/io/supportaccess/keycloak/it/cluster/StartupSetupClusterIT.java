@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supportaccess.keycloak.it.support.Await;
 import io.supportaccess.keycloak.it.support.KeycloakServer;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SetupVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class StartupSetupClusterIT {
 
     private static final String MARKER = "supportAccess.setupVersion";
     /** RealmLifecycle.SETUP_VERSION. */
-    private static final String CURRENT = "2";
+    private static final String CURRENT = SetupVersion.CURRENT;
     /** Read by the testing provider jar only (FailingSetup): refuse, or hold until a file exists, writing this marker version. */
     private static final String REFUSE = "supportAccess.testing.refuseSetupVersion";
     private static final String HOLD = "supportAccess.testing.holdSetupVersion";
