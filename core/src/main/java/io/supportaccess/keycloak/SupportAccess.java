@@ -22,6 +22,8 @@ public final class SupportAccess {
     public static final String SESSION_SUPPORT_USERNAME = "SUPPORT_USERNAME";
     public static final String SESSION_SUPPORT_REALM = "SUPPORT_USER_REALM";
     public static final String SESSION_WHO = "SUPPORT_WHO";
+    /** User session note: the {@link io.supportaccess.keycloak.settings.SupportMode} granted at login ({@code FULL}, {@code READ_ONLY}). */
+    public static final String SESSION_SUPPORT_MODE = "SUPPORT_MODE";
 
     /** Event details on login events of support logins. */
     public static final String DETAIL_SUPPORT_USER = "support_user";

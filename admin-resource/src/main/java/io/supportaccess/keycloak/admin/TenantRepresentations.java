@@ -1,5 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.settings.SupportMode;
+
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.decision.SupportLoginFlows;
 import io.supportaccess.keycloak.requests.SupportRequestEvent;
@@ -17,7 +19,8 @@ final class TenantRepresentations {
     private TenantRepresentations() {
     }
 
-    static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportRequests requests, long now) {
+    static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportMode platformMode, SupportRequests requests,
+                                     long now) {
         Long expiresAt = requests.openUntil(tenant.getId(), now).orElse(null);
         boolean excluded = settings.excludes(tenant.getName());
         boolean platformOpen = settings.opensByPlatform(tenant.getName());
@@ -30,7 +33,17 @@ final class TenantRepresentations {
         state.put("supportLogin", SupportLoginFlows.availability(tenant));
         state.put("expiresAt", instant(expiresAt));
         state.put("activeRequests", requests.active(tenant.getId(), now).size());
+        state.put("mode", mode(platformOpen ? platformMode : null, requests.mode(tenant.getId(), now).orElse(null), (boolean) state.get("open")));
         return state;
+    }
+
+    /** The mode a support login gets now ("full", "read-only"), or null when the tenant is closed. */
+    static String mode(SupportMode byPlatform, SupportMode byRequests, boolean open) {
+        if (!open) {
+            return null;
+        }
+        SupportMode mode = byPlatform == null ? byRequests : byRequests == null ? byPlatform : byPlatform.strongest(byRequests);
+        return (mode == null ? SupportMode.FULL : mode).json();
     }
 
     static Map<String, Object> event(SupportRequestEvent e) {

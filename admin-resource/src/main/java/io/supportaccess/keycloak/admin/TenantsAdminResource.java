@@ -1,5 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.settings.PlatformSupportMode;
+
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
@@ -62,7 +64,7 @@ public class TenantsAdminResource {
                         .filter(r -> SupportAccessConfig.of(session).isTenantRealm(r.getName()))
                         .filter(r -> r.getName().toLowerCase(Locale.ROOT).contains(part))
                         .sorted(Comparator.comparing(RealmModel::getName)))
-                .map(r -> TenantRepresentations.state(r, settings, requests, now))
+                .map(r -> TenantRepresentations.state(r, settings, PlatformSupportMode.read(management), requests, now))
                 .toList();
     }
 
@@ -70,8 +72,8 @@ public class TenantsAdminResource {
     @Path("{tenant}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> get(@PathParam("tenant") String tenantId) {
-        return TenantRepresentations.state(TenantRealms.require(session, tenantId), PlatformSettings.read(management), new SupportRequests(session),
-                Time.currentTimeMillis());
+        return TenantRepresentations.state(TenantRealms.require(session, tenantId), PlatformSettings.read(management),
+                PlatformSupportMode.read(management), new SupportRequests(session), Time.currentTimeMillis());
     }
 
     @GET

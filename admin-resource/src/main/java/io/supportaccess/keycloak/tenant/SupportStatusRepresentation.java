@@ -1,5 +1,7 @@
 package io.supportaccess.keycloak.tenant;
 
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
+
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.Consent;
@@ -36,6 +38,10 @@ final class SupportStatusRepresentation {
         body.put("excludedByPlatform", excluded);
         body.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());
         body.put("activeRequests", active);
+        if ((boolean) body.get("open")) {
+            body.put("mode", SupportAccessDecision.mode(session, session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm()),
+                    realm).json());
+        }
         body.put("ownActiveRequests", own);
         body.put("validityLimitHours", settings.validityLimitHours());
         body.put("tenantAdministrator", admin);
@@ -45,6 +51,7 @@ final class SupportStatusRepresentation {
             // lets the account console say who is really signed in
             body.put("supportUser", caller.userSession().getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
             body.put("user", caller.user().getUsername());
+            body.put("supportMode", SupportSessions.isReadOnly(caller.userSession()) ? "read-only" : "full");
         }
         body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));

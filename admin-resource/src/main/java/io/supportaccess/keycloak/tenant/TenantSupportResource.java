@@ -1,5 +1,10 @@
 package io.supportaccess.keycloak.tenant;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supportaccess.keycloak.rest.JsonBody;
+import io.supportaccess.keycloak.settings.SupportMode;
+import jakarta.ws.rs.Consumes;
+
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
@@ -70,9 +75,11 @@ public class TenantSupportResource {
 
     @POST
     @Path("requests")
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response enable() {
+    public Response enable(String body) {
         TenantCaller caller = TenantCaller.authenticateForChange(session, realm);
+        SupportMode mode = requestedMode(body);
         PlatformSettings settings = PlatformSettings.read(management());
         if (settings.excludes(realm.getName())) {
             throw ApiException.conflict("This tenant is excluded from support access by the platform");
@@ -87,7 +94,7 @@ public class TenantSupportResource {
         }
         long now = Time.currentTimeMillis();
         SupportRequests.Enabling enabling = new SupportRequests(session)
-                .enable(realm, caller.user(), settings.validityLimitHours(), settings.maxOpenAheadHours(), now);
+                .enable(realm, caller.user(), settings.validityLimitHours(), settings.maxOpenAheadHours(), now, mode);
         if (enabling instanceof SupportRequests.Enabling.RateLimited limited) {
             throw ApiException.of(Response.Status.TOO_MANY_REQUESTS, "At most " + SupportRequests.MAX_ENABLES_PER_USER_PER_MINUTE
                             + " support requests per user and minute; try again in " + limited.retryAfterSeconds() + " s")
@@ -133,6 +140,16 @@ public class TenantSupportResource {
         AuditQuery query = new AuditQuery(AuditType.SUPPORT, null, null, null, null, null, null,
                 AuditQuery.Cursor.parse(after).orElse(null), CursorPage.pageSize(pageSize, ACCESSES_PAGE, AuditQuery.MAX_PAGE_SIZE));
         return AuditAdminResource.page(new AuditLog(session).query(realm.getId(), query), query);
+    }
+
+    /** {@code {"mode": "full" | "read-only"}}; no body (or no mode) is full support, as before modes existed. */
+    private static SupportMode requestedMode(String body) {
+        if (body == null || body.isBlank()) {
+            return SupportMode.FULL;
+        }
+        JsonNode json = JsonBody.object(body);
+        JsonBody.requireKnownFields(json, java.util.Set.of("mode"));
+        return json.has("mode") ? SupportMode.parse(JsonBody.text(json, "mode", true), "mode") : SupportMode.FULL;
     }
 
     /** A support record, written whatever the tenant realm's own listener configuration. */

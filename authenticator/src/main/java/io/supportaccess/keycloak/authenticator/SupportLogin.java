@@ -189,6 +189,9 @@ public final class SupportLogin {
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USERNAME, supportUser.getUsername());
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REALM, realmName);
         authSession.setUserSessionNote(SupportAccess.SESSION_WHO, who);
+        RealmModel management = ctx.getSession().realms().getRealmByName(realmName);
+        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_MODE,
+                SupportAccessDecision.mode(ctx.getSession(), management, ctx.getRealm()).name());
         ctx.getEvent()
                 .detail(SupportAccess.DETAIL_SUPPORT_USER, supportUser.getUsername())
                 .detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId())

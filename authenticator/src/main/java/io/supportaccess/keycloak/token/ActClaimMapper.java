@@ -20,7 +20,9 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
+import io.supportaccess.keycloak.requests.SupportSessions;
 
 /**
  * Adds the RFC 8693 {@code act} claim to tokens of a support session:
@@ -84,6 +86,32 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
         if (token.getExp() > latestEnd) {
             token.exp(latestEnd);
         }
+    }
+
+    /** After Keycloak's role mappers, so that a read-only support session's tokens lose the roles that write. */
+    @Override
+    public int getPriority() {
+        return 1000;
+    }
+
+    @Override
+    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                           UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
+        if (SupportSessions.isReadOnly(userSession)) {
+            ReadOnlyTokens.restrict(mapped, userSession.getRealm());
+        }
+        return mapped;
+    }
+
+    @Override
+    public AccessToken transformIntrospectionToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                                  UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        AccessToken mapped = super.transformIntrospectionToken(token, mappingModel, session, userSession, clientSessionCtx);
+        if (SupportSessions.isReadOnly(userSession)) {
+            ReadOnlyTokens.restrict(mapped, userSession.getRealm());
+        }
+        return mapped;
     }
 
     @Override

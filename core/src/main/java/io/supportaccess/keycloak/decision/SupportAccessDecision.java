@@ -1,5 +1,9 @@
 package io.supportaccess.keycloak.decision;
 
+import io.supportaccess.keycloak.settings.PlatformSupportMode;
+import io.supportaccess.keycloak.settings.SupportMode;
+import java.util.Optional;
+
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.Permission;
@@ -85,6 +89,19 @@ public final class SupportAccessDecision {
         }
         return settings.activation().opens(tenant.getName())
                 || new SupportRequests(session).openUntil(tenant.getId(), Time.currentTimeMillis()).isPresent();
+    }
+
+    /**
+     * The mode support is granted in now: the strongest of the platform setting's mode (when it
+     * opens the tenant) and the modes of the tenant's active support requests.
+     */
+    public static SupportMode mode(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
+        Optional<SupportMode> byRequests = new SupportRequests(session).mode(tenant.getId(), Time.currentTimeMillis());
+        if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
+            SupportMode byPlatform = PlatformSupportMode.read(managementRealm);
+            return byRequests.map(byPlatform::strongest).orElse(byPlatform);
+        }
+        return byRequests.orElse(SupportMode.FULL);
     }
 
     /** {@value #OPENED_BY_PLATFORM}, or {@value #OPENED_BY_REQUEST_PREFIX} and the id of the request that keeps the tenant open longest. */

@@ -53,6 +53,10 @@ public class SupportRequestEntity {
     @Column(name = "ENDED_AT")
     private Long endedAt;
 
+    /** {@code READ_ONLY}, or {@code FULL}; null on rows from before modes existed (full). */
+    @Column(name = "MODE", length = 16)
+    private String mode;
+
     @Column(name = "ENDED_BY", length = 255)
     private String endedBy;
 
@@ -126,5 +130,13 @@ public class SupportRequestEntity {
 
     public void setEndedBy(String endedBy) {
         this.endedBy = endedBy;
+    }
+
+    public io.supportaccess.keycloak.settings.SupportMode getMode() {
+        return io.supportaccess.keycloak.settings.SupportMode.stored(mode);
+    }
+
+    public void setMode(io.supportaccess.keycloak.settings.SupportMode mode) {
+        this.mode = mode.name();
     }
 }

@@ -1,5 +1,7 @@
 package io.supportaccess.keycloak.requests;
 
+import io.supportaccess.keycloak.settings.SupportMode;
+
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
@@ -40,6 +42,11 @@ public final class SupportRequests {
                 ? Optional.empty() : Optional.of(tenant.getExpiresAt());
     }
 
+    /** The strongest mode of the tenant's active requests; empty when none is active. */
+    public Optional<SupportMode> mode(String realmId, long now) {
+        return active(realmId, now).stream().map(SupportRequestEntity::getMode).reduce(SupportMode::strongest);
+    }
+
     public List<SupportRequestEntity> active(String realmId, long now) {
         return em.createNamedQuery("supportRequest.activeByRealm", SupportRequestEntity.class)
                 .setParameter("realmId", realmId).setParameter("now", now).getResultList();
@@ -67,6 +74,11 @@ public final class SupportRequests {
      * the tenant's row lock, so the rate limit holds across concurrent requests and cluster nodes.
      */
     public Enabling enable(RealmModel realm, UserModel user, int validityLimitHours, int maxOpenAheadHours, long now) {
+        return enable(realm, user, validityLimitHours, maxOpenAheadHours, now, SupportMode.FULL);
+    }
+
+    /** As above, granting support in {@code mode}. */
+    public Enabling enable(RealmModel realm, UserModel user, int validityLimitHours, int maxOpenAheadHours, long now, SupportMode mode) {
         SupportTenantEntity tenant = lockTenant(realm.getId());
         List<Long> recent = em.createNamedQuery("supportRequest.createdSinceByUser", Long.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
@@ -91,6 +103,7 @@ public final class SupportRequests {
         request.setCreatedAt(now);
         request.setExpiresAt(expiry);
         request.setStatus(SupportRequestEntity.Status.ACTIVE);
+        request.setMode(mode);
         em.persist(request);
         tenant.setExpiresAt(expiry);
         record(realm.getId(), request.getId(), current == null ? SupportRequestEventEntity.Type.ENABLED

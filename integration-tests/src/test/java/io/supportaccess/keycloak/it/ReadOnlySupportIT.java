@@ -1,0 +1,147 @@
+package io.supportaccess.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.supportaccess.keycloak.it.support.Audit;
+import io.supportaccess.keycloak.it.support.Http;
+import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.TenantWithSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Read-only support, chosen by the tenant user who enables it: the support session's tokens carry
+ * no write permission, and nothing changes through Keycloak's admin REST API, the account REST API
+ * (what the account console calls) or the extension's own APIs; every refusal is audited as jill$john.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadOnlySupportIT {
+
+    static final String JSON = "application/json";
+
+    TenantWithSupport readOnly;
+
+    @BeforeAll
+    void tenantOpenedReadOnly() {
+        Platform.setSupportActivated(false);
+        readOnly = TenantWithSupport.create("ro");
+        Platform.grantRealmRoles(readOnly.tenant(), readOnly.johnId(), "admins");
+        Platform.createUser(readOnly.tenant(), "alice", "alice-pw");
+        Http.Reply enabled = enable(readOnly.tenant(), Platform.token(readOnly.tenant(), "alice", "alice-pw"), "{\"mode\":\"read-only\"}");
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(201);
+        assertThat(enabled.json().get("mode").asText()).isEqualTo("read-only");
+    }
+
+    @AfterAll
+    void platformOpenAgain() {
+        Platform.setSupportActivated(true);
+    }
+
+    @Test
+    void tokensOfAReadOnlySessionCarryNoWritePermissionAlsoAfterARefresh() {
+        JsonNode john = Http.jwtPayload(readOnly.johnToken());
+        assertThat(realmRoles(john)).as("john himself writes").contains("ROLE_INVENTORY_ADMIN", "admins");
+        assertThat(clientRoles(john, "account")).contains("manage-account");
+
+        JsonNode tokens = readOnly.supportTokens();
+        for (String accessToken : List.of(tokens.get("access_token").asText(), refreshed(tokens))) {
+            JsonNode support = Http.jwtPayload(accessToken);
+            assertThat(realmRoles(support)).contains("ROLE_INVENTORY_READ", "ROLE_USER_MANAGEMENT_READ")
+                    .noneMatch(role -> role.matches("ROLE_.+_(ADMIN|CREATE|UPDATE)")).doesNotContain("admins");
+            assertThat(clientRoles(support, "account")).doesNotContain("manage-account", "manage-account-links").contains("view-profile");
+            assertThat(clientRoles(support, "realm-management")).contains("view-users").doesNotContain("manage-users", "realm-admin");
+        }
+    }
+
+    @Test
+    void nothingChangesThroughKeycloaksApisOrTheExtensionsAndEachRefusalIsAudited() {
+        String tenant = readOnly.tenant();
+        String support = readOnly.supportToken();
+        String admin = Platform.url() + "/admin/realms/" + tenant;
+
+        assertThat(Http.get(admin + "/users?max=5", support).status()).as("reading stays possible").isEqualTo(200);
+        Http.Reply createUser = Http.post(admin + "/users", support, JSON, "{\"username\":\"" + Platform.unique("made") + "\",\"enabled\":true}");
+        assertThat(createUser.status()).as(createUser.body()).isEqualTo(403);
+        assertThat(createUser.body()).contains("read-only support");
+        assertThat(Http.post(admin + "/users", readOnly.johnToken(), JSON, "{\"username\":\"" + Platform.unique("byjohn") + "\"}").status())
+                .as("john himself may").isEqualTo(201);
+
+        Http.Reply profile = Http.post(Platform.url() + "/realms/" + tenant + "/account/", support, JSON,
+                "{\"username\":\"john\",\"firstName\":\"Changed\",\"lastName\":\"BySupport\",\"email\":\"john@ro.example\"}");
+        assertThat(profile.status()).as("the account console's profile change").isEqualTo(403);
+        assertThat(Platform.realm(tenant).users().get(readOnly.johnId()).toRepresentation().getFirstName()).isNotEqualTo("Changed");
+
+        assertThat(Http.post(admin + "/support-access/inventory/groups", support, JSON, "{\"name\":\"by-support\"}").status()).isEqualTo(403);
+        assertThat(Http.put(admin + "/support-access/users/" + readOnly.johnId() + "/roles", support, JSON, "{\"roles\":[]}").status())
+                .isEqualTo(403);
+
+        List<JsonNode> refused = Audit.all(tenant, Map.of("type", "Support")).stream()
+                .filter(r -> r.get("activity").asText().equals("Support change refused")).toList();
+        assertThat(refused).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(refused).allMatch(r -> r.get("who").asText().equals(readOnly.supportLogin()));
+        assertThat(refused.stream().map(r -> r.get("text").asText())).anyMatch(text -> text.contains("POST /admin/realms/" + tenant + "/users"));
+    }
+
+    @Test
+    void theStrongestActiveRequestWinsForNewSessions() {
+        TenantWithSupport both = TenantWithSupport.create("romix");
+        Platform.grantRealmRoles(both.tenant(), both.johnId(), "admins");
+        Platform.createUser(both.tenant(), "alice", "alice-pw");
+        Platform.createUser(both.tenant(), "bob", "bob-pw");
+        assertThat(enable(both.tenant(), Platform.token(both.tenant(), "alice", "alice-pw"), "{\"mode\":\"read-only\"}").status()).isEqualTo(201);
+        String readOnlySession = both.supportToken();
+
+        Http.Reply full = enable(both.tenant(), Platform.token(both.tenant(), "bob", "bob-pw"), "");
+        assertThat(full.status()).isEqualTo(201);
+        assertThat(full.json().get("mode").asText()).as("no mode given: full support").isEqualTo("full");
+        assertThat(realmRoles(Http.jwtPayload(both.supportToken()))).contains("ROLE_INVENTORY_ADMIN");
+        assertThat(Http.post(Platform.url() + "/admin/realms/" + both.tenant() + "/users", readOnlySession, JSON,
+                "{\"username\":\"" + Platform.unique("late") + "\"}").status()).as("a session keeps the mode it started with").isEqualTo(403);
+
+        JsonNode tenantState = Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + both.tenant(),
+                Platform.adminToken()).json();
+        assertThat(tenantState.get("mode").asText()).isEqualTo("full");
+    }
+
+    @Test
+    void aModeOtherThanFullOrReadOnlyIsRefused() {
+        String alice = Platform.token(readOnly.tenant(), "alice", "alice-pw");
+        Http.Reply bad = enable(readOnly.tenant(), alice, "{\"mode\":\"write\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("read-only");
+        assertThat(enable(readOnly.tenant(), alice, "{\"mode\":\"full\",\"x\":1}").status()).isEqualTo(400);
+        JsonNode tenantState = Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + readOnly.tenant(),
+                Platform.adminToken()).json();
+        assertThat(tenantState.get("mode").asText()).as("the operators' view").isEqualTo("read-only");
+    }
+
+    // ---
+
+    private static Http.Reply enable(String tenant, String token, String body) {
+        return Http.post(Platform.url() + "/realms/" + tenant + "/support-access/requests", token, JSON, body);
+    }
+
+    private String refreshed(JsonNode tokens) {
+        Http.Reply refresh = Platform.refresh(readOnly.tenant(), tokens.get("refresh_token").asText());
+        assertThat(refresh.status()).as(refresh.body()).isEqualTo(200);
+        return refresh.json().get("access_token").asText();
+    }
+
+    private static List<String> realmRoles(JsonNode token) {
+        List<String> roles = new ArrayList<>();
+        token.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
+        return roles;
+    }
+
+    private static List<String> clientRoles(JsonNode token, String client) {
+        List<String> roles = new ArrayList<>();
+        token.path("resource_access").path(client).path("roles").forEach(r -> roles.add(r.asText()));
+        return roles;
+    }
+}
