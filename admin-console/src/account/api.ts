@@ -31,6 +31,8 @@ export type Status = {
   supportSession: boolean;
   user?: string;
   supportUser?: string;
+  mode?: "full" | "read-only";
+  supportMode?: "full" | "read-only";
 };
 
 export type AccessRecord = {
@@ -44,11 +46,16 @@ export type AccessRecord = {
 
 export type AccessPage = { records: AccessRecord[]; next?: string };
 
-export async function call<T>(method: string, path: string): Promise<T> {
+export async function call<T>(method: string, path: string, payload?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "X-Support-Access-UI": "1" };
+  if (payload !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
   const response = await fetch(API + path, {
     method,
     credentials: "include",
-    headers: { Accept: "application/json", "X-Support-Access-UI": "1" },
+    headers,
+    body: payload === undefined ? undefined : JSON.stringify(payload),
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {

@@ -3,7 +3,7 @@
 // React components by vite.account.config.js; React comes from the console's import map.
 import {
   ActionList, ActionListItem, Alert, Button, Card, CardBody, CardFooter, DescriptionList, DescriptionListDescription,
-  DescriptionListGroup, DescriptionListTerm, Modal, PageSection, Spinner, Stack, StackItem, Text, TextContent, Title,
+  DescriptionListGroup, DescriptionListTerm, Modal, PageSection, Radio, Spinner, Stack, StackItem, Text, TextContent, Title,
 } from "@patternfly/react-core";
 import { ReactNode, useEffect, useState } from "react";
 import { call, formatDate, loadTranslator, Status, TIME_ZONE, Translate } from "./api";
@@ -11,6 +11,7 @@ import { SupportAccesses } from "./SupportAccesses";
 import { FLUSH_CARD } from "./style";
 
 type Change = "enable" | "disable";
+type Mode = "full" | "read-only";
 
 const Term = ({ label, children }: { label: string; children: ReactNode }) => (
   <DescriptionListGroup>
@@ -27,9 +28,10 @@ function stateText(t: Translate, status: Status) {
 }
 
 const ConfirmDialog = ({ change, status, busy, t, onConfirm, onCancel }: {
-  change: Change; status: Status; busy: boolean; t: Translate; onConfirm: () => void; onCancel: () => void;
+  change: Change; status: Status; busy: boolean; t: Translate; onConfirm: (mode: Mode) => void; onCancel: () => void;
 }) => {
   const enable = change === "enable";
+  const [mode, setMode] = useState<Mode>("full");
   const text = enable
     ? t("supportAccessEnableText", status.validityLimitHours)
     : status.tenantAdministrator ? t("supportAccessDisableAllText") : t("supportAccessDisableText");
@@ -43,7 +45,7 @@ const ConfirmDialog = ({ change, status, busy, t, onConfirm, onCancel }: {
       onClose={() => !busy && onCancel()}
       actions={[
         <Button key="confirm" id="support-access-confirm" variant={enable ? "primary" : "danger"} isDisabled={busy}
-          isLoading={busy} onClick={onConfirm}>
+          isLoading={busy} onClick={() => onConfirm(mode)}>
           {enable ? t("supportAccessConfirm") : t("supportAccessDisable")}
         </Button>,
         <Button key="cancel" id="support-access-cancel" variant="link" isDisabled={busy} onClick={onCancel}>
@@ -52,6 +54,14 @@ const ConfirmDialog = ({ change, status, busy, t, onConfirm, onCancel }: {
       ]}
     >
       <p id="support-access-confirm-text">{text}</p>
+      {enable && (
+        <Stack hasGutter style={{ marginTop: "1rem" }}>
+          <Radio id="support-access-mode-full" name="support-access-mode" isChecked={mode === "full"} onChange={() => setMode("full")}
+            label={t("supportAccessModeFull")} description={t("supportAccessModeFullText")} />
+          <Radio id="support-access-mode-read-only" name="support-access-mode" isChecked={mode === "read-only"}
+            onChange={() => setMode("read-only")} label={t("supportAccessModeReadOnly")} description={t("supportAccessModeReadOnlyText")} />
+        </Stack>
+      )}
     </Modal>
   );
 };
@@ -68,10 +78,10 @@ export default function SupportAccessPage() {
     call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
   }, []);
 
-  const change = (method: "POST" | "DELETE") => {
+  const change = (method: "POST" | "DELETE", mode?: Mode) => {
     setBusy(true);
     setError(undefined);
-    call<Status>(method, "/requests")
+    call<Status>(method, "/requests", mode ? { mode } : undefined)
       .then(setStatus, (e: Error) => setError(e.message))
       .finally(() => {
         setBusy(false);
@@ -111,6 +121,13 @@ export default function SupportAccessPage() {
                       <Term label={t("supportAccessExpires")}>
                         <time id="support-access-expiry" dateTime={status.expiresAt} data-expires-at={status.expiresAt}
                           data-time-zone={TIME_ZONE}>{formatDate(status.expiresAt)}</time>
+                      </Term>
+                    )}
+                    {status.open && status.mode && (
+                      <Term label={t("supportAccessMode")}>
+                        <span id="support-access-mode" data-mode={status.mode}>
+                          {status.mode === "read-only" ? t("supportAccessModeReadOnly") : t("supportAccessModeFull")}
+                        </span>
                       </Term>
                     )}
                     {!status.openedByPlatform && (
@@ -153,7 +170,7 @@ export default function SupportAccessPage() {
       </Stack>
       {status && confirming && (
         <ConfirmDialog change={confirming} status={status} busy={busy} t={t}
-          onConfirm={() => change(confirming === "enable" ? "POST" : "DELETE")} onCancel={() => setConfirming(undefined)} />
+          onConfirm={(mode) => (confirming === "enable" ? change("POST", mode) : change("DELETE"))} onCancel={() => setConfirming(undefined)} />
       )}
     </PageSection>
   );

@@ -99,7 +99,7 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         AccessToken mapped = super.transformAccessToken(token, mappingModel, session, userSession, clientSessionCtx);
         if (SupportSessions.isReadOnly(userSession)) {
-            ReadOnlyTokens.restrict(mapped, userSession.getRealm());
+            ReadOnlyTokens.restrict(mapped, userSession.getRealm(), userSession.getUser());
         }
         return mapped;
     }
@@ -109,7 +109,7 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
                                                   UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
         AccessToken mapped = super.transformIntrospectionToken(token, mappingModel, session, userSession, clientSessionCtx);
         if (SupportSessions.isReadOnly(userSession)) {
-            ReadOnlyTokens.restrict(mapped, userSession.getRealm());
+            ReadOnlyTokens.restrict(mapped, userSession.getRealm(), userSession.getUser());
         }
         return mapped;
     }

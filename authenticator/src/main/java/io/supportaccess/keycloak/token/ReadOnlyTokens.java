@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.keycloak.models.AccountRoles;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.representations.AccessToken;
 
@@ -28,7 +30,7 @@ final class ReadOnlyTokens {
     private ReadOnlyTokens() {
     }
 
-    static void restrict(AccessToken token, RealmModel realm) {
+    static void restrict(AccessToken token, RealmModel realm, UserModel user) {
         AccessToken.Access realmAccess = token.getRealmAccess();
         if (realmAccess != null && realmAccess.getRoles() != null) {
             Set<String> kept = new HashSet<>();
@@ -44,8 +46,14 @@ final class ReadOnlyTokens {
             return;
         }
         AccessToken.Access account = clients.get(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        if (account != null && account.getRoles() != null) {
-            account.getRoles().removeAll(ACCOUNT_CHANGES);
+        if (account != null && account.getRoles() != null && account.getRoles().removeAll(ACCOUNT_CHANGES)) {
+            // manage-account also lets the account console read the profile (the account-console client's scope has
+            // no view-profile): the reading half stays, where the user holds it
+            ClientModel accountClient = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+            RoleModel viewProfile = accountClient == null ? null : accountClient.getRole(AccountRoles.VIEW_PROFILE);
+            if (viewProfile != null && user.hasRole(viewProfile)) {
+                account.addRole(AccountRoles.VIEW_PROFILE);
+            }
         }
         AccessToken.Access realmManagement = clients.get(Constants.REALM_MANAGEMENT_CLIENT_ID);
         if (realmManagement != null && realmManagement.getRoles() != null) {
@@ -64,7 +72,7 @@ final class ReadOnlyTokens {
     }
 
     private static boolean isRealmManagementWrite(RoleModel role) {
-        return role.getContainer() instanceof org.keycloak.models.ClientModel client
+        return role.getContainer() instanceof ClientModel client
                 && Constants.REALM_MANAGEMENT_CLIENT_ID.equals(client.getClientId())
                 && !role.getName().startsWith("view-") && !role.getName().startsWith("query-");
     }

@@ -242,6 +242,47 @@ class AccountConsoleIT {
     }
 
     @Test
+    void readOnlySupportChosenHereCannotChangeTheProfileInTheAccountConsole() throws Exception {
+        Platform.setSupportActivated(false);
+        String tenant = Platform.createTenant("console-ro");
+        String johnId = Platform.createUser(tenant, "john", "john-pw", u -> {
+            u.setFirstName("John");
+            u.setLastName("Doe");
+            u.setEmail("john@console-ro.example");
+            u.setEmailVerified(true);
+        });
+        String jill = Platform.unique("jillro");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+
+        // john enables read-only support in the confirmation dialog
+        openSupportPage(tenant, "john", "john-pw");
+        waitFor(By.id("support-access-enable")).click();
+        waitFor(By.id("support-access-mode-read-only")).click();
+        waitFor(By.id("support-access-confirm")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        assertThat(waitFor(By.id("support-access-mode")).getAttribute("data-mode")).isEqualTo("read-only");
+
+        // jill, signed in as john, tries to change john's first name on the Personal info page
+        chrome.manage().deleteAllCookies();
+        chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
+        waitFor(By.id("username")).sendKeys(jill + "$john");
+        chrome.findElement(By.id("password")).sendKeys("jill-secret");
+        chrome.findElement(By.id("kc-login")).click();
+        WebElement firstName = waitFor(By.id("firstName"));
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> "John".equals(d.findElement(By.id("firstName")).getAttribute("value")));
+        firstName.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Changed");
+        waitFor(By.id("save-btn")).click();
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".pf-m-danger")));
+        assertThat(Platform.realm(tenant).users().get(johnId).toRepresentation().getFirstName()).isEqualTo("John");
+        assertThat(io.supportaccess.keycloak.it.support.Audit.all(tenant, Map.of("type", "Support")).stream()
+                .filter(r -> r.get("activity").asText().equals("Support change refused"))
+                .map(r -> r.get("who").asText() + " " + r.get("text").asText()))
+                .anyMatch(line -> line.startsWith(jill + "$john ") && line.contains("POST /realms/" + tenant + "/account/"));
+        screenshot("account-read-only-support-refused.png");
+    }
+
+    @Test
     void buttonsAreHiddenWhenThePlatformOpensTheTenant() {
         String tenant = Platform.createTenant("console-open");
         Platform.createUser(tenant, "alice", "alice-pw");
