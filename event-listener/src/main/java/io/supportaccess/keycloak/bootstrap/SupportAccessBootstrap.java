@@ -82,8 +82,7 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
                 }
             }
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            realms.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
-            RealmLifecycle.logPrepared(created.getCreatedRealm().getName());
+            realms.realmCreated(created.getKeycloakSession(), created.getCreatedRealm());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             realms.removeRealm(removed.getKeycloakSession(), removed.getRealm());
         } else if (event instanceof RealmModel.RealmAttributeUpdateEvent updated) {
