@@ -8,17 +8,23 @@ import io.supportaccess.keycloak.inventory.DefaultInventoryRoles;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.permission.SupportPermissions;
+import io.supportaccess.keycloak.realmsetup.PendingRealmSetup;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.roles.PermissionCatalogue;
 import io.supportaccess.keycloak.setup.TenantRealmSetup;
 import io.supportaccess.keycloak.sessions.SupportSessionRecords;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
 
@@ -76,6 +82,52 @@ final class RealmLifecycle {
 
     static boolean needsSetUp(String realmName, String setupVersion) {
         return !SupportAccess.MASTER_REALM.equals(realmName) && !SETUP_VERSION.equals(setupVersion);
+    }
+
+    /**
+     * A realm was created: its set-up runs once the creating transaction commits, in a transaction of its
+     * own ({@link AfterCreationSetup}), unless something in the creating transaction needs it before
+     * ({@link PendingRealmSetup#completeNow}).
+     */
+    void realmCreated(KeycloakSession session, RealmModel realm) {
+        if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
+            return;
+        }
+        KeycloakTransactionManager transaction = session.getTransactionManager();
+        if (!transaction.isActive()) {
+            setUpRealm(session, realm);
+            logPrepared(realm.getName());
+            return;
+        }
+        PendingRealmSetup.register(session, realm, () -> {
+            setUpRealm(session, realm);
+            logPrepared(realm.getName());
+        });
+        transaction.enlistAfterCompletion(new AfterCreationSetup(session, this, realm.getId(), realm.getName()));
+    }
+
+    /**
+     * Prepares a realm in the session's transaction unless it is prepared by this set-up version already:
+     * the realm's row lock, then its marker as committed, so that should two nodes (or a node's start-up and
+     * a realm's creation) prepare the realm at once, the second waits for the first and skips it.
+     * Returns whether it prepared the realm.
+     */
+    boolean prepareLocked(KeycloakSession session, String realmId) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        RealmEntity locked = em.find(RealmEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        if (locked == null || !needsSetUp(locked.getName(), committedSetupVersion(em, realmId))) {
+            return false;
+        }
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        setUpRealm(session, realm);
+        return true;
+    }
+
+    private static String committedSetupVersion(EntityManager em, String realmId) {
+        return em.createQuery("select a.value from RealmAttributeEntity a where a.realm.id = :realm and a.name = :name", String.class)
+                .setParameter("realm", realmId).setParameter("name", SETUP_VERSION_ATTRIBUTE)
+                .getResultStream().findFirst().orElse(null);
     }
 
     /** Prepares a realm (new, or prepared by an older version) and marks it with the current set-up version. */

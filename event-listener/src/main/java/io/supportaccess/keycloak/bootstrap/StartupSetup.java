@@ -1,7 +1,6 @@
 package io.supportaccess.keycloak.bootstrap;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +11,6 @@ import org.keycloak.cluster.ExecutionResult;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -78,12 +75,12 @@ final class StartupSetup {
         return pending;
     }
 
-    private int[] prepare(KeycloakSessionFactory factory, List<Realm> realms) {
+    private int[] prepare(KeycloakSessionFactory factory, List<Realm> pending) {
         int prepared = 0;
         int failed = 0;
-        for (Realm realm : realms) {
+        for (Realm realm : pending) {
             try {
-                boolean done = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> prepare(session, realm.id()));
+                boolean done = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> realms.prepareLocked(session, realm.id()));
                 if (done) {
                     prepared++;
                     RealmLifecycle.logPrepared(realm.name());
@@ -95,25 +92,5 @@ final class StartupSetup {
             }
         }
         return new int[] {prepared, failed};
-    }
-
-    private boolean prepare(KeycloakSession session, String realmId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        // The realm's row lock, then its marker as committed: should two nodes both run the set-up (started
-        // at once, before they see each other as one cluster), the second waits for the first and skips the realm.
-        RealmEntity locked = em.find(RealmEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-        if (locked == null || !RealmLifecycle.needsSetUp(locked.getName(), committedSetupVersion(em, realmId))) {
-            return false;
-        }
-        RealmModel realm = session.realms().getRealm(realmId);
-        session.getContext().setRealm(realm);
-        realms.setUpRealm(session, realm);
-        return true;
-    }
-
-    private static String committedSetupVersion(EntityManager em, String realmId) {
-        return em.createQuery("select a.value from RealmAttributeEntity a where a.realm.id = :realm and a.name = :name", String.class)
-                .setParameter("realm", realmId).setParameter("name", RealmLifecycle.SETUP_VERSION_ATTRIBUTE)
-                .getResultStream().findFirst().orElse(null);
     }
 }

@@ -31,7 +31,8 @@ import org.keycloak.timer.TimerProvider;
  *
  * <p>At start-up (after migration and realm import) it prepares the management realm and every
  * realm not yet prepared by the current set-up version ({@link StartupSetup}); later it prepares
- * each new realm once, whether created through the admin console, the REST API or an import,
+ * each new realm once, right after the transaction that created it commits ({@link AfterCreationSetup}),
+ * whether created through the admin console, the REST API or an import,
  * cleans up after removed realms and users, and schedules the cluster-aware tasks (request expiry,
  * audit retention, support session sweep).
  */
@@ -83,8 +84,7 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
                 }
             }
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            realms.setUpRealm(created.getKeycloakSession(), created.getCreatedRealm());
-            RealmLifecycle.logPrepared(created.getCreatedRealm().getName());
+            realms.realmCreated(created.getKeycloakSession(), created.getCreatedRealm());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             realms.removeRealm(removed.getKeycloakSession(), removed.getRealm());
             new UserHierarchy(removed.getKeycloakSession()).realmRemoved(removed.getRealm());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SetupVersion;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,53 @@ class PermissionCatalogueIT {
         assertThat(kept.getDescription()).isEqualTo("our own readers");
         assertThat(kept.isComposite()).isFalse();
         assertThat(roleNames(imported)).contains("ROLE_ALARM_READ", "Global Reader");
+    }
+
+    /** 21 categories: two levels each, Inventory and User management three, Tenant management four, Tenant statistics one. */
+    private static final int PERMISSION_ROLES = 45;
+
+    @Test
+    void aRealmCreatedThroughTheAdminApiHasItsWholeCatalogueAndItsSetUpMarkerInTheVeryNextRequest() {
+        // a bare realm, and one imported with a full representation (a client, a user, a role of its own)
+        var bare = new org.keycloak.representations.idm.RealmRepresentation();
+        bare.setRealm(Platform.unique("catalogue-at-once"));
+        bare.setEnabled(true);
+        var full = new org.keycloak.representations.idm.RealmRepresentation();
+        full.setRealm(Platform.unique("catalogue-imported"));
+        full.setEnabled(true);
+        var client = new org.keycloak.representations.idm.ClientRepresentation();
+        client.setClientId("imported-app");
+        client.setPublicClient(true);
+        full.setClients(List.of(client));
+        var user = new org.keycloak.representations.idm.UserRepresentation();
+        user.setUsername("imported-user");
+        user.setEnabled(true);
+        full.setUsers(List.of(user));
+        var roles = new org.keycloak.representations.idm.RolesRepresentation();
+        roles.setRealm(List.of(new RoleRepresentation("our-own", "a role of the tenant's own", false)));
+        full.setRoles(roles);
+
+        for (var representation : List.of(bare, full)) {
+            String name = representation.getRealm();
+            Platform.admin().realms().create(representation);
+            // no waiting: the first request after the creation's answer sees every role
+            List<RoleRepresentation> created = Platform.realm(name).roles().list(false);
+            List<String> names = created.stream().map(RoleRepresentation::getName).toList();
+            assertThat(names.stream().filter(n -> n.startsWith("ROLE_"))).as(name).hasSize(PERMISSION_ROLES)
+                    .doesNotContain("ROLE_SUPPORT_READ", "ROLE_SUPPORT_ADMIN");
+            assertThat(names).as(name).containsAll(GLOBAL_ROLES);
+            assertThat(created).filteredOn(r -> !"Cockpit User".equals(r.getName()) && GLOBAL_ROLES.contains(r.getName()))
+                    .as(name).allMatch(RoleRepresentation::isComposite);
+            assertThat(Platform.realm(name).toRepresentation().getAttributes()).as(name)
+                    .containsEntry("supportAccess.setupVersion", SetupVersion.CURRENT);
+            assertThat(Platform.realm(name).roles().get("admins").getRealmRoleComposites()).as(name).hasSize(PERMISSION_ROLES);
+            assertThat(Platform.realm(name).roles().get("readers").getRealmRoleComposites()).as(name).hasSize(21);
+            assertThat(Platform.realm(name).roles().get("ROLE_USER_MANAGEMENT_ADMIN").getClientRoleComposites(
+                    Platform.realm(name).clients().findByClientId("realm-management").get(0).getId()))
+                    .extracting(RoleRepresentation::getName).containsExactlyInAnyOrder("view-users", "manage-users");
+        }
+        assertThat(Platform.realm(full.getRealm()).roles().get("our-own").toRepresentation().getDescription())
+                .isEqualTo("a role of the tenant's own");
     }
 
     private static List<String> roleNames(String realm) {

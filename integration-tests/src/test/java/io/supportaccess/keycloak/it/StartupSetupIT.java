@@ -53,6 +53,19 @@ class StartupSetupIT {
         // prepared once at creation: marked at once
         assertThat(attributes(admin, "fresh")).containsEntry(MARKER, CURRENT);
         assertThat(log(first)).contains("Realm 'fresh' prepared");
+        // a set-up that fails after the realm's creation committed: the realm is there, unprepared, until the next start
+        RealmRepresentation refused = new RealmRepresentation();
+        refused.setRealm("refused-at-creation");
+        refused.setEnabled(true);
+        refused.setAttributes(Map.of(REFUSE, CURRENT));
+        admin.realms().create(refused);
+        assertThat(attributes(admin, "refused-at-creation")).doesNotContainKey(MARKER);
+        assertThat(hasAuditRole(admin, "refused-at-creation")).isFalse();
+        assertThat(log(first)).contains("set-up of the new realm 'refused-at-creation' failed")
+                .doesNotContain("Realm 'refused-at-creation' prepared");
+        RealmRepresentation repaired = admin.realm("refused-at-creation").toRepresentation();
+        repaired.getAttributes().put(REFUSE, "none");
+        admin.realm("refused-at-creation").update(repaired);
 
         // as if prepared by an older set-up version, with something the set-up repairs missing
         makeOutdated(admin, "outdated", Map.of());
@@ -74,6 +87,8 @@ class StartupSetupIT {
         admin = admin();
         assertThat(attributes(admin, "outdated")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "outdated")).isTrue();
+        assertThat(attributes(admin, "refused-at-creation")).containsEntry(MARKER, CURRENT);
+        assertThat(admin.realm("refused-at-creation").roles().get("admins").getRealmRoleComposites()).isNotEmpty();
         // the missing catalogue role is added, the changed one stays as the operator left it
         assertThat(admin.realm("outdated").roles().get("Global Reader").getRealmRoleComposites()).extracting(r -> r.getName())
                 .contains("ROLE_INVENTORY_READ");
@@ -86,9 +101,10 @@ class StartupSetupIT {
         assertThat(hasAuditRole(admin, "broken")).isFalse();
         assertThat(log(second))
                 .contains("Realm 'outdated' prepared")
+                .contains("Realm 'refused-at-creation' prepared")
                 .contains("set-up of realm 'broken' failed")
                 .doesNotContain("Realm 'broken' prepared")
-                .contains("1 realm(s) prepared, 1 failed")
+                .contains("2 realm(s) prepared, 1 failed")
                 // up to date: not prepared again
                 .doesNotContain("Realm 'fresh' prepared")
                 .doesNotContain("Realm 'management' prepared");

@@ -8,6 +8,7 @@ import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.TenantProperties;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.realmsetup.PendingRealmSetup;
 import io.supportaccess.keycloak.rest.AdminEvents;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.rest.JsonBody;
@@ -66,6 +67,8 @@ public final class TenantLifecycle {
         representation.setDisplayName(form.text(TenantForm.COMPANY));
         representation.setEnabled(true);
         RealmModel tenant = new RealmManager(session).importRealm(representation);
+        // the administrator below needs the set-up (the catalogue's admins role, the username rule) in this transaction
+        PendingRealmSetup.completeNow(session, tenant);
         setAttribute(tenant, TenantProperties.CONTACT_NAME_ATTRIBUTE, form.text(TenantForm.CONTACT_NAME));
         setAttribute(tenant, TenantProperties.CONTACT_PHONE_ATTRIBUTE, form.text(TenantForm.CONTACT_PHONE));
         setAttribute(tenant, TenantProperties.EXTERNAL_REFERENCE_ATTRIBUTE, form.text(TenantForm.EXTERNAL_REFERENCE));
