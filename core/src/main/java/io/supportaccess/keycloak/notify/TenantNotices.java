@@ -3,7 +3,8 @@ package io.supportaccess.keycloak.notify;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -36,6 +37,7 @@ public final class TenantNotices {
     static final String EXECUTOR = "support-access-tenant-notices";
 
     private static final Logger LOG = Logger.getLogger(TenantNotices.class);
+    private static CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
 
     private TenantNotices() {
     }
@@ -61,8 +63,7 @@ public final class TenantNotices {
             @Override
             protected void commitImpl() {
                 try {
-                    ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
-                    executor.execute(() -> deliverLogged(factory, notice));
+                    enqueue(session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR), () -> deliverLogged(factory, notice));
                 } catch (RejectedExecutionException | IllegalStateException e) {
                     LOG.warnf(e, "The %s notice of tenant %s could not be queued", notice.kind(), notice.realmId());
                 }
@@ -73,6 +74,14 @@ public final class TenantNotices {
                 // nothing happened, nothing to tell
             }
         });
+    }
+
+    /**
+     * Runs the notices of this node one after the other, in the order their transactions committed: a
+     * mail server is never sent a burst, and a notice never overtakes an earlier one.
+     */
+    private static synchronized void enqueue(Executor executor, Runnable delivery) {
+        lane = lane.handle((done, failure) -> null).thenRunAsync(delivery, executor);
     }
 
     private static void deliverLogged(KeycloakSessionFactory factory, TenantNotice notice) {

@@ -124,9 +124,18 @@ class AdminConsoleIT {
                 .isEqualTo(settings.get("validityLimitHours").asText());
         screenshot("settings");
         chrome.findElement(By.id("support-access-activated-none")).click();
+        WebElement notify = waitFor(By.id("support-access-notify-tenants"));
+        assertThat(notify.isSelected()).as("notify tenants: off by default").isFalse();
+        // PatternFly's switch hides its input under the label: click what a user clicks
+        chrome.findElement(By.cssSelector("label[for='support-access-notify-tenants']")).click();
         chrome.findElement(By.id("support-access-save")).click();
         waitForToast("Support access settings saved");
-        assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportAccessActivated").asBoolean()).isFalse();
+        JsonNode saved = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+        assertThat(saved.get("supportAccessActivated").asBoolean()).isFalse();
+        assertThat(saved.get("notifyTenants").asBoolean()).isTrue();
+        assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator)))
+                .anySatisfy(record -> assertThat(record.toString()).contains("notifyTenants"));
+        Platform.putSettings("{\"notifyTenants\":false}");
         assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator))).isNotEmpty();
         noConsoleErrors("settings");
 
