@@ -1,7 +1,7 @@
 <html>
 <body>
 <p>${msg("supportAccessNoticeGreeting")}</p>
-<p>${msg("supportAccessNoticeSessionStartedBody", who, asWhom, realmName, tenant, time)}</p>
+<p>${msg("supportAccessNoticeSessionStartedBody", who, asWhom, realmName, tenant, time, supportLogin)}</p>
 <#if reason?has_content>
 <p>${msg("supportAccessNoticeReason", reason)}</p>
 </#if>

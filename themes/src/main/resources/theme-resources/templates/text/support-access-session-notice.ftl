@@ -1,7 +1,7 @@
 <#ftl output_format="plainText">
 ${msg("supportAccessNoticeGreeting")}
 
-${msg("supportAccessNoticeSessionStartedBody", who, asWhom, realmName, tenant, time)}
+${msg("supportAccessNoticeSessionStartedBody", who, asWhom, realmName, tenant, time, supportLogin)}
 <#if reason?has_content>
 
 ${msg("supportAccessNoticeReason", reason)}

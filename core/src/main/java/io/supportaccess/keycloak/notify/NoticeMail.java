@@ -70,6 +70,8 @@ final class NoticeMail {
         attributes.put("bodyKey", notice.kind().bodyKey());
         attributes.put("who", notice.who());
         attributes.put("asWhom", notice.asWhom() == null ? "" : notice.asWhom());
+        // how the audit log names what the support user does: jill$john
+        attributes.put("supportLogin", notice.asWhom() == null ? "" : notice.who() + "$" + notice.asWhom());
         attributes.put("time", format(notice.time(), locale));
         // the reason or ticket reference of the access: empty when none was given
         attributes.put("reason", notice.reason());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.supportaccess.keycloak.it.support.Await;
+import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.TenantWithSupport;
@@ -101,6 +102,25 @@ class TenantNoticesIT {
         JsonNode status = SupportAccessClient.ofTenant(t.tenant(), Platform.token(t.tenant(), "boss", PASSWORD)).status();
         assertThat(status.get("notifyTenants").asBoolean()).isTrue();
         assertThat(status.get("noticeFailures").asInt()).isZero();
+    }
+
+    @Test
+    void anExpiredRequestIsTold() throws Exception {
+        TenantWithSupport t = TenantWithSupport.in(tenantWithMailServer("expiry", smtp.getSmtp().getPort()));
+        String boss = administrator(t.tenant(), "boss", true);
+        Clock.putSettings("{\"notifyTenants\":true,\"supportAccessActivated\":false,\"validityLimitHours\":1}");
+        try {
+            assertThat(SupportAccessClient.ofTenant(t.tenant(), t.johnToken()).enable().status()).isEqualTo(201);
+            awaitMail(boss, "was enabled");
+            Clock.set(3600 + 60);
+            assertThat(Clock.awaitRequestEvent(t.tenant(), "EXPIRED")).as("expiry task ran").isNotNull();
+            MimeMessage expired = awaitMail(boss, "has expired");
+            assertThat(expired.getSubject()).isEqualTo("Support access to tenant " + t.tenant() + " has expired");
+            assertThat(textOf(expired)).contains("expired at", "No support request keeps the tenant open");
+        } finally {
+            Clock.set(0);
+            Clock.putSettings("{\"validityLimitHours\":24}");
+        }
     }
 
     @Test
