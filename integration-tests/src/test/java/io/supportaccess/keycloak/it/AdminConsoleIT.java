@@ -124,10 +124,11 @@ class AdminConsoleIT {
                 .isEqualTo(settings.get("validityLimitHours").asText());
         screenshot("settings");
         chrome.findElement(By.id("support-access-activated-none")).click();
-        WebElement notify = waitFor(By.id("support-access-notify-tenants"));
-        assertThat(notify.isSelected()).as("notify tenants: off by default").isFalse();
-        // PatternFly's switch hides its input under the label: click what a user clicks
-        chrome.findElement(By.cssSelector("label[for='support-access-notify-tenants']")).click();
+        // PatternFly's switch hides its checkbox under the label: read the checkbox, click what a user clicks
+        WebElement notifySwitch = waitFor(By.cssSelector("label[for='support-access-notify-tenants']"));
+        assertThat(chrome.findElement(By.id("support-access-notify-tenants")).isSelected()).as("notify tenants: off by default").isFalse();
+        notifySwitch.click();
+        assertThat(chrome.findElement(By.id("support-access-notify-tenants")).isSelected()).isTrue();
         chrome.findElement(By.id("support-access-save")).click();
         waitForToast("Support access settings saved");
         JsonNode saved = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
