@@ -21,9 +21,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * E-mails to a tenant's administrators (platform setting "notify tenants"). A notice is handed over
- * when the transaction that caused it commits and is sent on a thread of its own, in a session of its
- * own: a login or a request never waits for the mail server and never fails because of it. A notice
- * that could not be sent is logged and counted in the tenant's status ({@link NoticeFailures}).
+ * when the transaction that caused it commits and is sent in the background (Keycloak's executor,
+ * one notice after the other per node), in a session of its own: a login or a request never waits for
+ * the mail server and never fails because of it. A notice that could not be sent is logged and counted
+ * in the tenant's status ({@link NoticeFailures}); it is not retried.
  */
 public final class TenantNotices {
 
