@@ -5,6 +5,7 @@ import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.Consent;
+import io.supportaccess.keycloak.notify.NoticeFailures;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.requests.SupportSessions;
@@ -55,6 +56,11 @@ final class SupportStatusRepresentation {
         }
         body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
+        // e-mails to the tenant's administrators ("notify tenants") that the tenant's mail server did not take
+        NoticeFailures.Count notices = new NoticeFailures(session).of(realm.getId());
+        body.put("notifyTenants", settings.notifyTenants());
+        body.put("noticeFailures", notices.failures());
+        body.put("lastNoticeFailureAt", notices.lastFailureAt() == null ? null : Instant.ofEpochMilli(notices.lastFailureAt()).toString());
         return body;
     }
 }

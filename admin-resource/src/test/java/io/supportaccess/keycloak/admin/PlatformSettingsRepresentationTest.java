@@ -33,4 +33,14 @@ class PlatformSettingsRepresentationTest {
         assertThatThrownBy(() -> PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object(body)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("'");
     }
+
+    @Test
+    void tenantsAreNotNotifiedUntilTheSettingIsSwitchedOn() {
+        assertThat(PlatformSettingsRepresentation.of(DEFAULTS).get("notifyTenants")).isEqualTo(false);
+        PlatformSettings on = PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"notifyTenants\":true}"));
+        assertThat(on.notifyTenants()).isTrue();
+        assertThat(on.withValidityLimitHours(12).notifyTenants()).as("kept by other changes").isTrue();
+        assertThatThrownBy(() -> PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"notifyTenants\":\"yes\"}")))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("'notifyTenants'");
+    }
 }

@@ -5,6 +5,8 @@ import io.supportaccess.keycloak.settings.SupportMode;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
+import io.supportaccess.keycloak.notify.TenantNotice;
+import io.supportaccess.keycloak.notify.TenantNotices;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.LinkedHashSet;
@@ -108,6 +110,8 @@ public final class SupportRequests {
         tenant.setExpiresAt(expiry);
         record(realm.getId(), request.getId(), current == null ? SupportRequestEventEntity.Type.ENABLED
                 : SupportRequestEventEntity.Type.PROLONGED, user.getUsername(), now, expiry);
+        TenantNotices.afterCommit(session, TenantNotice.requests(current == null ? TenantNotice.Kind.REQUEST_ENABLED
+                : TenantNotice.Kind.REQUEST_PROLONGED, realm.getId(), user.getUsername(), now, expiry));
         return new Enabling.Enabled(request);
     }
 
@@ -130,6 +134,9 @@ public final class SupportRequests {
         for (SupportRequestEntity request : requests) {
             record(realm.getId(), request.getId(), type, actor.getUsername(), now, remaining);
         }
+        if (!requests.isEmpty()) {
+            TenantNotices.afterCommit(session, TenantNotice.requests(TenantNotice.Kind.REQUEST_DISABLED, realm.getId(), actor.getUsername(), now, remaining));
+        }
         return requests.size();
     }
 
@@ -149,6 +156,12 @@ public final class SupportRequests {
             request.setEndedBy(SYSTEM);
             Long tenantExpiry = openUntil(request.getRealmId(), now).orElse(null);
             record(request.getRealmId(), request.getId(), SupportRequestEventEntity.Type.EXPIRED, SYSTEM, request.getExpiresAt(), tenantExpiry);
+        }
+        if (!due.isEmpty()) {
+            // one notice for the requests that ran out together
+            long expiredAt = due.stream().mapToLong(SupportRequestEntity::getExpiresAt).max().getAsLong();
+            TenantNotices.afterCommit(session, TenantNotice.requests(TenantNotice.Kind.REQUEST_EXPIRED, realmId, SYSTEM, expiredAt,
+                    openUntil(realmId, now).orElse(null)));
         }
         return due.size();
     }

@@ -27,6 +27,8 @@ public final class PlatformSettings {
     public static final String MAX_OPEN_AHEAD_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "maxOpenAheadHours";
     /** A week: room for a few prolongations by the default validity limit, while no flood opens a tenant for years. */
     public static final int DEFAULT_MAX_OPEN_AHEAD_HOURS = 168;
+    /** Whether tenant administrators are e-mailed about support sessions and requests in their tenant. */
+    public static final String NOTIFY_TENANTS_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "notifyTenants";
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -36,6 +38,7 @@ public final class PlatformSettings {
     private final int sessionMaxHours;
     private final boolean offlineAccessAllowed;
     private final int maxOpenAheadHours;
+    private final boolean notifyTenants;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
         this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
@@ -43,12 +46,14 @@ public final class PlatformSettings {
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours, int maxOpenAheadHours) {
         this(activation, Set.of(), supportUserOtpRequired, validityLimitHours, DEFAULT_SESSION_IDLE_MINUTES,
-                DEFAULT_SESSION_MAX_HOURS, false, maxOpenAheadHours);
+                DEFAULT_SESSION_MAX_HOURS, false, maxOpenAheadHours,
+                false);
     }
 
     private PlatformSettings(SupportActivation activation, Set<String> excludedTenants, boolean supportUserOtpRequired,
                              int validityLimitHours, int sessionIdleMinutes, int sessionMaxHours, boolean offlineAccessAllowed,
-                             int maxOpenAheadHours) {
+                             int maxOpenAheadHours,
+                             boolean notifyTenants) {
         this.activation = activation;
         this.excludedTenants = Set.copyOf(excludedTenants);
         this.supportUserOtpRequired = supportUserOtpRequired;
@@ -57,6 +62,7 @@ public final class PlatformSettings {
         this.sessionMaxHours = sessionMaxHours;
         this.offlineAccessAllowed = offlineAccessAllowed;
         this.maxOpenAheadHours = maxOpenAheadHours;
+        this.notifyTenants = notifyTenants;
     }
 
     /**
@@ -76,7 +82,8 @@ public final class PlatformSettings {
                 number(managementRealm.getAttribute(SESSION_MAX_ATTRIBUTE), 1, MAX_SESSION_MAX_HOURS, DEFAULT_SESSION_MAX_HOURS),
                 Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)),
                 // unset (a platform from before this setting): never below its validity limit, so one request still fits
-                number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)));
+                number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)),
+                Boolean.parseBoolean(managementRealm.getAttribute(NOTIFY_TENANTS_ATTRIBUTE)));
     }
 
     private static int number(String stored, int min, int max, int fallback) {
@@ -97,38 +104,57 @@ public final class PlatformSettings {
         managementRealm.setAttribute(SESSION_MAX_ATTRIBUTE, Integer.toString(sessionMaxHours));
         managementRealm.setAttribute(OFFLINE_ALLOWED_ATTRIBUTE, Boolean.toString(offlineAccessAllowed));
         managementRealm.setAttribute(MAX_OPEN_AHEAD_ATTRIBUTE, Integer.toString(maxOpenAheadHours));
+        managementRealm.setAttribute(NOTIFY_TENANTS_ATTRIBUTE, Boolean.toString(notifyTenants));
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
-        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withExcludedTenants(Set<String> value) {
-        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withSupportUserOtpRequired(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withValidityLimitHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withSessionIdleMinutes(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withSessionMaxHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withOfflineAccessAllowed(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours,
+                notifyTenants);
     }
 
     public PlatformSettings withMaxOpenAheadHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value);
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value,
+                notifyTenants);
+    }
+
+    public PlatformSettings withNotifyTenants(boolean value) {
+        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                value);
+    }
+
+    /** Whether tenant administrators are e-mailed when support enters their tenant and when its support requests change. */
+    public boolean notifyTenants() {
+        return notifyTenants;
     }
 
     /** How far ahead of now support requests can keep a tenant open. */

@@ -124,9 +124,19 @@ class AdminConsoleIT {
                 .isEqualTo(settings.get("validityLimitHours").asText());
         screenshot("settings");
         chrome.findElement(By.id("support-access-activated-none")).click();
+        // PatternFly's switch hides its checkbox under the label: read the checkbox, click what a user clicks
+        WebElement notifySwitch = waitFor(By.cssSelector("label[for='support-access-notify-tenants']"));
+        assertThat(chrome.findElement(By.id("support-access-notify-tenants")).isSelected()).as("notify tenants: off by default").isFalse();
+        notifySwitch.click();
+        assertThat(chrome.findElement(By.id("support-access-notify-tenants")).isSelected()).isTrue();
         chrome.findElement(By.id("support-access-save")).click();
         waitForToast("Support access settings saved");
-        assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportAccessActivated").asBoolean()).isFalse();
+        JsonNode saved = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+        assertThat(saved.get("supportAccessActivated").asBoolean()).isFalse();
+        assertThat(saved.get("notifyTenants").asBoolean()).isTrue();
+        assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator)))
+                .anySatisfy(record -> assertThat(record.toString()).contains("notifyTenants"));
+        Platform.putSettings("{\"notifyTenants\":false}");
         assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator))).isNotEmpty();
         noConsoleErrors("settings");
 

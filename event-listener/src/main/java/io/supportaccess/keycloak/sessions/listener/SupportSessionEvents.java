@@ -3,6 +3,8 @@ package io.supportaccess.keycloak.sessions.listener;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
+import io.supportaccess.keycloak.notify.TenantNotice;
+import io.supportaccess.keycloak.notify.TenantNotices;
 import io.supportaccess.keycloak.sessions.SessionEnd;
 import io.supportaccess.keycloak.sessions.SupportSessionGuard;
 import io.supportaccess.keycloak.sessions.SupportSessionRecords;
@@ -115,9 +117,15 @@ public final class SupportSessionEvents {
             return;
         }
         ClientModel client = event.getClientId() == null ? null : tenant.getClientByClientId(event.getClientId());
+        long now = Time.currentTimeMillis();
         records.start(event.getSessionId(), tenant.getId(), tenant.getName(), details.get(SupportAccess.DETAIL_SUPPORT_USER_ID),
                 details.get(SupportAccess.DETAIL_SUPPORT_USER), target.getId(), target.getUsername(),
                 client == null ? event.getClientId() : client.getClientId(),
-                SupportAccessDecision.openedBy(session, management, tenant), Time.currentTimeMillis());
+                SupportAccessDecision.openedBy(session, management, tenant), now);
+        if (TenantNotices.enabled(session)) {
+            TenantNotices.afterCommit(session, TenantNotice.sessionStarted(tenant.getId(), details.get(SupportAccess.DETAIL_SUPPORT_USER_ID),
+                    details.get(SupportAccess.DETAIL_SUPPORT_USER), target.getId(), target.getUsername(), now,
+                    TenantNotices.reasonOf(session.sessions().getUserSession(tenant, event.getSessionId()))));
+        }
     }
 }
