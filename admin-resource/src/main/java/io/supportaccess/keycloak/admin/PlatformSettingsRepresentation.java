@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * The platform settings as JSON:
  * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "excludedTenants": ["initech"],
  *  "supportUserOtpRequired": false, "validityLimitHours": 24, "maxOpenAheadHours": 168, "supportSessionIdleMinutes": 30,
- *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false}</pre>
+ *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false,
+ *  "supportReasonRequired": false}</pre>
  * An update takes any subset of the fields.
  */
 final class PlatformSettingsRepresentation {
@@ -28,8 +29,10 @@ final class PlatformSettingsRepresentation {
     static final String SESSION_MAX = "supportSessionMaxHours";
     static final String OFFLINE_ALLOWED = "supportOfflineAccessAllowed";
     static final String MAX_OPEN_AHEAD = "maxOpenAheadHours";
+    static final String REASON_REQUIRED = "supportReasonRequired";
     private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
-            SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD);
+            SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD,
+            REASON_REQUIRED);
 
     private PlatformSettingsRepresentation() {
     }
@@ -51,6 +54,7 @@ final class PlatformSettingsRepresentation {
         json.put(SESSION_MAX, settings.sessionMaxHours());
         json.put(OFFLINE_ALLOWED, settings.offlineAccessAllowed());
         json.put(MAX_OPEN_AHEAD, settings.maxOpenAheadHours());
+        json.put(REASON_REQUIRED, settings.reasonRequired());
         return json;
     }
 
@@ -81,6 +85,9 @@ final class PlatformSettingsRepresentation {
         }
         if (update.has(MAX_OPEN_AHEAD)) {
             updated = updated.withMaxOpenAheadHours(hours(update, MAX_OPEN_AHEAD));
+        }
+        if (update.has(REASON_REQUIRED)) {
+            updated = updated.withReasonRequired(JsonBody.bool(update, REASON_REQUIRED));
         }
         if ((update.has(MAX_OPEN_AHEAD) || update.has(VALIDITY_LIMIT)) && updated.maxOpenAheadHours() < updated.validityLimitHours()) {
             throw new InvalidInput("'" + MAX_OPEN_AHEAD + "' (" + updated.maxOpenAheadHours() + ") must be at least '" + VALIDITY_LIMIT

@@ -27,6 +27,7 @@ public final class PlatformSettings {
     public static final String MAX_OPEN_AHEAD_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "maxOpenAheadHours";
     /** A week: room for a few prolongations by the default validity limit, while no flood opens a tenant for years. */
     public static final int DEFAULT_MAX_OPEN_AHEAD_HOURS = 168;
+    public static final String REASON_REQUIRED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportReasonRequired";
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -36,6 +37,8 @@ public final class PlatformSettings {
     private final int sessionMaxHours;
     private final boolean offlineAccessAllowed;
     private final int maxOpenAheadHours;
+    /** Set only on a new instance (see {@link #derive}), so the settings stay a value. */
+    private boolean reasonRequired;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
         this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
@@ -76,7 +79,8 @@ public final class PlatformSettings {
                 number(managementRealm.getAttribute(SESSION_MAX_ATTRIBUTE), 1, MAX_SESSION_MAX_HOURS, DEFAULT_SESSION_MAX_HOURS),
                 Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)),
                 // unset (a platform from before this setting): never below its validity limit, so one request still fits
-                number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)));
+                number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)))
+                .withReasonRequired(Boolean.parseBoolean(managementRealm.getAttribute(REASON_REQUIRED_ATTRIBUTE)));
     }
 
     private static int number(String stored, int min, int max, int fallback) {
@@ -97,38 +101,57 @@ public final class PlatformSettings {
         managementRealm.setAttribute(SESSION_MAX_ATTRIBUTE, Integer.toString(sessionMaxHours));
         managementRealm.setAttribute(OFFLINE_ALLOWED_ATTRIBUTE, Boolean.toString(offlineAccessAllowed));
         managementRealm.setAttribute(MAX_OPEN_AHEAD_ATTRIBUTE, Integer.toString(maxOpenAheadHours));
+        managementRealm.setAttribute(REASON_REQUIRED_ATTRIBUTE, Boolean.toString(reasonRequired));
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
-        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withExcludedTenants(Set<String> value) {
-        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withSupportUserOtpRequired(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withValidityLimitHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withSessionIdleMinutes(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withSessionMaxHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours));
     }
 
     public PlatformSettings withOfflineAccessAllowed(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours));
     }
 
     public PlatformSettings withMaxOpenAheadHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value));
+    }
+
+    public PlatformSettings withReasonRequired(boolean value) {
+        PlatformSettings copy = derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours,
+                sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours));
+        copy.reasonRequired = value;
+        return copy;
+    }
+
+    /** {@code next} with the settings that its constructor does not take, as they are here. */
+    private PlatformSettings derive(PlatformSettings next) {
+        next.reasonRequired = reasonRequired;
+        return next;
+    }
+
+    /** Whether a support user must give a reason or ticket reference for every support access. */
+    public boolean reasonRequired() {
+        return reasonRequired;
     }
 
     /** How far ahead of now support requests can keep a tenant open. */

@@ -115,9 +115,12 @@ public final class SupportSessionEvents {
             return;
         }
         ClientModel client = event.getClientId() == null ? null : tenant.getClientByClientId(event.getClientId());
+        // what opened the tenant as the login saw it (and as its tokens say); computed here for logins without it
+        String openedBy = details.get(SupportAccess.DETAIL_OPENED_BY);
         records.start(event.getSessionId(), tenant.getId(), tenant.getName(), details.get(SupportAccess.DETAIL_SUPPORT_USER_ID),
                 details.get(SupportAccess.DETAIL_SUPPORT_USER), target.getId(), target.getUsername(),
                 client == null ? event.getClientId() : client.getClientId(),
-                SupportAccessDecision.openedBy(session, management, tenant), Time.currentTimeMillis());
+                openedBy != null ? openedBy : SupportAccessDecision.openedBy(session, management, tenant),
+                details.get(SupportAccess.DETAIL_SUPPORT_REASON), Time.currentTimeMillis());
     }
 }
