@@ -28,6 +28,20 @@ public final class SupportReason {
         return raw.strip();
     }
 
+    /**
+     * A refused reason as the form offers it again for correction: cut to twice the limit, each
+     * unprintable character shown as U+FFFD, so the support user sees where the problem was.
+     */
+    public static String forCorrection(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String cut = raw.length() > 2 * MAX_LENGTH ? raw.substring(0, 2 * MAX_LENGTH) : raw;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> shown.appendCodePoint(isPrintable(c) ? c : 0xFFFD));
+        return shown.toString();
+    }
+
     /** What is wrong with a reason, or null when it is acceptable. */
     public static Problem problemOf(String raw) {
         String reason = raw == null ? "" : raw.strip();

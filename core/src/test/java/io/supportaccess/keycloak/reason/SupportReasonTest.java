@@ -31,4 +31,11 @@ class SupportReasonTest {
         assertThat(SupportReason.problemOf("a\uE000b")).isEqualTo(Problem.NOT_PRINTABLE);
         assertThat(SupportReason.problemOf("a\uD800b")).isEqualTo(Problem.NOT_PRINTABLE);
     }
+
+    @Test
+    void aRefusedReasonIsOfferedAgainCutAndWithUnprintablesMarked() {
+        assertThat(SupportReason.forCorrection(null)).isEmpty();
+        assertThat(SupportReason.forCorrection("a\u0007b\nc")).isEqualTo("a\uFFFDb\uFFFDc");
+        assertThat(SupportReason.forCorrection("x".repeat(10_000))).hasSize(400);
+    }
 }

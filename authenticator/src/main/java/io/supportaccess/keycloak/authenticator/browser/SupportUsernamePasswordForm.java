@@ -153,9 +153,7 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
     private Response reasonForm(AuthenticationFlowContext ctx, String username, String reason, String error) {
         var form = ctx.form()
                 .setAttribute("supportLogin", username)
-                // what was typed, so it can be corrected; never more than a page needs
-                .setAttribute("supportReason", reason == null ? "" : reason.length() > 2 * SupportReason.MAX_LENGTH
-                        ? reason.substring(0, 2 * SupportReason.MAX_LENGTH) : reason)
+                .setAttribute("supportReason", SupportReason.forCorrection(reason))
                 .setAttribute("supportReasonMaxLength", SupportReason.MAX_LENGTH);
         if (error != null) {
             form.setError(error, SupportReason.MAX_LENGTH);
