@@ -38,6 +38,7 @@ export type AccessRecord = {
   time: string;
   who: string;
   supportUser?: string;
+  supportReason?: string;
   activity: string;
   text?: string;
 };

@@ -28,6 +28,7 @@ type Settings = {
   supportSessionIdleMinutes: number;
   supportSessionMaxHours: number;
   supportOfflineAccessAllowed: boolean;
+  supportReasonRequired: boolean;
 };
 
 type Mode = "all" | "none" | "list";
@@ -116,6 +117,11 @@ export const SettingsPage = () => {
           <FormGroup label={t("offlineAllowed")} fieldId="support-access-offline">
             <Switch id="support-access-offline" isChecked={form.supportOfflineAccessAllowed}
               onChange={(_e, v) => set("supportOfflineAccessAllowed", v)} label={t("yes")} labelOff={t("no")} />
+          </FormGroup>
+          <FormGroup label={t("reasonRequired")} fieldId="support-access-reason-required">
+            <Switch id="support-access-reason-required" isChecked={form.supportReasonRequired}
+              onChange={(_e, v) => set("supportReasonRequired", v)} label={t("yes")} labelOff={t("no")} />
+            <FormHelperText><HelperText><HelperTextItem>{t("reasonRequiredHelp")}</HelperTextItem></HelperText></FormHelperText>
           </FormGroup>
           <ActionGroup>
             <Button id="support-access-save" variant="primary" onClick={save}>{t("save")}</Button>
