@@ -255,9 +255,11 @@ class AdminConsoleIT {
         try {
             login(Platform.MANAGEMENT, operator, "operator-pw");
             waitFor(By.id("nav-item-support-access-settings")).click();
-            WebElement required = waitFor(By.id("support-access-reason-required"));
-            assertThat(required.isSelected()).isFalse();
-            chrome.findElement(By.cssSelector("label[for='support-access-reason-required']")).click();
+            // PatternFly's switch hides its checkbox behind the label
+            WebElement label = waitFor(By.cssSelector("label[for='support-access-reason-required']"));
+            assertThat(chrome.findElement(By.id("support-access-reason-required")).isSelected()).isFalse();
+            label.click();
+            assertThat(chrome.findElement(By.id("support-access-reason-required")).isSelected()).isTrue();
             chrome.findElement(By.id("support-access-save")).click();
             waitForToast("Support access settings saved");
             assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportReasonRequired").asBoolean()).isTrue();
