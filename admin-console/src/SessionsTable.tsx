@@ -15,6 +15,7 @@ export type SupportSession = {
   who: string;
   client?: string;
   openedBy?: string;
+  reason?: string;
   started?: string;
   endsAt?: string;
 };
@@ -73,6 +74,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
               <Th>{t("user")}</Th>
               <Th>{t("client")}</Th>
               <Th>{t("openedBy")}</Th>
+              <Th>{t("reason")}</Th>
               <Th>{t("started")}</Th>
               <Th>{t("endsAt")}</Th>
               <Th screenReaderText={t("endSession")} />
@@ -87,6 +89,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
                 <Td dataLabel={t("user")}>{s.user}</Td>
                 <Td dataLabel={t("client")}>{s.client}</Td>
                 <Td dataLabel={t("openedBy")}>{s.openedBy === "platform" ? t("byPlatform") : t("byRequests")}</Td>
+                <Td dataLabel={t("reason")} className="support-access-reason" modifier="breakWord">{s.reason ?? ""}</Td>
                 <Td dataLabel={t("started")}>{formatTime(s.started)}</Td>
                 <Td dataLabel={t("endsAt")}>{formatTime(s.endsAt)}</Td>
                 <Td isActionCell>

@@ -5,7 +5,7 @@ import { AccessPage, AccessRecord, call, formatDate, Translate } from "./api";
 import { FLUSH_CARD } from "./style";
 
 const COLUMNS = ["supportAccessColumnTime", "supportAccessColumnWho", "supportAccessColumnSupportUser",
-  "supportAccessColumnActivity", "supportAccessColumnDescription"];
+  "supportAccessColumnActivity", "supportAccessColumnDescription", "supportAccessColumnReason"];
 
 /** Who came in and what they did: the tenant's support audit records (tenant administrators only). */
 export const SupportAccesses = ({ t }: { t: Translate }) => {
@@ -48,6 +48,7 @@ export const SupportAccesses = ({ t }: { t: Translate }) => {
                   </Td>
                   <Td dataLabel={t(COLUMNS[3])}>{r.activity}</Td>
                   <Td dataLabel={t(COLUMNS[4])}>{r.text || ""}</Td>
+                  <Td dataLabel={t(COLUMNS[5])} className="support-access-reason">{r.supportReason || ""}</Td>
                 </Tr>
               ))}
             </Tbody>

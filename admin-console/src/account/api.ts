@@ -40,6 +40,7 @@ export type AccessRecord = {
   time: string;
   who: string;
   supportUser?: string;
+  supportReason?: string;
   activity: string;
   text?: string;
 };

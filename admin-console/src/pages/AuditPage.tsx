@@ -25,6 +25,7 @@ type AuditRecord = {
   text?: string;
   who?: string;
   supportUser?: string;
+  supportReason?: string;
   source?: string;
   changes?: string[];
 };
@@ -133,6 +134,9 @@ export const AuditPage = () => {
                   <Td dataLabel={t("who")}>{r.who}</Td>
                   <Td dataLabel={t("description")} modifier="breakWord">
                     {r.text}
+                    {r.supportReason && (
+                      <div className="pf-v5-u-color-200 support-access-reason">{t("reason")}: {r.supportReason}</div>
+                    )}
                     {r.changes && r.changes.length > 0 && (
                       <div className="pf-v5-u-color-200">{t("changes")}: {r.changes.join(", ")}</div>
                     )}

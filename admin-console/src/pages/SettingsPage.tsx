@@ -29,6 +29,8 @@ type Settings = {
   supportSessionMaxHours: number;
   supportOfflineAccessAllowed: boolean;
   notifyTenants: boolean;
+  supportReasonRequired: boolean;
+  platformSupportMode: "full" | "read-only";
 };
 
 type Mode = "all" | "none" | "list";
@@ -122,6 +124,16 @@ export const SettingsPage = () => {
             <Switch id="support-access-notify-tenants" isChecked={form.notifyTenants}
               onChange={(_e, v) => set("notifyTenants", v)} label={t("yes")} labelOff={t("no")} />
             <FormHelperText><HelperText><HelperTextItem>{t("notifyTenantsHelp")}</HelperTextItem></HelperText></FormHelperText>
+          </FormGroup>
+          <FormGroup label={t("platformReadOnly")} fieldId="support-access-platform-read-only">
+            <Switch id="support-access-platform-read-only" isChecked={form.platformSupportMode === "read-only"}
+              onChange={(_e, v) => set("platformSupportMode", v ? "read-only" : "full")} label={t("yes")} labelOff={t("no")} />
+            <FormHelperText><HelperText><HelperTextItem>{t("platformReadOnlyHelp")}</HelperTextItem></HelperText></FormHelperText>
+          </FormGroup>
+          <FormGroup label={t("reasonRequired")} fieldId="support-access-reason-required">
+            <Switch id="support-access-reason-required" isChecked={form.supportReasonRequired}
+              onChange={(_e, v) => set("supportReasonRequired", v)} label={t("yes")} labelOff={t("no")} />
+            <FormHelperText><HelperText><HelperTextItem>{t("reasonRequiredHelp")}</HelperTextItem></HelperText></FormHelperText>
           </FormGroup>
           <ActionGroup>
             <Button id="support-access-save" variant="primary" onClick={save}>{t("save")}</Button>

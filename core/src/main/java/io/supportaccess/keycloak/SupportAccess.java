@@ -16,6 +16,8 @@ public final class SupportAccess {
     /** Auth session notes while the support user's second factor is awaited. */
     public static final String NOTE_PENDING_SUPPORT_USER_ID = "support-access.pending.support-user-id";
     public static final String NOTE_PENDING_USERNAME = "support-access.pending.username";
+    /** Auth session note while the reason for a support access is awaited: id of the authenticated support user. */
+    public static final String NOTE_REASON_PENDING_SUPPORT_USER_ID = "support-access.reason-pending.support-user-id";
 
     /** User session notes (copied from the auth session), read by the {@code act} claim mapper. */
     public static final String SESSION_SUPPORT_USER_ID = "SUPPORT_USER_ID";
@@ -24,6 +26,10 @@ public final class SupportAccess {
     public static final String SESSION_WHO = "SUPPORT_WHO";
     /** User session note: the {@link io.supportaccess.keycloak.settings.SupportMode} granted at login ({@code FULL}, {@code READ_ONLY}). */
     public static final String SESSION_SUPPORT_MODE = "SUPPORT_MODE";
+    /** User session notes of the support access: the reason given, and what opened the tenant at login. */
+    public static final String SESSION_SUPPORT_REASON = "SUPPORT_REASON";
+    public static final String SESSION_OPENED_BY = "SUPPORT_OPENED_BY";
+    public static final String SESSION_OPEN_UNTIL = "SUPPORT_OPEN_UNTIL";
 
     /** Event details on login events of support logins. */
     public static final String DETAIL_SUPPORT_USER = "support_user";
@@ -31,6 +37,8 @@ public final class SupportAccess {
     public static final String DETAIL_SUPPORT_REALM = "support_realm";
     public static final String DETAIL_WHO = "who";
     public static final String DETAIL_SUPPORT_REFUSAL = "support_refusal";
+    public static final String DETAIL_SUPPORT_REASON = "support_reason";
+    public static final String DETAIL_OPENED_BY = "support_opened_by";
 
     private SupportAccess() {
     }

@@ -1,5 +1,7 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.settings.SupportMode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.requests.Prolongation;
@@ -16,7 +18,7 @@ import java.util.TreeSet;
  * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "excludedTenants": ["initech"],
  *  "supportUserOtpRequired": false, "validityLimitHours": 24, "maxOpenAheadHours": 168, "supportSessionIdleMinutes": 30,
  *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false,
- *  "notifyTenants": false}</pre>
+ *  "notifyTenants": false, "supportReasonRequired": false, "platformSupportMode": "full"}</pre>
  * An update takes any subset of the fields.
  */
 final class PlatformSettingsRepresentation {
@@ -30,9 +32,13 @@ final class PlatformSettingsRepresentation {
     static final String OFFLINE_ALLOWED = "supportOfflineAccessAllowed";
     static final String MAX_OPEN_AHEAD = "maxOpenAheadHours";
     static final String NOTIFY_TENANTS = "notifyTenants";
+    static final String REASON_REQUIRED = "supportReasonRequired";
+    static final String PLATFORM_MODE = "platformSupportMode";
     private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
             SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD,
-            NOTIFY_TENANTS);
+            NOTIFY_TENANTS,
+            REASON_REQUIRED,
+            PLATFORM_MODE);
 
     private PlatformSettingsRepresentation() {
     }
@@ -55,6 +61,8 @@ final class PlatformSettingsRepresentation {
         json.put(OFFLINE_ALLOWED, settings.offlineAccessAllowed());
         json.put(MAX_OPEN_AHEAD, settings.maxOpenAheadHours());
         json.put(NOTIFY_TENANTS, settings.notifyTenants());
+        json.put(REASON_REQUIRED, settings.reasonRequired());
+        json.put(PLATFORM_MODE, settings.platformSupportMode().json());
         return json;
     }
 
@@ -88,6 +96,12 @@ final class PlatformSettingsRepresentation {
         }
         if (update.has(NOTIFY_TENANTS)) {
             updated = updated.withNotifyTenants(JsonBody.bool(update, NOTIFY_TENANTS));
+        }
+        if (update.has(PLATFORM_MODE)) {
+            updated = updated.withPlatformSupportMode(SupportMode.parse(JsonBody.text(update, PLATFORM_MODE, true), PLATFORM_MODE));
+        }
+        if (update.has(REASON_REQUIRED)) {
+            updated = updated.withReasonRequired(JsonBody.bool(update, REASON_REQUIRED));
         }
         if ((update.has(MAX_OPEN_AHEAD) || update.has(VALIDITY_LIMIT)) && updated.maxOpenAheadHours() < updated.validityLimitHours()) {
             throw new InvalidInput("'" + MAX_OPEN_AHEAD + "' (" + updated.maxOpenAheadHours() + ") must be at least '" + VALIDITY_LIMIT

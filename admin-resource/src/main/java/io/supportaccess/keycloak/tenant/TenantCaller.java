@@ -47,7 +47,8 @@ record TenantCaller(UserModel user, UserSessionModel userSession) {
             new AuditLog(session).record(realm.getId(), realm.getName(), new AuditEntry(AuditType.SUPPORT, "Support request change refused",
                     "A support session tried to change the tenant's support requests",
                     userSession.getNote(SupportAccess.SESSION_WHO), userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME),
-                    "support requests", null, List.of()), Time.currentTimeMillis(), userSession.getId());
+                    "support requests", null, List.of(), userSession.getNote(SupportAccess.SESSION_SUPPORT_REASON)),
+                    Time.currentTimeMillis(), userSession.getId());
             throw ApiException.forbidden("Support requests are the tenant's users' decision; a support session cannot change them");
         }
         return caller;

@@ -25,10 +25,23 @@ class PlatformSettingsRepresentationTest {
         assertThat(PlatformSettingsRepresentation.of(updated).get("supportAccessActivated").toString()).isEqualTo("[acme, globex]");
     }
 
+    @Test
+    void reasonsAreOptionalByDefaultAndTheSettingSurvivesOtherChanges() {
+        assertThat(PlatformSettingsRepresentation.of(DEFAULTS).get("supportReasonRequired")).isEqualTo(false);
+        PlatformSettings required = PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"supportReasonRequired\":true}"));
+        assertThat(required.reasonRequired()).isTrue();
+        PlatformSettings later = PlatformSettingsRepresentation.apply(required,
+                JsonBody.object("{\"supportAccessActivated\":false,\"excludedTenants\":[\"acme\"],\"supportUserOtpRequired\":true,"
+                        + "\"validityLimitHours\":48,\"maxOpenAheadHours\":200,\"supportSessionIdleMinutes\":5,"
+                        + "\"supportSessionMaxHours\":2,\"supportOfflineAccessAllowed\":true}"));
+        assertThat(later.reasonRequired()).as("every other setting's change keeps it").isTrue();
+        assertThat(PlatformSettingsRepresentation.apply(later, JsonBody.object("{\"supportReasonRequired\":false}")).reasonRequired()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"supportAccessActivated\":\"yes\"}", "{\"supportAccessActivated\":[1]}",
             "{\"supportAccessActivated\":[\"bad,id\"]}", "{\"excludedTenants\":\"acme\"}", "{\"supportUserOtpRequired\":1}",
-            "{\"validityLimitHours\":0}", "{\"maxOpenAheadHours\":10,\"validityLimitHours\":24}", "{\"unknown\":true}"})
+            "{\"validityLimitHours\":0}", "{\"maxOpenAheadHours\":10,\"validityLimitHours\":24}", "{\"unknown\":true}", "{\"supportReasonRequired\":\"true\"}"})
     void wrongValuesAreInvalidInputNamingTheField(String body) {
         assertThatThrownBy(() -> PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object(body)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("'");

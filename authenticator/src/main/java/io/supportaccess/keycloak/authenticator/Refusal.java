@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.authenticator;
 
+import io.supportaccess.keycloak.reason.SupportReason;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 
@@ -35,7 +36,17 @@ public enum Refusal {
             "support_target_unavailable", AuthenticationFlowError.ACCESS_DENIED),
     TARGET_ACTIONS_PENDING("supportAccessTargetActionsPendingMessage", 400,
             "The user to support has pending account actions",
-            "support_target_actions_pending", AuthenticationFlowError.ACCESS_DENIED);
+            "support_target_actions_pending", AuthenticationFlowError.ACCESS_DENIED),
+    /** The platform asks for a reason and none was given; shown only to an authenticated, permitted support user. */
+    REASON_MISSING("supportAccessReasonMissingMessage", 400,
+            "A reason or ticket reference for the support access is required (parameter support_reason)",
+            "support_reason_missing", AuthenticationFlowError.ACCESS_DENIED),
+    REASON_TOO_LONG("supportAccessReasonTooLongMessage", 400,
+            "The reason for the support access must be at most " + SupportReason.MAX_LENGTH + " characters",
+            "support_reason_invalid", AuthenticationFlowError.ACCESS_DENIED),
+    REASON_NOT_PRINTABLE("supportAccessReasonNotPrintableMessage", 400,
+            "The reason for the support access must consist of printable characters only (no line breaks or control characters)",
+            "support_reason_invalid", AuthenticationFlowError.ACCESS_DENIED);
 
     private final String messageKey;
     private final int grantStatus;
@@ -69,5 +80,22 @@ public enum Refusal {
 
     public AuthenticationFlowError flowError() {
         return flowError;
+    }
+
+    /** The password grant's OAuth error: a missing or malformed {@code support_reason} is a malformed request. */
+    public String grantError() {
+        return isAboutTheReason() ? "invalid_request" : "invalid_grant";
+    }
+
+    public boolean isAboutTheReason() {
+        return this == REASON_MISSING || this == REASON_TOO_LONG || this == REASON_NOT_PRINTABLE;
+    }
+
+    public static Refusal of(SupportReason.Problem problem) {
+        return switch (problem) {
+            case MISSING -> REASON_MISSING;
+            case TOO_LONG -> REASON_TOO_LONG;
+            case NOT_PRINTABLE -> REASON_NOT_PRINTABLE;
+        };
     }
 }

@@ -177,8 +177,11 @@ public final class SupportLogin {
         return new Authorization(null, target.get());
     }
 
-    /** Makes the flow's user the target and marks the session as a support session. */
-    public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, UserModel target) {
+    /**
+     * Makes the flow's user the target and marks the session as a support session, with the reason
+     * given (null when none) and what opened the tenant.
+     */
+    public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, UserModel target, String reason) {
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         String who = supportUser.getUsername() + "$" + target.getUsername();
         String realmName = SupportAccessConfig.of(ctx.getSession()).managementRealm();
@@ -189,9 +192,18 @@ public final class SupportLogin {
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USERNAME, supportUser.getUsername());
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REALM, realmName);
         authSession.setUserSessionNote(SupportAccess.SESSION_WHO, who);
-        RealmModel management = ctx.getSession().realms().getRealmByName(realmName);
+        SupportAccessDecision.Opening opening = SupportAccessDecision.opening(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm());
+        authSession.setUserSessionNote(SupportAccess.SESSION_OPENED_BY, opening.openedBy());
+        if (opening.expiresAt() != null) {
+            authSession.setUserSessionNote(SupportAccess.SESSION_OPEN_UNTIL, Long.toString(opening.expiresAt()));
+        }
+        ctx.getEvent().detail(SupportAccess.DETAIL_OPENED_BY, opening.openedBy());
+        if (reason != null) {
+            authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REASON, reason);
+            ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_REASON, reason);
+        }
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_MODE,
-                SupportAccessDecision.mode(ctx.getSession(), management, ctx.getRealm()).name());
+                SupportAccessDecision.mode(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm()).name());
         ctx.getEvent()
                 .detail(SupportAccess.DETAIL_SUPPORT_USER, supportUser.getUsername())
                 .detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId())
@@ -199,6 +211,12 @@ public final class SupportLogin {
                 .detail(SupportAccess.DETAIL_WHO, who)
                 .user(target);
         ctx.setUser(target);
+    }
+
+    /** Whether the platform asks support users for a reason or ticket reference on every support access. */
+    public static boolean reasonRequired(KeycloakSession session) {
+        RealmModel management = managementRealm(session);
+        return management != null && PlatformSettings.read(management).reasonRequired();
     }
 
     /** Whether the login asks for an offline token: the {@code offline_access} scope of the authorization or token request. */

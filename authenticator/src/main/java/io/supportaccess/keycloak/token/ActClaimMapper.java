@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.token;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import org.keycloak.models.RealmModel;
 
@@ -27,7 +28,10 @@ import io.supportaccess.keycloak.requests.SupportSessions;
 /**
  * Adds the RFC 8693 {@code act} claim to tokens of a support session:
  * {@code {"sub": <support user id>, "username": <support user>, "realm": <management realm>}}, in access
- * and ID tokens, userinfo and token introspection.
+ * and ID tokens, userinfo and token introspection; next to it the {@code support} claim: the reason
+ * given for the access and what opened the tenant at the support login,
+ * {@code {"reason": "TICKET-42", "openedBy": "request", "request": <id>, "expiresAt": <epoch seconds>}} or
+ * {@code {"openedBy": "platform"}}.
  * Tokens of ordinary sessions are left unchanged.
  */
 public class ActClaimMapper extends AbstractOIDCProtocolMapper
@@ -35,6 +39,7 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "support-access-act-claim-mapper";
     public static final String CLAIM = "act";
+    public static final String SUPPORT_CLAIM = "support";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES;
 
@@ -70,7 +75,35 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
         actor.put("username", userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
         actor.put("realm", userSession.getNote(SupportAccess.SESSION_SUPPORT_REALM));
         token.getOtherClaims().put(CLAIM, actor);
+        Map<String, Object> support = supportClaim(userSession);
+        if (!support.isEmpty()) {
+            token.getOtherClaims().put(SUPPORT_CLAIM, support);
+        }
         capExpiry(token, userSession, session);
+    }
+
+    private static Map<String, Object> supportClaim(UserSessionModel userSession) {
+        Map<String, Object> support = new LinkedHashMap<>();
+        String reason = userSession.getNote(SupportAccess.SESSION_SUPPORT_REASON);
+        if (reason != null) {
+            support.put("reason", reason);
+        }
+        String openedBy = userSession.getNote(SupportAccess.SESSION_OPENED_BY);
+        if (openedBy != null && openedBy.startsWith(SupportAccessDecision.OPENED_BY_REQUEST_PREFIX)) {
+            support.put("openedBy", "request");
+            support.put("request", openedBy.substring(SupportAccessDecision.OPENED_BY_REQUEST_PREFIX.length()));
+        } else if (openedBy != null) {
+            support.put("openedBy", openedBy);
+        }
+        String openUntil = userSession.getNote(SupportAccess.SESSION_OPEN_UNTIL);
+        if (openUntil != null) {
+            try {
+                support.put("expiresAt", Long.parseLong(openUntil) / 1000);
+            } catch (NumberFormatException e) {
+                // a note this extension did not write: left out
+            }
+        }
+        return support;
     }
 
     /**
@@ -131,7 +164,8 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "In support sessions (support$user), adds the RFC 8693 'act' claim naming the support user.";
+        return "In support sessions (support$user), adds the RFC 8693 'act' claim naming the support user, and the 'support' "
+                + "claim with the reason given and what opened the tenant.";
     }
 
     @Override

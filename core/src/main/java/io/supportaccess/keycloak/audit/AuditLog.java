@@ -63,6 +63,7 @@ public final class AuditLog {
         record.setSource(cut(entry.source(), MAX_NAME));
         record.setApplication(cut(entry.application(), MAX_NAME));
         record.setChanges(entry.changes().isEmpty() ? null : cut(String.join(",", entry.changes()), MAX_TEXT));
+        record.setSupportReason(cut(entry.supportReason(), 400));
         em.persist(record);
         return record;
     }

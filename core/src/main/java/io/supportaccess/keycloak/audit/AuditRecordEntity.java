@@ -59,6 +59,10 @@ public class AuditRecordEntity {
     @Column(name = "CHANGES", length = 1000)
     private String changes;
 
+    /** The reason the support user gave for the support access this record belongs to. */
+    @Column(name = "SUPPORT_REASON", length = 400)
+    private String supportReason;
+
     /** The user session the action was done in, where Keycloak's event names one. */
     @Column(name = "SESSION_ID", length = 36)
     private String sessionId;
@@ -87,6 +91,8 @@ public class AuditRecordEntity {
     public void setApplication(String application) { this.application = application; }
     public String getChanges() { return changes; }
     public void setChanges(String changes) { this.changes = changes; }
+    public String getSupportReason() { return supportReason; }
+    public void setSupportReason(String supportReason) { this.supportReason = supportReason; }
     public String getSessionId() { return sessionId; }
     public void setSessionId(String sessionId) { this.sessionId = sessionId; }
 }

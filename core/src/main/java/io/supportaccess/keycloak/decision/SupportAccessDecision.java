@@ -106,12 +106,33 @@ public final class SupportAccessDecision {
 
     /** {@value #OPENED_BY_PLATFORM}, or {@value #OPENED_BY_REQUEST_PREFIX} and the id of the request that keeps the tenant open longest. */
     public static String openedBy(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
+        return opening(session, managementRealm, tenant).openedBy();
+    }
+
+    /**
+     * What keeps a tenant open: the platform setting (no expiry), or the support request that keeps
+     * it open longest, with that request's expiry (epoch milliseconds).
+     */
+    public record Opening(String requestId, Long expiresAt) {
+        static final Opening PLATFORM = new Opening(null, null);
+
+        public boolean byPlatform() {
+            return requestId == null;
+        }
+
+        /** {@value #OPENED_BY_PLATFORM} or {@value #OPENED_BY_REQUEST_PREFIX}{@code <id>}. */
+        public String openedBy() {
+            return byPlatform() ? OPENED_BY_PLATFORM : OPENED_BY_REQUEST_PREFIX + requestId;
+        }
+    }
+
+    public static Opening opening(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
         if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
-            return OPENED_BY_PLATFORM;
+            return Opening.PLATFORM;
         }
         return new SupportRequests(session).active(tenant.getId(), Time.currentTimeMillis()).stream()
                 .max(java.util.Comparator.comparingLong(r -> r.getExpiresAt()))
-                .map(r -> OPENED_BY_REQUEST_PREFIX + r.getId())
-                .orElse(OPENED_BY_PLATFORM);
+                .map(r -> new Opening(r.getId(), r.getExpiresAt()))
+                .orElse(Opening.PLATFORM);
     }
 }

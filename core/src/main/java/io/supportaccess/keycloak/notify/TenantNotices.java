@@ -32,7 +32,7 @@ public final class TenantNotices {
      * The user session note with the support user's reason or ticket reference for the access; absent
      * (no reason in the e-mail) until a login step asks for one.
      */
-    public static final String REASON_SESSION_NOTE = "SUPPORT_REASON";
+    public static final String REASON_SESSION_NOTE = io.supportaccess.keycloak.SupportAccess.SESSION_SUPPORT_REASON;
     /** At most one session notice per tenant, support user and target in this time (cluster-wide: Keycloak's single-use store). */
     public static final long SESSION_NOTICE_INTERVAL_SECONDS = 3600;
     static final String EXECUTOR = "support-access-tenant-notices";

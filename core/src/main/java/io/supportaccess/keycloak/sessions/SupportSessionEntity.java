@@ -60,6 +60,10 @@ public class SupportSessionEntity {
     @Column(name = "OPENED_BY", length = 64, nullable = false)
     private String openedBy;
 
+    /** The reason or ticket reference given for the access; null when none was asked for or given. */
+    @Column(name = "REASON", length = 400)
+    private String reason;
+
     @Column(name = "STARTED_AT", nullable = false)
     private long startedAt;
 
@@ -100,6 +104,8 @@ public class SupportSessionEntity {
     public void setClientId(String clientId) { this.clientId = clientId; }
     public String getOpenedBy() { return openedBy; }
     public void setOpenedBy(String openedBy) { this.openedBy = openedBy; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
     public long getStartedAt() { return startedAt; }
     public void setStartedAt(long startedAt) { this.startedAt = startedAt; }
     public Long getEndedAt() { return endedAt; }

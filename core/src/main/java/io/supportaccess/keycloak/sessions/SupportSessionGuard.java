@@ -166,7 +166,7 @@ public final class SupportSessionGuard {
                 + (reason == SessionEnd.OPERATOR ? " (by " + endedBy + ")" : "");
         new AuditLog(session).record(row.getRealmId(), row.getRealmName(), new AuditEntry(AuditType.SUPPORT,
                 "Support session ended", text, row.who(), row.getSupportUsername(), "support session " + row.getUserSessionId(),
-                row.getClientId(), List.of(reason.label())), now, row.getUserSessionId());
+                row.getClientId(), List.of(reason.label()), row.getReason()), now, row.getUserSessionId());
         LOG.infof("%s", text);
     }
 

@@ -20,7 +20,7 @@ public final class SupportSessionRecords {
 
     public SupportSessionEntity start(String userSessionId, String realmId, String realmName, String supportUserId,
                                       String supportUsername, String targetUserId, String targetUsername,
-                                      String clientId, String openedBy, long now) {
+                                      String clientId, String openedBy, String reason, long now) {
         SupportSessionEntity row = new SupportSessionEntity();
         row.setId(KeycloakModelUtils.generateId());
         row.setUserSessionId(userSessionId);
@@ -32,6 +32,7 @@ public final class SupportSessionRecords {
         row.setTargetUsername(cut(targetUsername));
         row.setClientId(cut(clientId));
         row.setOpenedBy(openedBy);
+        row.setReason(reason);
         row.setStartedAt(now);
         em.persist(row);
         return row;

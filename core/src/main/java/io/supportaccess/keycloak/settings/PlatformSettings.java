@@ -29,6 +29,7 @@ public final class PlatformSettings {
     public static final int DEFAULT_MAX_OPEN_AHEAD_HOURS = 168;
     /** Whether tenant administrators are e-mailed about support sessions and requests in their tenant. */
     public static final String NOTIFY_TENANTS_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "notifyTenants";
+    public static final String REASON_REQUIRED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportReasonRequired";
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -39,6 +40,9 @@ public final class PlatformSettings {
     private final boolean offlineAccessAllowed;
     private final int maxOpenAheadHours;
     private final boolean notifyTenants;
+    /** Set only on a new instance (see {@link #derive}), so the settings stay a value. */
+    private boolean reasonRequired;
+    private SupportMode platformSupportMode = SupportMode.FULL;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
         this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
@@ -83,7 +87,9 @@ public final class PlatformSettings {
                 Boolean.parseBoolean(managementRealm.getAttribute(OFFLINE_ALLOWED_ATTRIBUTE)),
                 // unset (a platform from before this setting): never below its validity limit, so one request still fits
                 number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)),
-                Boolean.parseBoolean(managementRealm.getAttribute(NOTIFY_TENANTS_ATTRIBUTE)));
+                Boolean.parseBoolean(managementRealm.getAttribute(NOTIFY_TENANTS_ATTRIBUTE)))
+                .withReasonRequired(Boolean.parseBoolean(managementRealm.getAttribute(REASON_REQUIRED_ATTRIBUTE)))
+                .withPlatformSupportMode(PlatformSupportMode.read(managementRealm));
     }
 
     private static int number(String stored, int min, int max, int fallback) {
@@ -105,51 +111,84 @@ public final class PlatformSettings {
         managementRealm.setAttribute(OFFLINE_ALLOWED_ATTRIBUTE, Boolean.toString(offlineAccessAllowed));
         managementRealm.setAttribute(MAX_OPEN_AHEAD_ATTRIBUTE, Integer.toString(maxOpenAheadHours));
         managementRealm.setAttribute(NOTIFY_TENANTS_ATTRIBUTE, Boolean.toString(notifyTenants));
+        managementRealm.setAttribute(REASON_REQUIRED_ATTRIBUTE, Boolean.toString(reasonRequired));
+        PlatformSupportMode.write(managementRealm, platformSupportMode);
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
-        return new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(value, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withExcludedTenants(Set<String> value) {
-        return new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, value, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withSupportUserOtpRequired(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, value, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withValidityLimitHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, value, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withSessionIdleMinutes(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, value, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withSessionMaxHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, value, offlineAccessAllowed, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withOfflineAccessAllowed(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, value, maxOpenAheadHours,
+                notifyTenants));
     }
 
     public PlatformSettings withMaxOpenAheadHours(int value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value,
-                notifyTenants);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, value,
+                notifyTenants));
     }
 
     public PlatformSettings withNotifyTenants(boolean value) {
-        return new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
-                value);
+        return derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours, sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours,
+                value));
+    }
+
+    public PlatformSettings withReasonRequired(boolean value) {
+        PlatformSettings copy = derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours,
+                sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours, notifyTenants));
+        copy.reasonRequired = value;
+        return copy;
+    }
+
+    /** The mode the platform setting grants where it opens tenants (support requests choose their own). */
+    public PlatformSettings withPlatformSupportMode(SupportMode value) {
+        PlatformSettings copy = derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours,
+                sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours, notifyTenants));
+        copy.platformSupportMode = value;
+        return copy;
+    }
+
+    public SupportMode platformSupportMode() {
+        return platformSupportMode;
+    }
+
+    /** {@code next} with the settings that its constructor does not take, as they are here. */
+    private PlatformSettings derive(PlatformSettings next) {
+        next.reasonRequired = reasonRequired;
+        next.platformSupportMode = platformSupportMode;
+        return next;
+    }
+
+    /** Whether a support user must give a reason or ticket reference for every support access. */
+    public boolean reasonRequired() {
+        return reasonRequired;
     }
 
     /** Whether tenant administrators are e-mailed when support enters their tenant and when its support requests change. */

@@ -308,6 +308,9 @@ class AccountConsoleIT {
         for (int i = 0; i < 22; i++) {
             assertThat(scene.supportGrant().status()).isEqualTo(200);
         }
+        // the newest access with a reason that must read as text
+        assertThat(Platform.passwordGrant(tenant, scene.supportLogin(), TenantWithSupport.JILL_PASSWORD,
+                Map.of("support_reason", "<i>INC-9</i>")).status()).isEqualTo(200);
 
         openSupportPage(tenant, "boss", "boss-pw");
         waitFor(By.id("support-access-accesses"));
@@ -316,9 +319,11 @@ class AccountConsoleIT {
         assertThat(rows.get(0).getText()).contains(jill + "$john").contains("Support access granted").contains(jill + " (support)");
         // marked by the support user the server recorded, not by the shape of "who"
         assertThat(rows.get(0).getAttribute("class")).contains("support-access-by-support-user");
+        assertThat(rows.get(0).findElement(By.className("support-access-reason")).getText()).isEqualTo("<i>INC-9</i>");
+        assertThat(rows.get(0).findElements(By.tagName("i"))).isEmpty();
         screenshot("account-support-access-accesses.png");
         waitFor(By.id("support-access-load-more")).click();
-        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 22);
+        new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> d.findElements(By.className("support-access-record")).size() == 23);
         noConsoleErrors();
         assertThat(chrome.findElements(By.id("support-access-load-more"))).isEmpty();
 

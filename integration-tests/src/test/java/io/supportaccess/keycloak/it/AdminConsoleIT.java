@@ -254,6 +254,45 @@ class AdminConsoleIT {
     }
 
     @Test
+    void operatorRequiresReasonsOnTheSettingsPageAndSeesThemOnTheSessionsPage() throws Exception {
+        String tenant = Platform.createTenant("console-reason");
+        Platform.createUser(tenant, "john", "john-pw");
+        String jill = Platform.unique("jill");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        String operator = Platform.unique("operator");
+        String operatorId = Platform.createUser(Platform.MANAGEMENT, operator, "operator-pw");
+        grantRealmManagement(Platform.MANAGEMENT, operatorId, "realm-admin");
+        try {
+            login(Platform.MANAGEMENT, operator, "operator-pw");
+            waitFor(By.id("nav-item-support-access-settings")).click();
+            // PatternFly's switch hides its checkbox behind the label
+            WebElement label = waitFor(By.cssSelector("label[for='support-access-reason-required']"));
+            assertThat(chrome.findElement(By.id("support-access-reason-required")).isSelected()).isFalse();
+            label.click();
+            assertThat(chrome.findElement(By.id("support-access-reason-required")).isSelected()).isTrue();
+            chrome.findElement(By.id("support-access-save")).click();
+            waitForToast("Support access settings saved");
+            assertThat(Http.get(Platform.settingsUrl(), Platform.adminToken()).json().get("supportReasonRequired").asBoolean()).isTrue();
+            assertThat(auditRecords(Platform.MANAGEMENT, Map.of("type", "Option", "user", operator)).get(0).get("changes"))
+                    .extracting(JsonNode::asText).containsExactly("supportReasonRequired");
+            screenshot("settings-reason-required");
+            noConsoleErrors("settings");
+
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(400);
+            String reason = "<b>INC-5</b> \"quoted\" & more";
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret", Map.of("support_reason", reason)).status())
+                    .isEqualTo(200);
+            waitFor(By.id("nav-item-support-access-sessions")).click();
+            WebElement row = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
+            assertThat(row.findElement(By.className("support-access-reason")).getText()).isEqualTo(reason);
+            assertThat(row.findElements(By.tagName("b"))).isEmpty();
+            noConsoleErrors("support sessions");
+        } finally {
+            Platform.putSettings("{\"supportReasonRequired\":false}");
+        }
+    }
+
+    @Test
     void tenantAdministratorSeesTheTenantsAuditLogOnly() throws Exception {
         String tenant = Platform.createTenant("console-tenant");
         // a German-speaking tenant administrator: the console and the pages follow the user's locale

@@ -40,7 +40,31 @@ class ReadOnlySupportIT {
 
     @AfterAll
     void platformOpenAgain() {
+        Platform.putSettings("{\"platformSupportMode\":\"full\"}");
         Platform.setSupportActivated(true);
+    }
+
+    @Test
+    void thePlatformSettingThatOpensTenantsCanGrantReadOnlySupport() {
+        TenantWithSupport byPlatform = TenantWithSupport.create("roplat");
+        Platform.grantRealmRoles(byPlatform.tenant(), byPlatform.johnId(), "admins");
+        Http.Reply bad = Http.put(Platform.settingsUrl(), Platform.adminToken(), JSON, "{\"platformSupportMode\":\"admin\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("platformSupportMode");
+        Http.Reply set = Platform.putSettings("{\"platformSupportMode\":\"read-only\",\"supportAccessActivated\":[\"" + byPlatform.tenant() + "\"]}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("platformSupportMode").asText()).isEqualTo("read-only");
+        try {
+            assertThat(realmRoles(Http.jwtPayload(byPlatform.supportToken()))).contains("ROLE_INVENTORY_READ").doesNotContain("ROLE_INVENTORY_ADMIN");
+            assertThat(Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + byPlatform.tenant(),
+                    Platform.adminToken()).json().get("mode").asText()).isEqualTo("read-only");
+            // a tenant user's full request is stronger than the platform's read-only
+            Platform.createUser(byPlatform.tenant(), "carl", "carl-pw");
+            assertThat(enable(byPlatform.tenant(), Platform.token(byPlatform.tenant(), "carl", "carl-pw"), "{\"mode\":\"full\"}").status())
+                    .as("requests are not needed where the platform opens the tenant").isEqualTo(409);
+        } finally {
+            Platform.putSettings("{\"platformSupportMode\":\"full\",\"supportAccessActivated\":false}");
+        }
     }
 
     @Test

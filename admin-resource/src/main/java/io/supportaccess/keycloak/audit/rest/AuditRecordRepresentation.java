@@ -30,6 +30,7 @@ public final class AuditRecordRepresentation {
         json.put("supportUser", record.supportUser());
         // a support record is one that names its support user; never judged by the shape of "who"
         json.put("support", record.supportUser() != null);
+        json.put("supportReason", record.supportReason());
         json.put("source", record.source());
         json.put("application", record.application());
         json.put("changes", record.changes());

@@ -23,6 +23,7 @@ final class SupportSessionRepresentation {
         json.put("userSessionId", row.userSessionId());
         json.put("client", row.clientId());
         json.put("openedBy", row.openedBy());
+        json.put("reason", row.reason());
         json.put("started", Instant.ofEpochMilli(row.startedAt()).toString());
         json.put("endsAt", Instant.ofEpochMilli(row.endsAt()).toString());
         json.put("latestEnd", Instant.ofEpochMilli(row.startedAt() + settings.sessionMaxHours() * 3_600_000L).toString());

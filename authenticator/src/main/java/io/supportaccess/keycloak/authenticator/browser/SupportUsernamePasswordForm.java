@@ -5,6 +5,7 @@ import io.supportaccess.keycloak.authenticator.Refusal;
 import io.supportaccess.keycloak.authenticator.SupportLogin;
 import io.supportaccess.keycloak.login.SupportUsername;
 import io.supportaccess.keycloak.login.SupportUsernameParser;
+import io.supportaccess.keycloak.reason.SupportReason;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public class SupportUsernamePasswordForm extends org.keycloak.authentication.authenticators.browser.UsernamePasswordForm {
 
     static final String OTP_TEMPLATE = "support-access-otp.ftl";
+    static final String REASON_TEMPLATE = "support-access-reason.ftl";
     static final String OTP_FIELD = "otp";
     static final String PASSWORD_FIELD = "password";
 
@@ -34,8 +36,13 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
     public void action(AuthenticationFlowContext ctx) {
         MultivaluedMap<String, String> form = ctx.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+        boolean continuing = !form.containsKey("cancel") && !form.containsKey(AuthenticationManager.FORM_USERNAME);
+        if (continuing && authSession.getAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID) != null) {
+            reasonStep(ctx, form);
+            return;
+        }
         boolean otpPending = authSession.getAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID) != null;
-        if (otpPending && !form.containsKey("cancel") && !form.containsKey(AuthenticationManager.FORM_USERNAME)) {
+        if (otpPending && continuing) {
             otpStep(ctx, form);
             return;
         }
@@ -98,8 +105,60 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
             refuse(ctx, username, authorization.refusal());
             return;
         }
-        SupportLogin.grant(ctx, supportUser, authorization.target());
+        if (SupportLogin.reasonRequired(ctx.getSession())) {
+            AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+            authSession.setAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID, supportUser.getId());
+            authSession.setAuthNote(SupportAccess.NOTE_PENDING_USERNAME, username);
+            ctx.challenge(reasonForm(ctx, username, null, null));
+            return;
+        }
+        SupportLogin.grant(ctx, supportUser, authorization.target(), null);
         ctx.success();
+    }
+
+    /**
+     * The reason page of an authenticated, permitted support user. A missing or malformed reason
+     * shows the page again: a plain challenge, which Keycloak counts against nobody. The decision is
+     * taken again with the reason, as the tenant may have closed meanwhile.
+     */
+    private void reasonStep(AuthenticationFlowContext ctx, MultivaluedMap<String, String> form) {
+        AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
+        String username = authSession.getAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
+        Optional<SupportUsername> name = SupportUsernameParser.parse(username);
+        SupportLogin.describeAttempt(ctx, username, name);
+        var management = SupportLogin.managementRealm(ctx.getSession());
+        UserModel supportUser = management == null ? null
+                : ctx.getSession().users().getUserById(management, authSession.getAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID));
+        if (name.isEmpty() || supportUser == null || !SupportLogin.mayContinue(ctx.getSession(), supportUser)) {
+            clearPending(authSession);
+            refuse(ctx, username, Refusal.INVALID_CREDENTIALS);
+            return;
+        }
+        String reason = form.getFirst(SupportReason.PARAMETER);
+        SupportReason.Problem problem = SupportReason.problemOf(reason);
+        if (problem != null) {
+            ctx.challenge(reasonForm(ctx, username, reason, Refusal.of(problem).messageKey()));
+            return;
+        }
+        clearPending(authSession);
+        SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, name.get(), supportUser);
+        if (authorization.refusal() != null) {
+            refuse(ctx, username, authorization.refusal());
+            return;
+        }
+        SupportLogin.grant(ctx, supportUser, authorization.target(), SupportReason.normalise(reason));
+        ctx.success();
+    }
+
+    private Response reasonForm(AuthenticationFlowContext ctx, String username, String reason, String error) {
+        var form = ctx.form()
+                .setAttribute("supportLogin", username)
+                .setAttribute("supportReason", SupportReason.forCorrection(reason))
+                .setAttribute("supportReasonMaxLength", SupportReason.MAX_LENGTH);
+        if (error != null) {
+            form.setError(error, SupportReason.MAX_LENGTH);
+        }
+        return form.createForm(REASON_TEMPLATE);
     }
 
     private void refuse(AuthenticationFlowContext ctx, String username, Refusal refusal) {
@@ -123,5 +182,6 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
     private static void clearPending(AuthenticationSessionModel authSession) {
         authSession.removeAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID);
         authSession.removeAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
+        authSession.removeAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID);
     }
 }

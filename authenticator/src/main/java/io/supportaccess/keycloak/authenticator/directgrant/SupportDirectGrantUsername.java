@@ -4,6 +4,7 @@ import io.supportaccess.keycloak.authenticator.Refusal;
 import io.supportaccess.keycloak.authenticator.SupportLogin;
 import io.supportaccess.keycloak.login.SupportUsername;
 import io.supportaccess.keycloak.login.SupportUsernameParser;
+import io.supportaccess.keycloak.reason.SupportReason;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
@@ -12,7 +13,8 @@ import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
  * Keycloak's "Username Validation" step of the password grant, plus support logins. For
  * {@code support$user} it checks the support user's password and, when they have one, their OTP
  * code (parameter {@code otp} or {@code totp}, as Keycloak's own OTP step), then makes the target
- * the flow's user. {@link SupportDirectGrantPassword} then leaves the target's password alone.
+ * the flow's user. {@link SupportDirectGrantPassword} then leaves the target's password alone. The
+ * reason for the access is the parameter {@value SupportReason#PARAMETER}, required when the platform says so.
  */
 public class SupportDirectGrantUsername extends ValidateUsername {
 
@@ -45,13 +47,24 @@ public class SupportDirectGrantUsername extends ValidateUsername {
             refuse(ctx, authorization.refusal());
             return;
         }
-        SupportLogin.grant(ctx, check.supportUser(), authorization.target());
+        // asked for only now, from an authenticated and permitted support user; no user is set on the flow
+        // yet, so this refusal counts against nobody in Keycloak's brute-force protection
+        String reason = ctx.getHttpRequest().getDecodedFormParameters().getFirst(SupportReason.PARAMETER);
+        if (reason != null || SupportLogin.reasonRequired(ctx.getSession())) {
+            SupportReason.Problem problem = SupportReason.problemOf(reason);
+            if (problem != null) {
+                refuse(ctx, Refusal.of(problem));
+                return;
+            }
+            reason = SupportReason.normalise(reason);
+        }
+        SupportLogin.grant(ctx, check.supportUser(), authorization.target(), reason);
         ctx.success();
     }
 
     private void refuse(AuthenticationFlowContext ctx, Refusal refusal) {
         SupportLogin.logRefusal(ctx, refusal);
-        ctx.failure(refusal.flowError(), errorResponse(refusal.grantStatus(), "invalid_grant", refusal.grantDescription()));
+        ctx.failure(refusal.flowError(), errorResponse(refusal.grantStatus(), refusal.grantError(), refusal.grantDescription()));
     }
 
     private static String retrieveOtp(AuthenticationFlowContext ctx) {

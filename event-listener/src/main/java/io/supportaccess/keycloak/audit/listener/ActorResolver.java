@@ -32,7 +32,7 @@ final class ActorResolver {
             // a logout: Keycloak has removed the session by now; its support login was recorded with its id
             var supportLogin = log.supportLoginOfSession(realm.getId(), sessionId);
             if (supportLogin.isPresent()) {
-                return new Actor(supportLogin.get().getWho(), supportLogin.get().getSupportUser());
+                return new Actor(supportLogin.get().getWho(), supportLogin.get().getSupportUser(), supportLogin.get().getSupportReason());
             }
         }
         if (userSession == null) {
@@ -40,7 +40,8 @@ final class ActorResolver {
         }
         if (userSession != null && userSession.getNote(SupportAccess.SESSION_WHO) != null
                 && (userId == null || userId.equals(userSession.getUser().getId()))) {
-            return new Actor(userSession.getNote(SupportAccess.SESSION_WHO), userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME));
+            return new Actor(userSession.getNote(SupportAccess.SESSION_WHO), userSession.getNote(SupportAccess.SESSION_SUPPORT_USERNAME),
+                    userSession.getNote(SupportAccess.SESSION_SUPPORT_REASON));
         }
         return Actor.of(username(realm, userId, fallbackName));
     }

@@ -37,7 +37,7 @@ final class AdminEventAudit {
         String text = activity + (name != null ? ": " + name : "") + " (" + path + ")"
                 + (event.getError() != null ? ": " + event.getError() : "");
         return new AuditEntry(subject.type(), activity, text, actor.who(), actor.supportUser(), path, application,
-                changes(event, knownChanges));
+                changes(event, knownChanges), actor.supportReason());
     }
 
     record Subject(AuditType type, String name) {

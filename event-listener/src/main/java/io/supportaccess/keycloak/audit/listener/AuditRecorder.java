@@ -66,7 +66,7 @@ public final class AuditRecorder {
         Actor actor = auth == null ? Actor.of("unknown")
                 : actors.resolve(authRealm, null, auth.getUserId(), auth.getUserId());
         if (authRealm != null && !authRealm.getId().equals(realm.getId())) {
-            actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser());
+            actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser(), actor.supportReason());
         }
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
         if ((actor.supportUser() != null) != (scope == Scope.SUPPORT)) {

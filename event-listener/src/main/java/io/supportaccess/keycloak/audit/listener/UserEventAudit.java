@@ -72,24 +72,25 @@ final class UserEventAudit {
             String who = details.get(SupportAccess.DETAIL_WHO);
             String supportUser = details.get(SupportAccess.DETAIL_SUPPORT_USER);
             String target = supportUser != null && who.startsWith(supportUser + "$") ? who.substring(supportUser.length() + 1) : subject;
+            String supportReason = details.get(SupportAccess.DETAIL_SUPPORT_REASON);
             String text = failed
                     ? "Support access to " + tenant + " as '" + target + "' denied: " + reason(details, event.getError())
                     : "Support user '" + supportUser + "' of " + details.get(SupportAccess.DETAIL_SUPPORT_REALM)
-                    + " logged in to " + tenant + " as '" + target + "'";
+                    + " logged in to " + tenant + " as '" + target + "'" + (supportReason == null ? "" : "; reason: " + supportReason);
             return Optional.of(new AuditEntry(AuditType.SUPPORT, failed ? "Support access denied" : "Support access granted",
-                    text, who, supportUser, target, application, List.of()));
+                    text, who, supportUser, target, application, List.of(), supportReason));
         }
         if (base == EventType.LOGIN || base == EventType.LOGOUT) {
             String activity = base == EventType.LOGIN ? (failed ? "User login failed" : "User login")
                     : (failed ? "User logout failed" : "User logout");
             String text = failed ? activity + ": " + event.getError() : activity;
             return Optional.of(new AuditEntry(AuditType.USER_LOGIN, activity, text, actor.who(), actor.supportUser(),
-                    subject, application, List.of()));
+                    subject, application, List.of(), actor.supportReason()));
         }
         String activity = USER_ACTIVITIES.get(base) + (failed ? " failed" : "");
         String text = failed ? activity + ": " + event.getError() : activity;
         return Optional.of(new AuditEntry(AuditType.USER, activity, text, actor.who(), actor.supportUser(),
-                subject, application, List.of()));
+                subject, application, List.of(), actor.supportReason()));
     }
 
     private static String reason(Map<String, String> details, String error) {

@@ -118,14 +118,17 @@ public final class SupportSessionEvents {
         }
         ClientModel client = event.getClientId() == null ? null : tenant.getClientByClientId(event.getClientId());
         long now = Time.currentTimeMillis();
+        // what opened the tenant as the login saw it (and as its tokens say); computed here for logins without it
+        String openedBy = details.get(SupportAccess.DETAIL_OPENED_BY);
         records.start(event.getSessionId(), tenant.getId(), tenant.getName(), details.get(SupportAccess.DETAIL_SUPPORT_USER_ID),
                 details.get(SupportAccess.DETAIL_SUPPORT_USER), target.getId(), target.getUsername(),
                 client == null ? event.getClientId() : client.getClientId(),
-                SupportAccessDecision.openedBy(session, management, tenant), now);
+                openedBy != null ? openedBy : SupportAccessDecision.openedBy(session, management, tenant),
+                details.get(SupportAccess.DETAIL_SUPPORT_REASON), now);
         if (TenantNotices.enabled(session)) {
             TenantNotices.afterCommit(session, TenantNotice.sessionStarted(tenant.getId(), details.get(SupportAccess.DETAIL_SUPPORT_USER_ID),
                     details.get(SupportAccess.DETAIL_SUPPORT_USER), target.getId(), target.getUsername(), now,
-                    TenantNotices.reasonOf(session.sessions().getUserSession(tenant, event.getSessionId()))));
+                    details.get(SupportAccess.DETAIL_SUPPORT_REASON)));
         }
     }
 }

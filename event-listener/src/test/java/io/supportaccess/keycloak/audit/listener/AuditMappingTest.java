@@ -37,6 +37,26 @@ class AuditMappingTest {
     }
 
     @Test
+    void theReasonOfASupportAccessIsOnItsRecordAndOnEveryRecordOfTheSession() {
+        Event granted = event(EventType.LOGIN, Map.of(SupportAccess.DETAIL_WHO, "jill$john", SupportAccess.DETAIL_SUPPORT_USER, "jill",
+                SupportAccess.DETAIL_SUPPORT_REALM, "management", SupportAccess.DETAIL_SUPPORT_REASON, "INC-1 <b>"));
+        AuditEntry entry = UserEventAudit.toEntry(granted, Actor.of("john"), "john", "app").orElseThrow();
+        assertThat(entry.supportReason()).isEqualTo("INC-1 <b>");
+        assertThat(entry.text()).isEqualTo("Support user 'jill' of management logged in to acme as 'john'; reason: INC-1 <b>");
+
+        Actor inSession = new Actor("jill$john", "jill", "INC-1 <b>");
+        assertThat(UserEventAudit.toEntry(event(EventType.UPDATE_PROFILE, Map.of()), inSession, "john", "account-console")
+                .orElseThrow().supportReason()).isEqualTo("INC-1 <b>");
+        AdminEvent update = new AdminEvent();
+        update.setRealmId("acme-id");
+        update.setOperationType(OperationType.UPDATE);
+        update.setResourceType(ResourceType.USER);
+        update.setResourcePath("users/1");
+        assertThat(AdminEventAudit.toEntry(update, inSession, "admin-cli").supportReason()).isEqualTo("INC-1 <b>");
+        assertThat(AdminEventAudit.toEntry(update, Actor.of("boss"), "admin-cli").supportReason()).isNull();
+    }
+
+    @Test
     void plainLoginsAndAccountChangesKeepTheActor() {
         Event failed = event(EventType.LOGIN_ERROR, Map.of("username", "john"));
         failed.setError("invalid_user_credentials");
