@@ -255,6 +255,7 @@ class AdminConsoleIT {
 
     @Test
     void operatorRequiresReasonsOnTheSettingsPageAndSeesThemOnTheSessionsPage() throws Exception {
+        Platform.setSupportActivated(true);
         String tenant = Platform.createTenant("console-reason");
         Platform.createUser(tenant, "john", "john-pw");
         String jill = Platform.unique("jill");

@@ -36,6 +36,12 @@ class BrowserSupportLoginIT {
         Platform.setSupportActivated(true);
     }
 
+    /** The platform as the other classes expect it (a test here closes it). */
+    @org.junit.jupiter.api.AfterEach
+    void reopen() {
+        Platform.setSupportActivated(true);
+    }
+
     @Test
     void supportLoginOnTheLoginPageEndsAtTheClientAsTheTarget() {
         Browser.Result result = new Browser().login(tenant, jill + "$john", "jill-secret");

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -51,6 +52,12 @@ class TenantNoticesIT {
         if (smtp != null) {
             smtp.stop();
         }
+    }
+
+    /** Each test starts from a platform that opens every tenant, whatever a class before left behind. */
+    @BeforeEach
+    void openPlatform() {
+        Platform.putSettings("{\"notifyTenants\":false,\"supportAccessActivated\":true}");
     }
 
     @AfterEach
