@@ -104,7 +104,8 @@ export const UsersPage = () => {
   };
 
   const [toggleRemove, RemoveDialog] = useConfirmDialog({
-    titleKey: removing ? t("removeUserTitle", { user: removing.username }) : "",
+    // PatternFly's Modal wants a title even while closed
+    titleKey: t("removeUserTitle", { user: removing?.username ?? "" }),
     messageKey: removing
       ? t("removeUserText", { user: removing.username, owner: removing.owner?.username ?? t("nobody") })
       : "",
@@ -215,12 +216,12 @@ export const UsersPage = () => {
           <Table isTreeTable className="support-access-table" id="support-access-users" aria-label={t("usersTitle")} variant="compact">
             <Thead>
               <Tr>
-                <Th>{t("username")}</Th>
-                <Th>{t("name")}</Th>
-                <Th>{t("email")}</Th>
-                <Th>{t("owner")}</Th>
-                <Th>{t("delegatedBy")}</Th>
-                <Th>{t("globalRoles")}</Th>
+                <Th modifier="wrap">{t("username")}</Th>
+                <Th modifier="wrap">{t("name")}</Th>
+                <Th modifier="wrap">{t("email")}</Th>
+                <Th modifier="wrap">{t("owner")}</Th>
+                <Th modifier="wrap">{t("delegatedBy")}</Th>
+                <Th modifier="wrap">{t("globalRoles")}</Th>
                 <Th screenReaderText={t("actions")} />
               </Tr>
             </Thead>
@@ -248,7 +249,7 @@ export const UsersPage = () => {
                     <Td dataLabel={t("username")} treeRow={treeRow}>
                       <span className="support-access-username">{row.username}</span>{" "}
                       {row.subUsers > 0 && (
-                        <Badge isRead className="support-access-sub-users" screenReaderText={t("subUsers")}>{row.subUsers}</Badge>
+                        <Badge isRead className="support-access-sub-users" title={t("subUsers")}>{row.subUsers}</Badge>
                       )}{" "}
                       {!row.enabled && <Label isCompact color="orange">{t("disabled")}</Label>}
                     </Td>
