@@ -463,6 +463,137 @@ class AdminConsoleIT {
         assertThat(Http.get(tenantsUrl(), token).status()).isEqualTo(403);
     }
 
+    @Test
+    void administratorManagesTheUserHierarchyFromTheConsole() throws Exception {
+        String tenant = Platform.createTenant("console-hierarchy");
+        String adminId = Platform.createUser(tenant, "hierarchy-admin", "hierarchy-admin-pw");
+        grantRealmManagement(tenant, adminId, "realm-admin");
+        String annId = Platform.createUser(tenant, "ann", "ann-pw");
+        Platform.grantRealmRoles(tenant, annId, "business", "Global Reader");
+        String carlId = Platform.createUser(tenant, "carl", "carl-pw");
+
+        login(tenant, "hierarchy-admin", "hierarchy-admin-pw");
+        waitFor(By.id("nav-item-support-access-users")).click();
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "']"));
+        noConsoleErrors("user hierarchy");
+
+        // Add user: bob, without an owner (an administrator may choose one)
+        waitFor(By.id("support-access-user-add")).click();
+        waitFor(By.id("support-access-new-user-username")).sendKeys("bob");
+        chrome.findElement(By.id("support-access-new-user-first")).sendKeys("Bob");
+        chrome.findElement(By.id("support-access-new-user-email")).sendKeys("bob@acme.example");
+        chrome.findElement(By.id("support-access-user-add-save")).click();
+        waitForToast("User bob created");
+        JsonNode bob = hierarchyUser(tenant, "bob");
+        String bobId = bob.get("id").asText();
+        assertThat(bob.get("email").asText()).isEqualTo("bob@acme.example");
+        assertThat(bob.get("owner").isNull()).isTrue();
+
+        // ann becomes bob's owner: the number next to ann's name, and bob below ann when expanded
+        userAction(bobId, "owner");
+        pickUser("support-access-user-owner", "ann");
+        chrome.findElement(By.id("support-access-user-owner-save")).click();
+        waitForToast("Owner of bob set");
+        assertThat(hierarchyUser(tenant, bobId).get("owner").get("username").asText()).isEqualTo("ann");
+        assertThat(hierarchyUser(tenant, annId).get("subUsers").asInt()).isEqualTo(1);
+        WebElement annRow = waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "'][data-sub-users='1']"));
+        assertThat(annRow.findElement(By.cssSelector(".support-access-sub-users")).getText()).isEqualTo("1");
+        assertThat(chrome.findElements(By.cssSelector("tr[data-path='" + annId + "/" + bobId + "']"))).isEmpty();
+        annRow.findElement(By.cssSelector(".pf-v5-c-table__toggle button")).click();
+        WebElement subUser = waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "/" + bobId + "']"));
+        assertThat(subUser.getAttribute("data-level")).isEqualTo("2");
+        assertThat(subUser.getAttribute("data-owner")).isEqualTo("ann");
+
+        // bob's global roles: at most ann's, checked where bob holds them
+        userAction(annId + "/" + bobId, "roles");
+        waitFor(By.id("support-access-user-role-business")).click();
+        assertThat(chrome.findElements(By.id("support-access-user-role-admins"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-roles-save")).click();
+        waitForToast("Global roles of bob saved");
+        assertThat(hierarchyUser(tenant, bobId).get("roles").toString()).contains("business").doesNotContain("admins");
+        waitFor(By.cssSelector("tr[data-path='" + annId + "/" + bobId + "'][data-roles='business']"));
+
+        // ann delegates to carl, and takes it back
+        userAction(carlId, "delegation");
+        pickUser("support-access-user-delegator", "ann");
+        chrome.findElement(By.id("support-access-user-delegation-save")).click();
+        waitForToast("Delegated to carl");
+        assertThat(hierarchyUser(tenant, carlId).get("delegatedBy").get("username").asText()).isEqualTo("ann");
+        waitFor(By.cssSelector("tr[data-path='" + carlId + "'][data-delegated-by='ann']"));
+        screenshot("user-hierarchy");
+        userAction(carlId, "delegation");
+        waitFor(By.id("support-access-user-delegation-clear")).click();
+        waitForToast("Delegation to carl taken back");
+        assertThat(hierarchyUser(tenant, carlId).get("delegatedBy").isNull()).isTrue();
+
+        // ann below bob would be a cycle: refused with the server's message, nothing changes
+        userAction(annId, "owner");
+        pickUser("support-access-user-owner", "bob");
+        chrome.findElement(By.id("support-access-user-owner-save")).click();
+        WebElement refusal = waitFor(By.id("support-access-user-owner-dialog-error"));
+        assertThat(refusal.getAttribute("data-status")).isEqualTo("409");
+        Http.Reply cycle = Http.put(hierarchyUrl(tenant) + "/" + annId + "/owner", Platform.adminToken(), "application/json",
+                "{\"owner\": \"" + bobId + "\"}");
+        assertThat(cycle.status()).isEqualTo(409);
+        assertThat(refusal.getText()).contains("409", cycle.json().get("error_description").asText());
+        assertThat(hierarchyUser(tenant, annId).get("owner").isNull()).isTrue();
+        screenshot("user-hierarchy-cycle");
+        noConsoleErrors("cycle refused");
+        chrome.findElement(By.cssSelector("#support-access-user-owner-dialog button[aria-label='Close']")).click();
+
+        // removing ann, after confirmation: bob moves up to ann's owner (nobody)
+        userAction(annId, "remove");
+        waitFor(By.id("modal-confirm")).click();
+        waitForToast("User ann removed");
+        assertThat(Http.get(hierarchyUrl(tenant) + "/" + annId, Platform.adminToken()).status()).isEqualTo(404);
+        assertThat(hierarchyUser(tenant, bobId).get("owner").isNull()).isTrue();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("#support-access-users tr[data-username='ann']")).isEmpty());
+
+        List<String> activities = auditRecords(tenant, Map.of("user", "hierarchy-admin")).stream()
+                .map(r -> r.get("activity").asText()).toList();
+        assertThat(activities).contains("User created", "User owner updated", "User roles updated", "User delegation updated",
+                "User removed");
+        noConsoleErrors("user hierarchy");
+    }
+
+    /** Opens a row's actions menu and chooses one (owner, roles, delegation, remove). */
+    private void userAction(String path, String action) {
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + path + "'] .support-access-user-actions")).click();
+        waitFor(By.cssSelector("li[data-key='" + action + "'] button")).click();
+    }
+
+    /** Filters a user picker by the username and chooses that user. */
+    private void pickUser(String id, String username) {
+        WebElement filter = waitFor(By.id(id + "-filter"));
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        filter.sendKeys(username);
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> new Select(d.findElement(By.id(id))).getOptions().stream()
+                .anyMatch(o -> o.getText().equals(username)));
+        new Select(chrome.findElement(By.id(id))).selectByVisibleText(username);
+    }
+
+    private static String hierarchyUrl(String realm) {
+        return Platform.url() + "/admin/realms/" + realm + "/support-access/users";
+    }
+
+    /** A user as the hierarchy API shows it, by id or by exact username. */
+    private static JsonNode hierarchyUser(String realm, String idOrUsername) {
+        Http.Reply byId = Http.get(hierarchyUrl(realm) + "/" + idOrUsername, Platform.adminToken());
+        if (byId.status() == 200) {
+            return byId.json();
+        }
+        JsonNode found = Http.get(hierarchyUrl(realm) + "?search=" + Http.enc(idOrUsername), Platform.adminToken()).json();
+        List<JsonNode> exact = new ArrayList<>();
+        found.forEach(u -> {
+            if (u.get("username").asText().equals(idOrUsername)) {
+                exact.add(u);
+            }
+        });
+        assertThat(exact).as(idOrUsername).hasSize(1);
+        return exact.get(0);
+    }
+
     private void createGroup(String name, String parent) {
         waitFor(By.id("support-access-group-name")).sendKeys(name);
         if (parent != null) {
