@@ -223,6 +223,7 @@ const en = {
   youOwnNewUsers: "You ({{user}}) become the owner of the new user.",
   addUserHelp: "Set the password and global roles afterwards (global roles in this list, the password on Keycloak's Users page or with a reset e-mail).",
   userCreated: "User {{user}} created",
+  delegatedToYou: "Delegated to you by {{users}}: you manage their users too.",
 };
 
 const de: typeof en = {
@@ -446,6 +447,7 @@ const de: typeof en = {
   youOwnNewUsers: "Sie ({{user}}) werden Besitzer des neuen Benutzers.",
   addUserHelp: "Passwort und globale Rollen danach festlegen (globale Rollen in dieser Liste, das Passwort auf Keycloaks Benutzerseite oder per E-Mail zum Zurücksetzen).",
   userCreated: "Benutzer {{user}} angelegt",
+  delegatedToYou: "An Sie delegiert von {{users}}: Sie verwalten auch deren Benutzer.",
 };
 
 export type MessageKey = keyof typeof en;

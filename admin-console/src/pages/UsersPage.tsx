@@ -1,6 +1,7 @@
 import { useConfirmDialog, useRealm } from "@keycloak/keycloak-admin-ui";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
+  Alert,
   Badge,
   Button,
   Label,
@@ -173,6 +174,10 @@ export const UsersPage = () => {
         {dialog?.kind === "add" && <AddUserDialog me={info} onClose={() => setDialog(undefined)} onSaved={reload} />}
         {error !== undefined && <Refusal id="support-access-users-error" error={error} />}
         {page.error !== undefined && <Refusal error={page.error} />}
+        {info && info.delegators.length > 0 && (
+          <Alert id="support-access-users-delegators" variant="info" isInline isPlain
+            title={t("delegatedToYou", { users: info.delegators.map((d) => d.username).join(", ") })} />
+        )}
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem>
