@@ -557,6 +557,41 @@ class AdminConsoleIT {
         noConsoleErrors("user hierarchy");
     }
 
+    @Test
+    void sharedUserManagerSeesAndManagesOnlyTheirOwnSubUsers() throws Exception {
+        String tenant = Platform.createTenant("console-shared");
+        String samId = Platform.createUser(tenant, "sam", "sam-pw");
+        Platform.grantRealmRoles(tenant, samId, "Shared User Manager", "business");
+        Platform.createUser(tenant, "olga", "olga-pw");
+
+        login(tenant, "sam", "sam-pw");
+        waitFor(By.id("nav-item-support-access-users")).click();
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "']"));
+        // olga is not below sam: not in sam's list, as the API says
+        assertThat(chrome.findElements(By.cssSelector("#support-access-users tr[data-username='olga']"))).isEmpty();
+        String samToken = adminCliToken(tenant, "sam", "sam-pw");
+        assertThat(Http.get(hierarchyUrl(tenant), samToken).body()).contains("\"sam\"").doesNotContain("\"olga\"");
+
+        // Add user: sam becomes the owner, there is nobody else to choose
+        waitFor(By.id("support-access-user-add")).click();
+        waitFor(By.id("support-access-new-user-username")).sendKeys("sid");
+        assertThat(chrome.findElements(By.id("support-access-new-user-owner"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-add-save")).click();
+        waitForToast("User sid created");
+        JsonNode sid = hierarchyUser(tenant, "sid");
+        assertThat(sid.get("owner").get("username").asText()).isEqualTo("sam");
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "'][data-sub-users='1']"));
+
+        // sid may get sam's own global roles, nothing else
+        userAction(sid.get("id").asText(), "roles");
+        waitFor(By.id("support-access-user-role-business")).click();
+        assertThat(chrome.findElements(By.id("support-access-user-role-admins"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-roles-save")).click();
+        waitForToast("Global roles of sid saved");
+        assertThat(hierarchyUser(tenant, sid.get("id").asText()).get("roles").toString()).contains("business");
+        noConsoleErrors("shared user manager");
+    }
+
     /** Opens a row's actions menu and chooses one (owner, roles, delegation, remove). */
     private void userAction(String path, String action) {
         waitFor(By.cssSelector("#support-access-users tr[data-path='" + path + "'] .support-access-user-actions")).click();
