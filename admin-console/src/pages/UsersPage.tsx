@@ -21,7 +21,7 @@ import { useSupportAccessApi } from "../api";
 import { Empty, Header, Refusal, useLoad } from "../common";
 import { useSaT } from "../messages";
 import { AddUserDialog, DelegationDialog, OwnerDialog, RolesDialog } from "./UserDialogs";
-import { displayName, Me, UserRow, usersPath, useMe } from "./userHierarchy";
+import { displayName, Me, normalize, UserRow, usersPath, useMe } from "./userHierarchy";
 
 /** One row of the tree table: a user at a place in the tree (the same user may show up as a row and as a sub-user). */
 type Line = { path: string; row: UserRow; level: number; posinset: number; setsize: number };
@@ -50,11 +50,12 @@ export const UsersPage = () => {
   const page = useLoad(() => {
     const params = new URLSearchParams({ first: String(first), max: String(max + 1) });
     if (applied) params.set("search", applied);
-    return api<UserRow[]>(realm, `${usersPath()}?${params}`);
+    return api<UserRow[]>(realm, `${usersPath()}?${params}`).then((rows) => rows.map(normalize));
   }, [realm, first, max, applied]);
 
   const subUsersOf = useCallback(
-    (id: string) => api<UserRow[]>(realm, `${usersPath()}?${new URLSearchParams({ owner: id, max: "1000" })}`),
+    (id: string) => api<UserRow[]>(realm, `${usersPath()}?${new URLSearchParams({ owner: id, max: "1000" })}`)
+      .then((rows) => rows.map(normalize)),
     [api, realm],
   );
 

@@ -37,13 +37,20 @@ export function useMe() {
   const api = useSupportAccessApi();
   const { hasAccess } = useAccess();
   const me = useLoad(
-    () => api<Me>(realm, "/users/me").catch(() => ({
+    () => api<Me>(realm, "/users/me").then((me) => ({
+      ...me, user: me.user ? normalize(me.user) : null, delegators: me.delegators ?? [],
+    })).catch(() => ({
       user: null, manageAll: hasAccess("manage-users"), mayCreate: hasAccess("manage-users"), delegators: [],
     })),
     [realm],
   );
   return me;
 }
+
+/** Keycloak's JSON leaves out unset fields: absent owner, delegation, e-mail, names and roles read as none. */
+export const normalize = (row: UserRow): UserRow => ({
+  ...row, owner: row.owner ?? null, delegatedBy: row.delegatedBy ?? null, roles: row.roles ?? [], subUsers: row.subUsers ?? 0,
+});
 
 export const usersPath = (id?: string) => (id ? `/users/${encodeURIComponent(id)}` : "/users");
 
