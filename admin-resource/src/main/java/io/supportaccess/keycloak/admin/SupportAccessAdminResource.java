@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
+import io.supportaccess.keycloak.hierarchy.rest.HierarchyUsersResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.rest.ApiException;
@@ -74,6 +75,12 @@ public class SupportAccessAdminResource {
     @Path("inventory")
     public InventoryAdminResource inventory() {
         return new InventoryAdminResource(session, realm, auth, adminEvent);
+    }
+
+    /** Each endpoint checks what the caller may see or manage in the hierarchy ({@link HierarchyUsersResource}). */
+    @Path("users")
+    public HierarchyUsersResource users() {
+        return new HierarchyUsersResource(session, realm, permissions, adminEvent);
     }
 
     @Path("audit")

@@ -18,7 +18,11 @@ public enum AdminEventResource {
     INVENTORY_GROUP(AuditType.INVENTORY, "Group"),
     INVENTORY_GROUP_MEMBER(AuditType.INVENTORY, "Group member"),
     INVENTORY_ROLE(AuditType.INVENTORY_ROLE, "Inventory role"),
-    INVENTORY_ROLE_ASSIGNMENT(AuditType.INVENTORY_ROLE, "Inventory role assignment");
+    INVENTORY_ROLE_ASSIGNMENT(AuditType.INVENTORY_ROLE, "Inventory role assignment"),
+    /** User hierarchies: a user's owner, the user who delegated to them, their global roles set by a manager. */
+    USER_OWNER(AuditType.USER, "User owner"),
+    USER_DELEGATION(AuditType.USER, "User delegation"),
+    USER_ROLES(AuditType.USER, "User roles");
 
     /** Admin event detail: the fields an update changed, comma-separated. */
     public static final String DETAIL_CHANGED = "changed";

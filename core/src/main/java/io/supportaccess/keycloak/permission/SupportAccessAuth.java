@@ -197,6 +197,28 @@ public final class SupportAccessAuth {
                 "manage-realm or " + ROLE_TENANT_MANAGEMENT_ADMIN);
     }
 
+    // --- user hierarchies (the caller's own realm roles count only in their own realm)
+
+    /** Manages every user of the realm: Keycloak's manage-users, or User management ADMIN. */
+    public boolean callerManagesAllUsers() {
+        return auth.users().canManage() || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_ADMIN);
+    }
+
+    /** Reads every user of the realm: Keycloak's view-users, or User management READ or ADMIN. */
+    public boolean callerReadsAllUsers() {
+        return auth.users().canView() || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_READ) || callerManagesAllUsers();
+    }
+
+    /** Creates users: those managing everyone, and User management CREATE (their sub-users). */
+    public boolean callerCreatesUsers() {
+        return callerManagesAllUsers() || callerHoldsOwnRealmRole(ROLE_USER_MANAGEMENT_CREATE);
+    }
+
+    /** A user of the realm who may manage a user hierarchy: User management CREATE or ADMIN. */
+    public static boolean managesOwnHierarchy(RealmModel realm, UserModel user) {
+        return holds(realm, user, ROLE_USER_MANAGEMENT_CREATE) || holds(realm, user, ROLE_USER_MANAGEMENT_ADMIN);
+    }
+
     /** The user Keycloak authenticated for this request, and its realm. */
     public UserModel caller() {
         return auth.adminAuth().getUser();

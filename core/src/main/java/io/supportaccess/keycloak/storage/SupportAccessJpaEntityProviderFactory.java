@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.storage;
 import io.supportaccess.keycloak.spi.StatelessProviderFactory;
 import io.supportaccess.keycloak.audit.AuditRecordEntity;
 import io.supportaccess.keycloak.consent.SetUpAccountEntity;
+import io.supportaccess.keycloak.hierarchy.UserHierarchyEntity;
 import io.supportaccess.keycloak.inventory.InventoryAssignmentEntity;
 import io.supportaccess.keycloak.inventory.InventoryPermissionEntity;
 import io.supportaccess.keycloak.inventory.InventoryRoleEntity;
@@ -39,7 +40,7 @@ public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderF
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
                 InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
-                SupportSessionEntity.class, SetUpAccountEntity.class);
+                SupportSessionEntity.class, SetUpAccountEntity.class, UserHierarchyEntity.class);
     }
 
     @Override

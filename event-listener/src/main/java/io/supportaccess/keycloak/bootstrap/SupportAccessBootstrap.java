@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.bootstrap;
 import io.supportaccess.keycloak.audit.AuditRetentionTask;
 import io.supportaccess.keycloak.audit.listener.RealmAuditListener;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
+import io.supportaccess.keycloak.hierarchy.UserHierarchy;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.sessions.SupportSessionSweepTask;
@@ -86,10 +87,12 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
             RealmLifecycle.logPrepared(created.getCreatedRealm().getName());
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             realms.removeRealm(removed.getKeycloakSession(), removed.getRealm());
+            new UserHierarchy(removed.getKeycloakSession()).realmRemoved(removed.getRealm());
         } else if (event instanceof RealmModel.RealmAttributeUpdateEvent updated) {
             realms.tenantUpdated(updated.getKeycloakSession(), updated.getRealm(), updated.getAttributeName(), updated.getAttributeValue());
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             new Inventory(removed.getKeycloakSession()).removeUser(removed.getRealm(), removed.getUser().getId());
+            new UserHierarchy(removed.getKeycloakSession()).userRemoved(removed.getRealm(), removed.getUser().getId());
             new SupportSessionEvents(removed.getKeycloakSession()).userRemoved(removed.getRealm(), removed.getUser());
         }
     }
