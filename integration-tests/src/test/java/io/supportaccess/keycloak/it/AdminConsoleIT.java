@@ -469,8 +469,12 @@ class AdminConsoleIT {
         String adminId = Platform.createUser(tenant, "hierarchy-admin", "hierarchy-admin-pw");
         grantRealmManagement(tenant, adminId, "realm-admin");
         String annId = Platform.createUser(tenant, "ann", "ann-pw");
-        Platform.grantRealmRoles(tenant, annId, "business", "Global Reader");
+        // ann has a hierarchy to delegate (User management CREATE)
+        Platform.grantRealmRoles(tenant, annId, "business", "Global Reader", "Shared User Manager");
         String carlId = Platform.createUser(tenant, "carl", "carl-pw");
+        String doraId = Platform.createUser(tenant, "dora", "dora-pw");
+        assertThat(Http.put(hierarchyUrl(tenant) + "/" + doraId + "/owner", Platform.adminToken(), "application/json",
+                "{\"owner\": \"" + carlId + "\"}").status()).isEqualTo(200);
 
         login(tenant, "hierarchy-admin", "hierarchy-admin-pw");
         waitFor(By.id("nav-item-support-access-users")).click();
@@ -526,20 +530,22 @@ class AdminConsoleIT {
         waitForToast("Delegation to carl taken back");
         assertThat(hierarchyUser(tenant, carlId).hasNonNull("delegatedBy")).as("delegatedBy unset").isFalse();
 
-        // ann below bob would be a cycle: refused with the server's message, nothing changes
-        userAction(annId, "owner");
-        pickUser("support-access-user-owner", "bob");
+        // carl below his own sub-user dora would be a cycle: refused with the server's message, nothing changes
+        userAction(carlId, "owner");
+        pickUser("support-access-user-owner", "dora");
         chrome.findElement(By.id("support-access-user-owner-save")).click();
         WebElement refusal = waitFor(By.id("support-access-user-owner-dialog-error"));
         assertThat(refusal.getAttribute("data-status")).isEqualTo("409");
-        Http.Reply cycle = Http.put(hierarchyUrl(tenant) + "/" + annId + "/owner", Platform.adminToken(), "application/json",
-                "{\"owner\": \"" + bobId + "\"}");
+        Http.Reply cycle = Http.put(hierarchyUrl(tenant) + "/" + carlId + "/owner", Platform.adminToken(), "application/json",
+                "{\"owner\": \"" + doraId + "\"}");
         assertThat(cycle.status()).isEqualTo(409);
+        assertThat(cycle.json().get("error_description").asText()).contains("cycle");
         assertThat(refusal.getText()).contains("409", cycle.json().get("error_description").asText());
-        assertThat(hierarchyUser(tenant, annId).hasNonNull("owner")).as("owner unset").isFalse();
+        assertThat(hierarchyUser(tenant, carlId).hasNonNull("owner")).as("owner unset").isFalse();
         screenshot("user-hierarchy-cycle");
         noConsoleErrors("cycle refused");
         chrome.findElement(By.cssSelector("#support-access-user-owner-dialog button[aria-label='Close']")).click();
+        waitForGone(By.id("support-access-user-owner-dialog"));
 
         // removing ann, after confirmation: bob moves up to ann's owner (nobody)
         userAction(annId, "remove");
@@ -553,7 +559,7 @@ class AdminConsoleIT {
         List<String> activities = auditRecords(tenant, Map.of("user", "hierarchy-admin")).stream()
                 .map(r -> r.get("activity").asText()).toList();
         assertThat(activities).contains("User created", "User owner updated", "User roles updated", "User delegation updated",
-                "User removed");
+                "User deleted");
         noConsoleErrors("user hierarchy");
     }
 
@@ -762,6 +768,10 @@ class AdminConsoleIT {
     /** A toast of Keycloak's alert groups (the stock console's and the pages' own). */
     private void waitForToast(String text) {
         waitFor(By.xpath("//ul[contains(@class, 'pf-v5-c-alert-group')]//*[contains(text(), '" + text + "')]"));
+    }
+
+    private void waitForGone(By by) {
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     private void waitForText(By by, String text) {
