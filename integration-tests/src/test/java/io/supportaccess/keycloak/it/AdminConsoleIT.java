@@ -573,10 +573,17 @@ class AdminConsoleIT {
         login(tenant, "sam", "sam-pw");
         waitFor(By.id("nav-item-support-access-users")).click();
         waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "']"));
-        // olga is not below sam: not in sam's list, as the API says
-        assertThat(chrome.findElements(By.cssSelector("#support-access-users tr[data-username='olga']"))).isEmpty();
+        // the role's User management READ shows everyone, but sam manages only his own sub-tree: olga is not his
+        WebElement olga = waitFor(By.cssSelector("#support-access-users tr[data-username='olga']"));
+        assertThat(olga.getAttribute("data-manageable")).isEqualTo("false");
         String samToken = adminCliToken(tenant, "sam", "sam-pw");
-        assertThat(Http.get(hierarchyUrl(tenant), samToken).body()).contains("\"sam\"").doesNotContain("\"olga\"");
+        JsonNode olgaRow = Http.get(hierarchyUrl(tenant) + "?search=olga", samToken).json().get(0);
+        assertThat(olgaRow.get("manageable").asBoolean()).isFalse();
+        olga.findElement(By.cssSelector(".support-access-user-actions")).click();
+        waitFor(By.cssSelector("li[data-key='delegation']"));
+        assertThat(chrome.findElements(By.cssSelector("li[data-key='owner'], li[data-key='roles'], li[data-key='remove']"))).isEmpty();
+        olga.findElement(By.cssSelector(".support-access-user-actions")).click();
+        waitForGone(By.cssSelector("li[data-key='delegation']"));
 
         // Add user: sam becomes the owner, there is nobody else to choose
         waitFor(By.id("support-access-user-add")).click();
