@@ -120,6 +120,7 @@ export const DelegationDialog = ({ row, me, onClose, onSaved }: DialogProps & { 
   const { error, busy, save } = useSave(onClose, onSaved);
   // who may delegate (server: the delegator themselves, or User management ADMIN for anyone)
   const only = me?.manageAll || !me?.user ? undefined : [{ id: me.user.id, username: me.user.username }];
+  const self = !me?.manageAll && me?.user?.id === row.id;
   const [delegator, setDelegator] = useState(row.delegatedBy?.id ?? (only ? only[0].id : ""));
   const put = (value: string | null, done: string) =>
     save(() => api(realm, `${usersPath(row.id)}/delegated-by`, { method: "PUT", body: JSON.stringify({ delegatedBy: value }) }), done);
@@ -127,7 +128,7 @@ export const DelegationDialog = ({ row, me, onClose, onSaved }: DialogProps & { 
     <UserModal id="support-access-user-delegation-dialog" title={t("delegationOf", { user: row.username })} error={error}
       onClose={onClose}
       actions={[
-        <Button key="save" id="support-access-user-delegation-save" variant="primary" isDisabled={!delegator || busy}
+        <Button key="save" id="support-access-user-delegation-save" variant="primary" isDisabled={!delegator || busy || self}
           onClick={() => put(delegator, t("delegationSet", { user: row.username }))}>{t("delegate")}</Button>,
         <Button key="clear" id="support-access-user-delegation-clear" variant="secondary" isDisabled={!row.delegatedBy || busy}
           onClick={() => put(null, t("delegationCleared", { user: row.username }))}>{t("takeBackDelegation")}</Button>,
@@ -135,8 +136,10 @@ export const DelegationDialog = ({ row, me, onClose, onSaved }: DialogProps & { 
       ]}>
       <Form onSubmit={(e) => e.preventDefault()}>
         <HelperText><HelperTextItem>{t("delegationHelp", { user: row.username })}</HelperTextItem></HelperText>
-        <UserPicker id="support-access-user-delegator" label={t("delegatedBy")} value={delegator} onChange={setDelegator}
-          exclude={row.id} only={only} />
+        {!self && (
+          <UserPicker id="support-access-user-delegator" label={t("delegatedBy")} value={delegator} onChange={setDelegator}
+            exclude={row.id} only={only} />
+        )}
       </Form>
     </UserModal>
   );

@@ -149,7 +149,8 @@ export const UsersPage = () => {
       list.push({ itemKey: "owner", title: t("setOwner"), onClick: () => setDialog({ kind: "owner", row }) });
       list.push({ itemKey: "roles", title: t("editGlobalRoles"), onClick: () => setDialog({ kind: "roles", row }) });
     }
-    if (!self && (row.manageable || info?.manageAll || info?.user)) {
+    // a delegate may end the delegation to themselves, on their own row
+    if (self ? !!row.delegatedBy : !!(row.manageable || info?.manageAll || info?.user)) {
       list.push({ itemKey: "delegation", title: t("delegation"), onClick: () => setDialog({ kind: "delegation", row }) });
     }
     if (row.manageable && !self) {
