@@ -568,7 +568,8 @@ class AdminConsoleIT {
         String tenant = Platform.createTenant("console-shared");
         String samId = Platform.createUser(tenant, "sam", "sam-pw");
         Platform.grantRealmRoles(tenant, samId, "Shared User Manager", "business");
-        Platform.createUser(tenant, "olga", "olga-pw");
+        String olgaId = Platform.createUser(tenant, "olga", "olga-pw");
+        Platform.grantRealmRoles(tenant, olgaId, "Shared User Manager");
 
         login(tenant, "sam", "sam-pw");
         waitFor(By.id("nav-item-support-access-users")).click();
@@ -602,6 +603,17 @@ class AdminConsoleIT {
         chrome.findElement(By.id("support-access-user-roles-save")).click();
         waitForToast("Global roles of sid saved");
         assertThat(hierarchyUser(tenant, sid.get("id").asText()).get("roles").toString()).contains("business");
+
+        // olga delegates to sam; sam, the delegate, ends it on his own row
+        assertThat(Http.put(hierarchyUrl(tenant) + "/" + samId + "/delegated-by", Platform.adminToken(), "application/json",
+                "{\"delegatedBy\": \"" + olgaId + "\"}").status()).isEqualTo(200);
+        chrome.findElement(By.id("support-access-users-refresh")).click();
+        waitForText(By.id("support-access-users-delegators"), "olga");
+        userAction(samId, "delegation");
+        assertThat(chrome.findElements(By.id("support-access-user-delegator"))).isEmpty();
+        waitFor(By.id("support-access-user-delegation-clear")).click();
+        waitForToast("Delegation to sam taken back");
+        assertThat(hierarchyUser(tenant, samId).hasNonNull("delegatedBy")).as("delegatedBy unset").isFalse();
         noConsoleErrors("shared user manager");
     }
 
