@@ -7,14 +7,16 @@ import { createPortal } from "react-dom";
 import { NavLink, Outlet } from "react-router-dom";
 import { isManagementRealm } from "./config";
 import { MessageKey, useSaT } from "./messages";
+import { useHoldsUserManagement } from "./pages/userHierarchy";
 
-type Entry = { key: MessageKey; path: string; access: AccessType; managementOnly: boolean };
+type Entry = { key: MessageKey; path: string; access: AccessType; managementOnly: boolean; orUserManagement?: boolean };
 
 // The permissions the REST API asks for (README, REST API); the server refuses regardless.
 const ENTRIES: Entry[] = [
   { key: "navSettings", path: "settings", access: "view-realm", managementOnly: true },
   { key: "navTenants", path: "tenants", access: "view-realm", managementOnly: true },
   { key: "navSessions", path: "sessions", access: "view-users", managementOnly: true },
+  { key: "navUsers", path: "users", access: "view-users", managementOnly: false, orUserManagement: true },
   { key: "navInventory", path: "inventory", access: "view-users", managementOnly: false },
   { key: "navAudit", path: "audit", access: "view-events", managementOnly: false },
 ];
@@ -55,8 +57,10 @@ const SupportAccessNav = () => {
   const { realm } = useRealm();
   const { hasAccess } = useAccess();
   const { t } = useSaT();
+  const userManagement = useHoldsUserManagement();
   const visible = ENTRIES.filter(
-    (entry) => (!entry.managementOnly || isManagementRealm(realm)) && hasAccess(entry.access),
+    (entry) => (!entry.managementOnly || isManagementRealm(realm))
+      && (hasAccess(entry.access) || (!!entry.orUserManagement && userManagement)),
   );
 
   if (visible.length === 0) return null;

@@ -4,6 +4,7 @@ import { TenantDetailPage } from "./pages/TenantDetailPage";
 import { SessionsPage } from "./pages/SessionsPage";
 import { AuditPage } from "./pages/AuditPage";
 import { InventoryPage } from "./pages/InventoryPage";
+import { UsersPage } from "./pages/UsersPage";
 import { i18n } from "./i18n";
 import { MessageKey, translate } from "./messages";
 
@@ -22,6 +23,9 @@ export const supportAccessRoutes = [
     handle: { access: "view-users", breadcrumb: crumb("navSessions") } },
   { path: "/:realm/support-access/inventory", element: <InventoryPage />,
     handle: { access: "view-users", breadcrumb: crumb("navInventory") } },
+  // User management READ/CREATE holders need no Keycloak admin role: the server decides who sees whom
+  { path: "/:realm/support-access/users", element: <UsersPage />,
+    handle: { access: "anyone", breadcrumb: crumb("navUsers") } },
   { path: "/:realm/support-access/audit", element: <AuditPage />,
     handle: { access: "view-events", breadcrumb: crumb("navAudit") } },
 ];

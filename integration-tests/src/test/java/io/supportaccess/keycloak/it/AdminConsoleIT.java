@@ -513,6 +513,197 @@ class AdminConsoleIT {
         assertThat(Http.get(tenantsUrl(), token).status()).isEqualTo(403);
     }
 
+    @Test
+    void administratorManagesTheUserHierarchyFromTheConsole() throws Exception {
+        String tenant = Platform.createTenant("console-hierarchy");
+        String adminId = Platform.createUser(tenant, "hierarchy-admin", "hierarchy-admin-pw");
+        grantRealmManagement(tenant, adminId, "realm-admin");
+        String annId = Platform.createUser(tenant, "ann", "ann-pw");
+        // ann has a hierarchy to delegate (User management CREATE)
+        Platform.grantRealmRoles(tenant, annId, "business", "Global Reader", "Shared User Manager");
+        String carlId = Platform.createUser(tenant, "carl", "carl-pw");
+        String doraId = Platform.createUser(tenant, "dora", "dora-pw");
+        assertThat(Http.put(hierarchyUrl(tenant) + "/" + doraId + "/owner", Platform.adminToken(), "application/json",
+                "{\"owner\": \"" + carlId + "\"}").status()).isEqualTo(200);
+
+        login(tenant, "hierarchy-admin", "hierarchy-admin-pw");
+        waitFor(By.id("nav-item-support-access-users")).click();
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "']"));
+        noConsoleErrors("user hierarchy");
+
+        // Add user: bob, without an owner (an administrator may choose one)
+        waitFor(By.id("support-access-user-add")).click();
+        waitFor(By.id("support-access-new-user-username")).sendKeys("bob");
+        chrome.findElement(By.id("support-access-new-user-first")).sendKeys("Bob");
+        chrome.findElement(By.id("support-access-new-user-email")).sendKeys("bob@acme.example");
+        chrome.findElement(By.id("support-access-user-add-save")).click();
+        waitForToast("User bob created");
+        JsonNode bob = hierarchyUser(tenant, "bob");
+        String bobId = bob.get("id").asText();
+        assertThat(bob.get("email").asText()).isEqualTo("bob@acme.example");
+        assertThat(bob.hasNonNull("owner")).as("owner unset").isFalse();
+
+        // ann becomes bob's owner: the number next to ann's name, and bob below ann when expanded
+        userAction(bobId, "owner");
+        pickUser("support-access-user-owner", "ann");
+        chrome.findElement(By.id("support-access-user-owner-save")).click();
+        waitForToast("Owner of bob set");
+        assertThat(hierarchyUser(tenant, bobId).get("owner").get("username").asText()).isEqualTo("ann");
+        assertThat(hierarchyUser(tenant, annId).get("subUsers").asInt()).isEqualTo(1);
+        WebElement annRow = waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "'][data-sub-users='1']"));
+        assertThat(annRow.findElement(By.cssSelector(".support-access-sub-users")).getText()).isEqualTo("1");
+        assertThat(chrome.findElements(By.cssSelector("tr[data-path='" + annId + "/" + bobId + "']"))).isEmpty();
+        annRow.findElement(By.cssSelector(".pf-v5-c-table__toggle button")).click();
+        WebElement subUser = waitFor(By.cssSelector("#support-access-users tr[data-path='" + annId + "/" + bobId + "']"));
+        assertThat(subUser.getAttribute("data-level")).isEqualTo("2");
+        assertThat(subUser.getAttribute("data-owner")).isEqualTo("ann");
+
+        // bob's global roles: at most ann's, checked where bob holds them
+        userAction(annId + "/" + bobId, "roles");
+        waitFor(By.id("support-access-user-role-business")).click();
+        assertThat(chrome.findElements(By.id("support-access-user-role-admins"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-roles-save")).click();
+        waitForToast("Global roles of bob saved");
+        assertThat(hierarchyUser(tenant, bobId).get("roles").toString()).contains("business").doesNotContain("admins");
+        waitFor(By.cssSelector("tr[data-path='" + annId + "/" + bobId + "'][data-roles='business']"));
+
+        // ann delegates to carl, and takes it back
+        userAction(carlId, "delegation");
+        pickUser("support-access-user-delegator", "ann");
+        chrome.findElement(By.id("support-access-user-delegation-save")).click();
+        waitForToast("Delegated to carl");
+        assertThat(hierarchyUser(tenant, carlId).get("delegatedBy").get("username").asText()).isEqualTo("ann");
+        waitFor(By.cssSelector("tr[data-path='" + carlId + "'][data-delegated-by='ann']"));
+        screenshot("user-hierarchy");
+        userAction(carlId, "delegation");
+        waitFor(By.id("support-access-user-delegation-clear")).click();
+        waitForToast("Delegation to carl taken back");
+        assertThat(hierarchyUser(tenant, carlId).hasNonNull("delegatedBy")).as("delegatedBy unset").isFalse();
+
+        // carl below his own sub-user dora would be a cycle: refused with the server's message, nothing changes
+        userAction(carlId, "owner");
+        pickUser("support-access-user-owner", "dora");
+        chrome.findElement(By.id("support-access-user-owner-save")).click();
+        WebElement refusal = waitFor(By.id("support-access-user-owner-dialog-error"));
+        assertThat(refusal.getAttribute("data-status")).isEqualTo("409");
+        Http.Reply cycle = Http.put(hierarchyUrl(tenant) + "/" + carlId + "/owner", Platform.adminToken(), "application/json",
+                "{\"owner\": \"" + doraId + "\"}");
+        assertThat(cycle.status()).isEqualTo(409);
+        assertThat(cycle.json().get("error_description").asText()).contains("cycle");
+        assertThat(refusal.getText()).contains("409", cycle.json().get("error_description").asText());
+        assertThat(hierarchyUser(tenant, carlId).hasNonNull("owner")).as("owner unset").isFalse();
+        screenshot("user-hierarchy-cycle");
+        noConsoleErrors("cycle refused");
+        chrome.findElement(By.cssSelector("#support-access-user-owner-dialog button[aria-label='Close']")).click();
+        waitForGone(By.id("support-access-user-owner-dialog"));
+
+        // removing ann, after confirmation: bob moves up to ann's owner (nobody)
+        userAction(annId, "remove");
+        waitFor(By.id("modal-confirm")).click();
+        waitForToast("User ann removed");
+        assertThat(Http.get(hierarchyUrl(tenant) + "/" + annId, Platform.adminToken()).status()).isEqualTo(404);
+        assertThat(hierarchyUser(tenant, bobId).hasNonNull("owner")).as("owner unset").isFalse();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d ->
+                d.findElements(By.cssSelector("#support-access-users tr[data-username='ann']")).isEmpty());
+
+        List<String> activities = auditRecords(tenant, Map.of("user", "hierarchy-admin")).stream()
+                .map(r -> r.get("activity").asText()).toList();
+        assertThat(activities).contains("User created", "User owner updated", "User roles updated", "User delegation updated",
+                "User deleted");
+        noConsoleErrors("user hierarchy");
+    }
+
+    @Test
+    void sharedUserManagerSeesAndManagesOnlyTheirOwnSubUsers() throws Exception {
+        String tenant = Platform.createTenant("console-shared");
+        String samId = Platform.createUser(tenant, "sam", "sam-pw");
+        Platform.grantRealmRoles(tenant, samId, "Shared User Manager", "business");
+        String olgaId = Platform.createUser(tenant, "olga", "olga-pw");
+        Platform.grantRealmRoles(tenant, olgaId, "Shared User Manager");
+
+        login(tenant, "sam", "sam-pw");
+        waitFor(By.id("nav-item-support-access-users")).click();
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "']"));
+        // the role's User management READ shows everyone, but sam manages only his own sub-tree: olga is not his
+        WebElement olga = waitFor(By.cssSelector("#support-access-users tr[data-username='olga']"));
+        assertThat(olga.getAttribute("data-manageable")).isEqualTo("false");
+        String samToken = adminCliToken(tenant, "sam", "sam-pw");
+        JsonNode olgaRow = Http.get(hierarchyUrl(tenant) + "?search=olga", samToken).json().get(0);
+        assertThat(olgaRow.get("manageable").asBoolean()).isFalse();
+        olga.findElement(By.cssSelector(".support-access-user-actions")).click();
+        waitFor(By.cssSelector("li[data-key='delegation']"));
+        assertThat(chrome.findElements(By.cssSelector("li[data-key='owner'], li[data-key='roles'], li[data-key='remove']"))).isEmpty();
+        olga.findElement(By.cssSelector(".support-access-user-actions")).click();
+        waitForGone(By.cssSelector("li[data-key='delegation']"));
+
+        // Add user: sam becomes the owner, there is nobody else to choose
+        waitFor(By.id("support-access-user-add")).click();
+        waitFor(By.id("support-access-new-user-username")).sendKeys("sid");
+        assertThat(chrome.findElements(By.id("support-access-new-user-owner"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-add-save")).click();
+        waitForToast("User sid created");
+        JsonNode sid = hierarchyUser(tenant, "sid");
+        assertThat(sid.get("owner").get("username").asText()).isEqualTo("sam");
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "'][data-sub-users='1']"));
+
+        // sid may get sam's own global roles, nothing else
+        userAction(sid.get("id").asText(), "roles");
+        waitFor(By.id("support-access-user-role-business")).click();
+        assertThat(chrome.findElements(By.id("support-access-user-role-admins"))).isEmpty();
+        chrome.findElement(By.id("support-access-user-roles-save")).click();
+        waitForToast("Global roles of sid saved");
+        assertThat(hierarchyUser(tenant, sid.get("id").asText()).get("roles").toString()).contains("business");
+
+        // olga delegates to sam; sam, the delegate, ends it on his own row
+        assertThat(Http.put(hierarchyUrl(tenant) + "/" + samId + "/delegated-by", Platform.adminToken(), "application/json",
+                "{\"delegatedBy\": \"" + olgaId + "\"}").status()).isEqualTo(200);
+        chrome.findElement(By.id("support-access-users-refresh")).click();
+        waitForText(By.id("support-access-users-delegators"), "olga");
+        userAction(samId, "delegation");
+        assertThat(chrome.findElements(By.id("support-access-user-delegator"))).isEmpty();
+        waitFor(By.id("support-access-user-delegation-clear")).click();
+        waitForToast("Delegation to sam taken back");
+        assertThat(hierarchyUser(tenant, samId).hasNonNull("delegatedBy")).as("delegatedBy unset").isFalse();
+        noConsoleErrors("shared user manager");
+    }
+
+    /** Opens a row's actions menu and chooses one (owner, roles, delegation, remove). */
+    private void userAction(String path, String action) {
+        waitFor(By.cssSelector("#support-access-users tr[data-path='" + path + "'] .support-access-user-actions")).click();
+        waitFor(By.cssSelector("li[data-key='" + action + "'] button")).click();
+    }
+
+    /** Filters a user picker by the username and chooses that user. */
+    private void pickUser(String id, String username) {
+        WebElement filter = waitFor(By.id(id + "-filter"));
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        filter.sendKeys(username);
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> new Select(d.findElement(By.id(id))).getOptions().stream()
+                .anyMatch(o -> o.getText().equals(username)));
+        new Select(chrome.findElement(By.id(id))).selectByVisibleText(username);
+    }
+
+    private static String hierarchyUrl(String realm) {
+        return Platform.url() + "/admin/realms/" + realm + "/support-access/users";
+    }
+
+    /** A user as the hierarchy API shows it, by id or by exact username. */
+    private static JsonNode hierarchyUser(String realm, String idOrUsername) {
+        Http.Reply byId = Http.get(hierarchyUrl(realm) + "/" + idOrUsername, Platform.adminToken());
+        if (byId.status() == 200) {
+            return byId.json();
+        }
+        JsonNode found = Http.get(hierarchyUrl(realm) + "?search=" + Http.enc(idOrUsername), Platform.adminToken()).json();
+        List<JsonNode> exact = new ArrayList<>();
+        found.forEach(u -> {
+            if (u.get("username").asText().equals(idOrUsername)) {
+                exact.add(u);
+            }
+        });
+        assertThat(exact).as(idOrUsername).hasSize(1);
+        return exact.get(0);
+    }
+
     private void createGroup(String name, String parent) {
         waitFor(By.id("support-access-group-name")).sendKeys(name);
         if (parent != null) {
@@ -646,6 +837,10 @@ class AdminConsoleIT {
     /** A toast of Keycloak's alert groups (the stock console's and the pages' own). */
     private void waitForToast(String text) {
         waitFor(By.xpath("//ul[contains(@class, 'pf-v5-c-alert-group')]//*[contains(text(), '" + text + "')]"));
+    }
+
+    private void waitForGone(By by) {
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     private void waitForText(By by, String text) {
