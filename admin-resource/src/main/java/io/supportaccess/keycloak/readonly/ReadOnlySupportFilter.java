@@ -42,9 +42,16 @@ public class ReadOnlySupportFilter implements ContainerRequestFilter {
 
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Pattern GUARDED = Pattern.compile("^/?(?:admin/realms/([^/]+)(?:/.*)?|realms/([^/]+)/(?:account|support-access)(?:/.*)?)$");
+    /** Application-initiated actions ({@code kc_action}, e.g. the account console's "Update password") and their forms. */
+    private static final Pattern LOGIN_ACTIONS = Pattern.compile("^/?realms/([^/]+)/(?:protocol/openid-connect/auth|login-actions/required-action)/?$");
 
     @Override
     public void filter(ContainerRequestContext request) {
+        Matcher action = LOGIN_ACTIONS.matcher(request.getUriInfo().getPath());
+        if (action.matches()) {
+            refuseActionOfReadOnlySession(request, action.group(1));
+            return;
+        }
         if (READS.contains(request.getMethod())) {
             return;
         }
@@ -61,6 +68,40 @@ public class ReadOnlySupportFilter implements ContainerRequestFilter {
         }
         String who = userSession.getNote(SupportAccess.SESSION_WHO);
         String what = request.getMethod() + " " + request.getUriInfo().getPath();
+        audit(session, realm, userSession, who, what);
+        request.abortWith(ApiError.of(Response.Status.FORBIDDEN,
+                "This is a read-only support session (" + who + "): it changes nothing in the tenant"));
+    }
+
+    /**
+     * Required actions change the account through the login flow, not an API: in the browser of a
+     * read-only support session (its SSO cookie) an application-initiated action and the required
+     * action forms are refused.
+     */
+    private static void refuseActionOfReadOnlySession(ContainerRequestContext request, String realmName) {
+        boolean initiated = request.getUriInfo().getPath().contains("/login-actions/required-action")
+                || request.getUriInfo().getQueryParameters().containsKey("kc_action");
+        if (!initiated) {
+            return;
+        }
+        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+        RealmModel realm = session == null ? null : session.realms().getRealmByName(realmName);
+        UserSessionModel userSession = null;
+        if (realm != null) {
+            try {
+                AuthenticationManager.AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+                userSession = result == null ? null : result.session();
+            } catch (RuntimeException noValidCookie) {
+                userSession = null;
+            }
+        }
+        if (!SupportSessions.isReadOnly(userSession)) {
+            return;
+        }
+        String who = userSession.getNote(SupportAccess.SESSION_WHO);
+        String what = request.getMethod() + " " + request.getUriInfo().getPath()
+                + (request.getUriInfo().getQueryParameters().containsKey("kc_action")
+                ? " (kc_action " + request.getUriInfo().getQueryParameters().getFirst("kc_action") + ")" : "");
         audit(session, realm, userSession, who, what);
         request.abortWith(ApiError.of(Response.Status.FORBIDDEN,
                 "This is a read-only support session (" + who + "): it changes nothing in the tenant"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
+import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.TenantWithSupport;
@@ -110,6 +111,26 @@ class ReadOnlySupportIT {
         assertThat(refused).hasSizeGreaterThanOrEqualTo(4);
         assertThat(refused).allMatch(r -> r.get("who").asText().equals(readOnly.supportLogin()));
         assertThat(refused.stream().map(r -> r.get("text").asText())).anyMatch(text -> text.contains("POST /admin/realms/" + tenant + "/users"));
+    }
+
+    @Test
+    void anApplicationInitiatedActionIsRefusedInTheBrowserOfAReadOnlySession() {
+        String tenant = readOnly.tenant();
+        String updatePassword = Platform.url() + "/realms/" + tenant + "/protocol/openid-connect/auth?client_id=" + Platform.CLIENT
+                + "&response_type=code&scope=openid&redirect_uri=" + Http.enc(Platform.REDIRECT_URI) + "&kc_action=UPDATE_PASSWORD";
+
+        Browser john = new Browser();
+        assertThat(john.login(tenant, TenantWithSupport.JOHN, TenantWithSupport.JOHN_PASSWORD).redirectedToClient()).isTrue();
+        Browser.Result own = john.open(updatePassword);
+        assertThat(own.status()).as("john's own browser gets the form").isEqualTo(200);
+        assertThat(own.page().select("input[name=password-new]")).isNotEmpty();
+
+        Browser jill = new Browser();
+        assertThat(jill.login(tenant, readOnly.supportLogin(), TenantWithSupport.JILL_PASSWORD).redirectedToClient()).isTrue();
+        Browser.Result refused = jill.open(updatePassword);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(Audit.all(tenant, Map.of("type", "Support")).stream().map(r -> r.get("who").asText() + " " + r.get("text").asText()))
+                .anyMatch(line -> line.startsWith(readOnly.supportLogin() + " ") && line.contains("kc_action UPDATE_PASSWORD"));
     }
 
     @Test
