@@ -1,17 +1,9 @@
 package io.supportaccess.keycloak.roles;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
+import org.keycloak.models.jpa.entities.RoleEntity;
+
 
 /**
  * Gives a realm the permission roles of every {@link PermissionCategory} and the {@link GlobalRole}s.
@@ -25,57 +17,23 @@ public final class PermissionCatalogue {
 
     /** Creates what is missing; returns how many roles it created. */
     public static int ensure(KeycloakSession session, RealmModel realm) {
-        // Keycloak's addRole flushes after its insert; its name check would flush once more before it:
-        // in a realm's creation transaction (thousands of entities) each flush costs milliseconds
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        FlushModeType flushMode = em.getFlushMode();
-        em.setFlushMode(FlushModeType.COMMIT);
-        try {
-            return create(realm);
-        } finally {
-            em.setFlushMode(flushMode);
-        }
-    }
-
-    private static int create(RealmModel realm) {
-        // one query for the realm's role names instead of one per role
-        Set<String> existing = realm.getRolesStream().map(RoleModel::getName).collect(Collectors.toSet());
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        Map<String, RoleModel> created = new HashMap<>();
+        RoleBatch batch = new RoleBatch(session, realm);
         for (PermissionCategory category : PermissionCategory.values()) {
             for (PermissionCategory.Level level : category.levels()) {
                 String name = category.roleName(level);
-                if (existing.contains(name)) {
-                    continue;
+                if (!batch.exists(name)) {
+                    RoleEntity role = batch.add(name, category.roleDescription(level));
+                    category.keycloakRoles(level).forEach(keycloakRole -> batch.includeManagementRole(role, keycloakRole));
                 }
-                RoleModel role = realm.addRole(name);
-                role.setDescription(category.roleDescription(level));
-                category.keycloakRoles(level).forEach(keycloakRole -> include(role, realmManagement, keycloakRole));
-                created.put(name, role);
             }
         }
         for (GlobalRole global : GlobalRole.catalogue()) {
-            if (existing.contains(global.name())) {
-                continue;
+            if (!batch.exists(global.name())) {
+                RoleEntity role = batch.add(global.name(), global.description());
+                global.permissionRoles().forEach(permission -> batch.includeRealmRole(role, permission));
+                global.keycloakRoles().forEach(keycloakRole -> batch.includeManagementRole(role, keycloakRole));
             }
-            RoleModel role = realm.addRole(global.name());
-            role.setDescription(global.description());
-            for (String permission : global.permissionRoles()) {
-                RoleModel part = created.containsKey(permission) ? created.get(permission) : realm.getRole(permission);
-                if (part != null) {
-                    role.addCompositeRole(part);
-                }
-            }
-            global.keycloakRoles().forEach(keycloakRole -> include(role, realmManagement, keycloakRole));
-            created.put(global.name(), role);
         }
-        return created.size();
-    }
-
-    private static void include(RoleModel role, ClientModel realmManagement, String keycloakRole) {
-        RoleModel part = realmManagement == null ? null : realmManagement.getRole(keycloakRole);
-        if (part != null) {
-            role.addCompositeRole(part);
-        }
+        return batch.write();
     }
 }

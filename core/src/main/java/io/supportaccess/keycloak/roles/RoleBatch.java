@@ -1,0 +1,107 @@
+package io.supportaccess.keycloak.roles;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.cache.CacheRealmProvider;
+import org.keycloak.models.jpa.entities.CompositeRoleEntity;
+import org.keycloak.models.jpa.entities.RoleEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * New realm roles with their composites, written together with one flush. Keycloak's
+ * {@code addRole} flushes after every role and {@code addCompositeRole} looks every pair up first:
+ * for the catalogue's roles that was most of a new realm's set-up. The first role goes through
+ * Keycloak's API, which invalidates the realm's role list in every node's cache at commit; each
+ * further role invalidates its own name there.
+ */
+final class RoleBatch {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+    private final Map<String, String> realmRoleIds = new HashMap<>();
+    private final Map<String, String> managementRoleIds = new HashMap<>();
+    private final Map<String, RoleEntity> added = new HashMap<>();
+    private final List<RoleEntity> unwritten = new ArrayList<>();
+    private final List<CompositeRoleEntity> composites = new ArrayList<>();
+
+    RoleBatch(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        em.createQuery("select r.name, r.id from RoleEntity r where r.realmId = :realm and r.clientRole = false", Object[].class)
+                .setParameter("realm", realm.getId()).getResultList()
+                .forEach(row -> realmRoleIds.put((String) row[0], (String) row[1]));
+        em.createQuery("select r.name, r.id from RoleEntity r, ClientEntity c where c.realmId = :realm and c.clientId = :client "
+                        + "and r.clientId = c.id", Object[].class)
+                .setParameter("realm", realm.getId()).setParameter("client", Constants.REALM_MANAGEMENT_CLIENT_ID)
+                .getResultList().forEach(row -> managementRoleIds.put((String) row[0], (String) row[1]));
+    }
+
+    boolean exists(String name) {
+        return realmRoleIds.containsKey(name) || added.containsKey(name);
+    }
+
+    /** A new realm role; the caller checked it does not exist yet. */
+    RoleEntity add(String name, String description) {
+        RoleEntity role;
+        if (added.isEmpty()) {
+            // through Keycloak's API, for the cache: it invalidates the realm's role list on every node
+            String id = session.roles().addRealmRole(realm, name).getId();
+            role = em.find(RoleEntity.class, id);
+        } else {
+            role = new RoleEntity();
+            role.setId(KeycloakModelUtils.generateId());
+            role.setName(name);
+            role.setRealmId(realm.getId());
+            role.setClientRole(false);
+            unwritten.add(role);
+        }
+        role.setDescription(description);
+        added.put(name, role);
+        return role;
+    }
+
+    /** Makes a realm role of this batch or of the realm part of {@code role}; nothing if there is none of that name. */
+    void includeRealmRole(RoleEntity role, String name) {
+        RoleEntity part = added.containsKey(name) ? added.get(name) : reference(realmRoleIds.get(name));
+        if (part != null) {
+            composites.add(new CompositeRoleEntity(role, part));
+        }
+    }
+
+    /** Makes a role of the realm-management client part of {@code role}; nothing if there is none of that name. */
+    void includeManagementRole(RoleEntity role, String name) {
+        RoleEntity part = reference(managementRoleIds.get(name));
+        if (part != null) {
+            composites.add(new CompositeRoleEntity(role, part));
+        }
+    }
+
+    private RoleEntity reference(String id) {
+        return id == null ? null : em.getReference(RoleEntity.class, id);
+    }
+
+    /** Writes the batch; returns how many roles it created. */
+    int write() {
+        CacheRealmProvider cache = session.getProvider(CacheRealmProvider.class);
+        for (RoleEntity role : unwritten) {
+            em.persist(role);
+            if (cache != null) {
+                cache.registerRoleInvalidation(role.getId(), role.getName(), realm.getId());
+            }
+        }
+        composites.forEach(em::persist);
+        em.flush();
+        unwritten.clear();
+        composites.clear();
+        return added.size();
+    }
+}
