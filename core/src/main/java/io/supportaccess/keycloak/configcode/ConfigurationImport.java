@@ -6,6 +6,7 @@ import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
+import io.supportaccess.keycloak.hierarchy.GlobalRoles;
 import io.supportaccess.keycloak.hierarchy.UserHierarchy;
 import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.inventory.ManagedObjectEntity;
@@ -27,6 +28,8 @@ import java.util.TreeSet;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -282,8 +285,13 @@ public final class ConfigurationImport {
             for (var entry : wanted.hierarchy().entrySet()) {
                 String path = "userHierarchy[" + i++ + "]";
                 requireUser(entry.getKey(), path + ".user");
-                if (entry.getValue().owner() != null) {
-                    requireUser(entry.getValue().owner(), path + ".owner");
+                String owner = entry.getValue().owner();
+                if (owner != null) {
+                    requireUser(owner, path + ".owner");
+                    RealmConfiguration.HierarchySpec before = now.hierarchy().get(entry.getKey());
+                    if (before == null || !owner.equals(before.owner())) {
+                        requireOwnerHoldsRoles(entry.getKey(), owner, path + ".owner");
+                    }
                 }
                 if (entry.getValue().delegatedBy() != null) {
                     requireUser(entry.getValue().delegatedBy(), path + ".delegatedBy");
@@ -300,6 +308,19 @@ public final class ConfigurationImport {
                     chain.add(owner);
                     owner = ownerIn(owner);
                 }
+            }
+        }
+
+        /** As through the REST API: a user has at most the global roles of their owner. */
+        private void requireOwnerHoldsRoles(String user, String owner, String path) {
+            UserModel userModel = session.users().getUserById(realm, current.userId(user));
+            UserModel ownerModel = session.users().getUserById(realm, current.userId(owner));
+            Set<RoleModel> ownerRoles = GlobalRoles.held(realm, ownerModel);
+            List<String> beyond = GlobalRoles.direct(realm, userModel).stream().filter(role -> !ownerRoles.contains(role))
+                    .map(RoleModel::getName).sorted().toList();
+            if (!beyond.isEmpty()) {
+                throw new InvalidInput(path + ": " + user + " holds roles that " + owner + " does not: " + String.join(", ", beyond)
+                        + "; a user can have at most the roles of their owner");
             }
         }
 
