@@ -18,9 +18,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * At start-up, after Keycloak imported its realm files and the realms were prepared: every
- * {@code <realm>-support-access.json} of the import directory (by default Keycloak's
- * {@code data/import}, which {@code --import-realm} reads) is merged into its realm, each in a
- * transaction of its own, by one node of the cluster. Importing is idempotent, so a file read at
+ * {@code <realm>-support-access.json} of the import directory (by default {@code data/import/support-access},
+ * beside the realm files that {@code --import-realm} reads) is merged into its realm, each in a
+ * transaction of its own, by one node of the cluster. Not {@code data/import} itself: Keycloak reads every
+ * {@code *.json} file there as a realm file and refuses to start on one of ours; it does not read subdirectories. Importing is idempotent, so a file read at
  * every start changes its realm once. A file that fails is logged with its realm; the server starts.
  */
 final class StartupConfigurationImport {
@@ -36,13 +37,13 @@ final class StartupConfigurationImport {
         this.directory = directory;
     }
 
-    /** {@code configured}, or Keycloak's {@code data/import} under the server's home. */
+    /** {@code configured}, or {@code data/import/support-access} under the server's home. */
     static Path directory(String configured) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured.strip());
         }
         String home = System.getProperty("kc.home.dir");
-        return home == null ? null : Path.of(home, "data", "import");
+        return home == null ? null : Path.of(home, "data", "import", "support-access");
     }
 
     void run(KeycloakSessionFactory factory) {

@@ -194,6 +194,30 @@ class ConfigurationAsCodeIT {
     }
 
     @Test
+    void theManagementRealmsOwnExportImportsUnchangedAndItsSettingsAreChecked() {
+        JsonNode management = export(Platform.MANAGEMENT);
+        JsonNode same = importInto(Platform.MANAGEMENT, management, "merge", true, null);
+        assertThat(same.get("created")).as(same.toString()).isEmpty();
+        assertThat(same.get("updated")).as(same.toString()).isEmpty();
+        assertThat(same.get("removed")).isEmpty();
+        assertThat(same.get("unchanged").asInt()).as("at least every setting").isGreaterThanOrEqualTo(11);
+
+        ObjectNode change = management.deepCopy();
+        ((ObjectNode) change.get("settings")).put("supportUserOtpRequired", !management.get("settings").get("supportUserOtpRequired").asBoolean());
+        JsonNode wouldChange = importInto(Platform.MANAGEMENT, change, "merge", true, null);
+        assertThat(wouldChange.get("updated").toString()).isEqualTo("[\"setting supportUserOtpRequired\"]");
+        assertThat(export(Platform.MANAGEMENT).get("settings")).as("a dry run").isEqualTo(management.get("settings"));
+
+        ObjectNode badSetting = management.deepCopy();
+        ((ObjectNode) badSetting.get("settings")).put("validityLimitHours", 0);
+        refused(Platform.MANAGEMENT, badSetting, null, 400, "settings.validityLimitHours");
+        ObjectNode ghostTenant = management.deepCopy();
+        ((ArrayNode) ghostTenant.get("inventory").get("objects")).addObject().put("name", "no-such-tenant").put("type", "c8y_Tenant");
+        refused(Platform.MANAGEMENT, ghostTenant, null, 400, "no-such-tenant", "has no realm");
+        assertThat(export(Platform.MANAGEMENT).get("settings")).isEqualTo(management.get("settings"));
+    }
+
+    @Test
     void onlyARealmManagerImportsAndOnlyAViewerExports() {
         String target = Platform.createTenant("cfg-perm");
         createUsers(target);

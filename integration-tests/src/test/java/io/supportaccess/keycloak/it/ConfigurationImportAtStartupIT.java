@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up import: beside the realm files that {@code --import-realm} reads, each
- * {@code <realm>-support-access.json} is merged into its realm; a failing file is logged with its
+ * Start-up import: beside the realm files that {@code --import-realm} reads (in {@code data/import/support-access}),
+ * each {@code <realm>-support-access.json} is merged into its realm; a failing file is logged with its
  * realm and the server starts; the next start changes nothing. A server of its own, started twice.
  */
 class ConfigurationImportAtStartupIT {
@@ -34,9 +34,11 @@ class ConfigurationImportAtStartupIT {
     void filesBesideTheRealmFilesAreImportedOnceAndAFailureOnlyLogged() throws IOException {
         Path home = DIR.resolve("keycloak");
         server = StandaloneKeycloak.copy(StandaloneKeycloak.distribution(), home, true, "--import-realm", "--log-level=INFO,io.supportaccess:DEBUG");
-        Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.writeString(imports.resolve("cfgstart-realm.json"), realmFile("cfgstart"));
-        Files.writeString(imports.resolve("cfgbroken-realm.json"), realmFile("cfgbroken"));
+        Path realms = Files.createDirectories(home.resolve("data/import"));
+        Files.writeString(realms.resolve("cfgstart-realm.json"), realmFile("cfgstart"));
+        Files.writeString(realms.resolve("cfgbroken-realm.json"), realmFile("cfgbroken"));
+        // beside the realm files, not among them: Keycloak reads every *.json of data/import as a realm
+        Path imports = Files.createDirectories(realms.resolve("support-access"));
         Files.writeString(imports.resolve("cfgstart-support-access.json"), document("cfgstart", "smith"));
         Files.writeString(imports.resolve("cfgbroken-support-access.json"), document("cfgbroken", "nobody"));
         Files.writeString(imports.resolve("ghost-support-access.json"), document("ghost", "smith"));
