@@ -81,6 +81,8 @@ final class StartupConfigurationImport {
                 if (realm == null) {
                     throw new IllegalArgumentException("no realm '" + realmName + "' on this server");
                 }
+                // as in a request: Keycloak's user and organization lookups read the realm from the context
+                session.getContext().setRealm(realm);
                 return new ConfigurationImport(session).run(realm, document, ConfigurationImport.Mode.MERGE, false, null, WHO);
             });
             LOG.infof("Support access configuration of realm '%s' imported from %s: %d created, %d updated, %d removed, %d unchanged",
