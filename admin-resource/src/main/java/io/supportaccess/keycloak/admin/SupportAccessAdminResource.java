@@ -2,6 +2,8 @@ package io.supportaccess.keycloak.admin;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.rest.AuditAdminResource;
+import io.supportaccess.keycloak.configcode.rest.ConfigurationExportResource;
+import io.supportaccess.keycloak.configcode.rest.ConfigurationImportResource;
 import io.supportaccess.keycloak.hierarchy.rest.HierarchyUsersResource;
 import io.supportaccess.keycloak.inventory.rest.InventoryAdminResource;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
@@ -87,6 +89,20 @@ public class SupportAccessAdminResource {
     public AuditAdminResource audit() {
         permissions.requireAuditRead();
         return new AuditAdminResource(session, realm);
+    }
+
+    /** The realm's extension data as one document (configuration as code); view-realm. */
+    @Path("export")
+    public ConfigurationExportResource export() {
+        permissions.requireViewRealm();
+        return new ConfigurationExportResource(session, realm, permissions);
+    }
+
+    /** A document of {@code export} imported into the realm; manage-realm. */
+    @Path("import")
+    public ConfigurationImportResource importer() {
+        permissions.requireManageRealm();
+        return new ConfigurationImportResource(session, realm, permissions);
     }
 
     @Path("suspicious-usernames")

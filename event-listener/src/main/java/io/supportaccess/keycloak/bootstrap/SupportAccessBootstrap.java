@@ -43,6 +43,8 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
     private static final Logger LOG = Logger.getLogger(SupportAccessBootstrap.class);
 
     private SupportAccessConfig config = SupportAccessConfig.DEFAULTS;
+    /** {@code --spi-events-listener--support-access--config-import-dir}: where {@code <realm>-support-access.json} files are read at start-up. */
+    private String configImportDir;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -52,6 +54,7 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
     @Override
     public void init(Config.Scope scope) {
         config = SupportAccessConfig.read(scope);
+        configImportDir = scope.get("config-import-dir");
     }
 
     @Override
@@ -82,6 +85,11 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
                     // realms stay as they are (unmarked ones are tried again at the next start); the server starts
                     LOG.errorf(e, "Support access set-up of the realms at start-up failed");
                 }
+            }
+            try {
+                new StartupConfigurationImport(StartupConfigurationImport.directory(configImportDir)).run(factory);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Support access configuration import at start-up failed");
             }
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
             realms.realmCreated(created.getKeycloakSession(), created.getCreatedRealm());
