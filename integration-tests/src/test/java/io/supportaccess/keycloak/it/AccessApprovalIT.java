@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.supportaccess.keycloak.it.support.Audit;
 import io.supportaccess.keycloak.it.support.Await;
+import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Clock;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
@@ -129,6 +130,31 @@ class AccessApprovalIT {
         assertThat(again.json().get("error_description").asText()).contains("already approved").contains("mary");
         assertThat(supportActivities(t.tenant()))
                 .contains("Access requested", "Access approved", "Access approval used");
+    }
+
+    @Test
+    void theLoginPageOffersToAskAndTheApprovalLetsTheSupportUserIn() {
+        Browser browser = new Browser();
+        Browser.Result offer = browser.login(t.tenant(), t.jill() + "$", TenantWithSupport.JILL_PASSWORD);
+        assertThat(offer.text()).contains("not open to support");
+        Browser.Result invalid = browser.submit(offer, "#kc-support-access-ask-form", Map.of("support_ask_reason", "", "support_ask_hours", "3"));
+        assertThat(invalid.text()).contains("The request was not sent").contains("reason");
+        Browser.Result sent = browser.submit(invalid, "#kc-support-access-ask-form",
+                Map.of("support_ask_reason", "TICKET-77 <b>", "support_ask_hours", "3"));
+        assertThat(sent.page().selectFirst("#support-access-ask-sent")).as(sent.text()).isNotNull();
+
+        JsonNode asked = own(t.jill()).get(0);
+        assertThat(asked.get("reason").asText()).isEqualTo("TICKET-77 <b>");
+        assertThat(asked.get("hoursRequested").asInt()).isEqualTo(3);
+        assertThat(asked.get("targetUser").isNull()).as("jill$ asks for any user").isTrue();
+        assertThat(tenantApi("POST", t.tenant(), "/" + asked.get("id").asText() + "/approve", mary, "{}").status()).isEqualTo(200);
+
+        assertThat(new Browser().login(t.tenant(), t.supportLogin(), TenantWithSupport.JILL_PASSWORD).redirectedToClient()).isTrue();
+        String bob = Platform.unique("bob");
+        Platform.createSupportUser(bob, TenantWithSupport.JILL_PASSWORD, "Support");
+        Browser.Result bobs = new Browser().login(t.tenant(), bob + "$john", TenantWithSupport.JILL_PASSWORD);
+        assertThat(bobs.redirectedToClient()).isFalse();
+        assertThat(bobs.page().selectFirst("#kc-support-access-ask-form")).as("bob may ask too").isNotNull();
     }
 
     @Test
