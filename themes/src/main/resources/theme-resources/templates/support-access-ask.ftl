@@ -7,7 +7,13 @@
         <#if supportAskSent??>
             <p id="support-access-ask-sent">${msg("supportAccessAskSent", supportTenant, supportAskPendingUntil)}</p>
             <p><a id="support-access-ask-back" href="${url.loginRestartFlowUrl}">${msg("supportAccessAskBack")}</a></p>
+        <#elseif supportAskWaitingUntil??>
+            <p id="support-access-ask-waiting">${msg("supportAccessAskWaiting", supportTenant, supportAskWaitingUntil)}</p>
+            <p><a id="support-access-ask-back" href="${url.loginRestartFlowUrl}">${msg("supportAccessAskBack")}</a></p>
         <#else>
+        <#if supportAskDeniedBy??>
+        <p id="support-access-ask-denied">${msg("supportAccessAskDenied", supportAskDeniedBy, supportAskDeniedComment)}</p>
+        </#if>
         <p id="support-access-ask-info">${msg("supportAccessAskInfo", supportTenant)}</p>
         <form id="kc-support-access-ask-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <div class="${properties.kcFormGroupClass!}">

@@ -143,6 +143,9 @@ class AccessApprovalIT {
                 Map.of("support_ask_reason", "TICKET-77 <b>", "support_ask_hours", "3"));
         assertThat(sent.page().selectFirst("#support-access-ask-sent")).as(sent.text()).isNotNull();
 
+        Browser.Result waiting = new Browser().login(t.tenant(), t.jill() + "$", TenantWithSupport.JILL_PASSWORD);
+        assertThat(waiting.page().selectFirst("#support-access-ask-waiting")).as(waiting.text()).isNotNull();
+
         JsonNode asked = own(t.jill()).get(0);
         assertThat(asked.get("reason").asText()).isEqualTo("TICKET-77 <b>");
         assertThat(asked.get("hoursRequested").asInt()).isEqualTo(3);

@@ -5,6 +5,7 @@ import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.approval.AccessApproval;
 import io.supportaccess.keycloak.approval.AccessRequestEntity;
 import io.supportaccess.keycloak.approval.AccessRequestRefused;
+import io.supportaccess.keycloak.approval.AccessRequests;
 import io.supportaccess.keycloak.authenticator.SupportLogin;
 import io.supportaccess.keycloak.login.SupportUsername;
 import io.supportaccess.keycloak.login.SupportUsernameParser;
@@ -53,6 +54,23 @@ final class AskForAccessStep {
         return page(username, null, null, false, null);
     }
 
+    /** The support user's latest request for this tenant, told on the page: still waiting, or denied (by whom, why). */
+    private void describeLatest(org.keycloak.forms.login.LoginFormsProvider form, String supportUserId) {
+        long now = Time.currentTimeMillis();
+        new AccessRequests(ctx.getSession()).ofSupportUser(supportUserId, 50).stream()
+                .filter(r -> r.getRealmId().equals(ctx.getRealm().getId()))
+                .findFirst()
+                .ifPresent(latest -> {
+                    String status = AccessApproval.status(latest, now);
+                    if (status.equals(AccessRequestEntity.Status.PENDING.name())) {
+                        form.setAttribute("supportAskWaitingUntil", Instant.ofEpochMilli(latest.getPendingUntil()).toString());
+                    } else if (status.equals(AccessRequestEntity.Status.DENIED.name())) {
+                        form.setAttribute("supportAskDeniedBy", latest.getDecidedBy());
+                        form.setAttribute("supportAskDeniedComment", latest.getComment() == null ? "" : latest.getComment());
+                    }
+                });
+    }
+
     void submit(MultivaluedMap<String, String> form) {
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         String username = authSession.getAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
@@ -98,6 +116,10 @@ final class AskForAccessStep {
                 .setAttribute("supportAskReason", SupportReason.forCorrection(reason))
                 .setAttribute("supportAskMaxHours", maxHours)
                 .setAttribute("supportReasonMaxLength", SupportReason.MAX_LENGTH);
+        String supportUserId = ctx.getAuthenticationSession().getAuthNote(SupportAccess.NOTE_ASK_SUPPORT_USER_ID);
+        if (sent == null && supportUserId != null) {
+            describeLatest(form, supportUserId);
+        }
         if (sent != null) {
             form.setAttribute("supportAskSent", true)
                     .setAttribute("supportAskPendingUntil", Instant.ofEpochMilli(sent.getPendingUntil()).toString());
