@@ -108,7 +108,7 @@ class AccessApprovalIT {
         assertThat(Instant.parse(approved.json().get("approvedUntil").asText())).as("shorter than asked")
                 .isEqualTo(decidedAt.plusSeconds(2 * 3600));
 
-        JsonNode tokens = SupportAccessClient.expect(t.supportGrant(), 200);
+        JsonNode tokens = granted(t.supportGrant());
         JsonNode support = Http.jwtPayload(tokens.get("access_token").asText()).get("support");
         assertThat(support.get("openedBy").asText()).isEqualTo("approval");
         assertThat(support.get("approval").asText()).isEqualTo(id);
@@ -193,7 +193,7 @@ class AccessApprovalIT {
         String bob = Platform.unique("bob");
         Platform.createSupportUser(bob, TenantWithSupport.JILL_PASSWORD, "Support");
         String bobs = ask(bob, t.tenant(), "null", 4, "INC-3").get("id").asText();
-        String inSupport = SupportAccessClient.expect(Platform.passwordGrant(t.tenant(), t.jill() + "$mary", TenantWithSupport.JILL_PASSWORD), 200)
+        String inSupport = granted(Platform.passwordGrant(t.tenant(), t.jill() + "$mary", TenantWithSupport.JILL_PASSWORD))
                 .get("access_token").asText();
         Http.Reply forged = tenantApi("POST", t.tenant(), "/" + bobs + "/approve", inSupport, "{}");
         assertThat(forged.status()).as(forged.body()).isEqualTo(403);
@@ -393,6 +393,11 @@ class AccessApprovalIT {
     static List<String> supportActivities(String tenant) {
         return Audit.all(Platform.url(), Clock.adminToken(), tenant, Map.of("type", "Support")).stream()
                 .map(r -> r.get("activity").asText()).toList();
+    }
+
+    static JsonNode granted(Http.Reply tokens) {
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        return tokens.json();
     }
 
     static String managementApi(String path) {
