@@ -75,13 +75,19 @@ public final class PermissionCatalogue {
 
     /**
      * Support approval came after the catalogue: a realm whose {@code admins} role predates it gets the
-     * new role into {@code admins} once, when the role is created, so tenant administrators approve by default.
+     * new roles into {@code admins} once, when they are created, so tenant administrators approve by default
+     * (only the catalogue's own {@code admins}, recognised by its description).
      */
     private static void giveApprovalToExistingAdmins(RealmModel realm, Set<String> existing, Map<String, RoleModel> created) {
         if (!existing.contains("admins")) {
             return;
         }
         RoleModel admins = realm.getRole("admins");
+        String cataloguesDescription = GlobalRole.catalogue().get(0).description();
+        if (admins == null || !cataloguesDescription.equals(admins.getDescription())) {
+            // an operator's own role called admins is theirs: left as it is
+            return;
+        }
         for (String name : PermissionCategory.SUPPORT_APPROVAL.allRoleNames()) {
             RoleModel approval = created.get(name);
             if (approval != null && admins != null) {
