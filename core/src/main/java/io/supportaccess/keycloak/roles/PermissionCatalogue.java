@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.roles;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.jpa.entities.RoleEntity;
 
 
@@ -34,6 +35,29 @@ public final class PermissionCatalogue {
                 global.keycloakRoles().forEach(keycloakRole -> batch.includeManagementRole(role, keycloakRole));
             }
         }
+        giveApprovalToExistingAdmins(realm, batch);
         return batch.write();
+    }
+
+    /**
+     * Support approval came after the catalogue: a realm whose {@code admins} role predates it gets the
+     * new roles into {@code admins} once, when they are created, so tenant administrators approve by default
+     * (only the catalogue's own {@code admins}, recognised by its description).
+     */
+    private static void giveApprovalToExistingAdmins(RealmModel realm, RoleBatch batch) {
+        String admins = GlobalRole.catalogue().get(0).name();
+        if (!batch.existedBefore(admins)) {
+            return;
+        }
+        RoleModel existing = realm.getRole(admins);
+        if (existing == null || !GlobalRole.catalogue().get(0).description().equals(existing.getDescription())) {
+            // an operator's own role called admins is theirs: left as it is
+            return;
+        }
+        for (String name : PermissionCategory.SUPPORT_APPROVAL.allRoleNames()) {
+            if (batch.isNew(name)) {
+                batch.includeInExistingRole(admins, name);
+            }
+        }
     }
 }

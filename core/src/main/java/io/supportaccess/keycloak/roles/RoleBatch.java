@@ -31,6 +31,7 @@ final class RoleBatch {
     private final Map<String, RoleEntity> added = new HashMap<>();
     private final List<RoleEntity> unwritten = new ArrayList<>();
     private final List<CompositeRoleEntity> composites = new ArrayList<>();
+    private final Map<String, String> changedExisting = new HashMap<>();
 
     RoleBatch(KeycloakSession session, RealmModel realm) {
         this.session = session;
@@ -47,6 +48,21 @@ final class RoleBatch {
 
     boolean exists(String name) {
         return realmRoleIds.containsKey(name) || added.containsKey(name);
+    }
+
+    boolean existedBefore(String name) {
+        return realmRoleIds.containsKey(name);
+    }
+
+    boolean isNew(String name) {
+        return added.containsKey(name);
+    }
+
+    /** Makes a new role of this batch part of a realm role that existed before it. */
+    void includeInExistingRole(String existing, String newRole) {
+        String id = realmRoleIds.get(existing);
+        composites.add(new CompositeRoleEntity(reference(id), added.get(newRole)));
+        changedExisting.put(id, existing);
     }
 
     /** A new realm role; the caller checked it does not exist yet. */
@@ -98,10 +114,15 @@ final class RoleBatch {
                 cache.registerRoleInvalidation(role.getId(), role.getName(), realm.getId());
             }
         }
+        if (cache != null) {
+            // their composites are cached with them
+            changedExisting.forEach((id, name) -> cache.registerRoleInvalidation(id, name, realm.getId()));
+        }
         composites.forEach(em::persist);
         em.flush();
         unwritten.clear();
         composites.clear();
+        changedExisting.clear();
         return added.size();
     }
 }

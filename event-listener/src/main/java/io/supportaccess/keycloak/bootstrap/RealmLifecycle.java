@@ -36,8 +36,9 @@ final class RealmLifecycle {
     /**
      * Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start.
      * 3: ROLE_AUDIT_READ includes view-events; the permission catalogue and the global roles.
+     * 4: the Support approval roles (in the catalogue's own admins).
      */
-    static final String SETUP_VERSION = "3";
+    static final String SETUP_VERSION = "4";
 
     /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
     private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,
@@ -184,12 +185,14 @@ final class RealmLifecycle {
     /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
     void removeRealm(KeycloakSession session, RealmModel realm) {
         new SupportRequests(session).removeRealm(realm.getId());
+        new io.supportaccess.keycloak.approval.AccessRequests(session).removeRealm(realm.getId());
         new SupportSessionRecords(session).removeRealm(realm.getId());
         Inventory inventory = new Inventory(session);
         inventory.removeRealm(realm);
         RealmModel management = session.realms().getRealmByName(config.managementRealm());
         if (management != null && !management.getId().equals(realm.getId())) {
             inventory.removeTenantObject(management, realm.getName());
+            io.supportaccess.keycloak.settings.PlatformSettings.writeTenantApprovalMode(management, realm.getName(), null);
         }
     }
 }

@@ -120,8 +120,8 @@ class PermissionCatalogueIT {
         assertThat(roleNames(imported)).contains("ROLE_ALARM_READ", "Global Reader");
     }
 
-    /** 21 categories: two levels each, Inventory and User management three, Tenant management four, Tenant statistics one. */
-    private static final int PERMISSION_ROLES = 45;
+    /** 22 categories: two levels each, Inventory and User management three, Tenant management four, Tenant statistics one. */
+    private static final int PERMISSION_ROLES = 47;
 
     @Test
     void aRealmCreatedThroughTheAdminApiHasItsWholeCatalogueAndItsSetUpMarkerInTheVeryNextRequest() {
@@ -158,7 +158,7 @@ class PermissionCatalogueIT {
             assertThat(Platform.realm(name).toRepresentation().getAttributes()).as(name)
                     .containsEntry("supportAccess.setupVersion", SetupVersion.CURRENT);
             assertThat(Platform.realm(name).roles().get("admins").getRealmRoleComposites()).as(name).hasSize(PERMISSION_ROLES);
-            assertThat(Platform.realm(name).roles().get("readers").getRealmRoleComposites()).as(name).hasSize(21);
+            assertThat(Platform.realm(name).roles().get("readers").getRealmRoleComposites()).as(name).hasSize(22);
             assertThat(Platform.realm(name).roles().get("ROLE_USER_MANAGEMENT_ADMIN").getClientRoleComposites(
                     Platform.realm(name).clients().findByClientId("realm-management").get(0).getId()))
                     .extracting(RoleRepresentation::getName).containsExactlyInAnyOrder("view-users", "manage-users");

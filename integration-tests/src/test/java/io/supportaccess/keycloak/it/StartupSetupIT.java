@@ -74,6 +74,9 @@ class StartupSetupIT {
         var readers = admin.realm("outdated").roles().get("readers").toRepresentation();
         readers.setDescription("our own readers");
         admin.realm("outdated").roles().get("readers").update(readers);
+        // as before the Support approval roles came: the catalogue's own admins gets them once they are created
+        admin.realm("outdated").roles().deleteRole("ROLE_SUPPORT_APPROVAL_READ");
+        admin.realm("outdated").roles().deleteRole("ROLE_SUPPORT_APPROVAL_ADMIN");
         makeOutdated(admin, "broken", Map.of(REFUSE, CURRENT));
         // as before the set-up selected the admin console theme
         RealmRepresentation unthemed = admin.realm("outdated").toRepresentation();
@@ -93,6 +96,8 @@ class StartupSetupIT {
         assertThat(admin.realm("outdated").roles().get("Global Reader").getRealmRoleComposites()).extracting(r -> r.getName())
                 .contains("ROLE_INVENTORY_READ");
         assertThat(admin.realm("outdated").roles().get("readers").toRepresentation().getDescription()).isEqualTo("our own readers");
+        assertThat(admin.realm("outdated").roles().get("admins").getRealmRoleComposites()).extracting(r -> r.getName())
+                .contains("ROLE_SUPPORT_APPROVAL_READ", "ROLE_SUPPORT_APPROVAL_ADMIN", "ROLE_ALARM_ADMIN");
         assertThat(admin.realm("outdated").roles().get("ROLE_AUDIT_READ").getClientRoleComposites(realmManagementId(admin, "outdated")))
                 .extracting(r -> r.getName()).containsExactly("view-events");
         assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");

@@ -4,7 +4,7 @@ package io.supportaccess.keycloak.it.support;
 public final class SetupVersion {
 
     /** 3 since ROLE_AUDIT_READ includes view-events and realms get the permission catalogue. */
-    public static final String CURRENT = "3";
+    public static final String CURRENT = "4";
 
     private SetupVersion() {
     }
