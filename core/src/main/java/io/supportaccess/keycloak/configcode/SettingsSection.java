@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.configcode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.InvalidInput;
 import io.supportaccess.keycloak.requests.Prolongation;
+import io.supportaccess.keycloak.settings.ApprovalMode;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import io.supportaccess.keycloak.settings.SupportActivation;
 import io.supportaccess.keycloak.settings.SupportMode;
@@ -30,8 +31,10 @@ final class SettingsSection {
     static final String NOTIFY_TENANTS = "notifyTenants";
     static final String REASON_REQUIRED = "supportReasonRequired";
     static final String PLATFORM_MODE = "platformSupportMode";
+    static final String APPROVAL_MODE = "approvalMode";
+    static final String PENDING_HOURS = "accessRequestPendingHours";
     static final Set<String> FIELDS = Set.of(ACTIVATED, EXCLUDED, OTP_REQUIRED, VALIDITY_LIMIT, SESSION_IDLE, SESSION_MAX,
-            OFFLINE_ALLOWED, MAX_OPEN_AHEAD, NOTIFY_TENANTS, REASON_REQUIRED, PLATFORM_MODE);
+            OFFLINE_ALLOWED, MAX_OPEN_AHEAD, NOTIFY_TENANTS, REASON_REQUIRED, PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS);
 
     private SettingsSection() {
     }
@@ -51,6 +54,8 @@ final class SettingsSection {
         json.put(NOTIFY_TENANTS, settings.notifyTenants());
         json.put(REASON_REQUIRED, settings.reasonRequired());
         json.put(PLATFORM_MODE, settings.platformSupportMode().json());
+        json.put(APPROVAL_MODE, settings.approvalMode().json());
+        json.put(PENDING_HOURS, settings.accessRequestPendingHours());
         return json;
     }
 
@@ -74,6 +79,10 @@ final class SettingsSection {
                 case NOTIFY_TENANTS -> updated.withNotifyTenants(bool(value, path));
                 case REASON_REQUIRED -> updated.withReasonRequired(bool(value, path));
                 case PLATFORM_MODE -> updated.withPlatformSupportMode(SupportMode.parse(value.isTextual() ? value.textValue() : null, path));
+                case APPROVAL_MODE -> updated.withApproval(ApprovalMode.parse(value.isTextual() ? value.textValue() : null, path),
+                        updated.accessRequestPendingHours(), updated.tenantApprovalModes());
+                case PENDING_HOURS -> updated.withApproval(updated.approvalMode(),
+                        number(value, path, 1, PlatformSettings.MAX_ACCESS_REQUEST_PENDING_HOURS), updated.tenantApprovalModes());
                 default -> throw new InvalidInput(path + ": unknown setting; known: " + String.join(", ", new TreeSet<>(FIELDS)));
             };
         }
