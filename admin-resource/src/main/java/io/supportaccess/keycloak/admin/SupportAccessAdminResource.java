@@ -86,7 +86,7 @@ public class SupportAccessAdminResource {
     @Path("audit")
     public AuditAdminResource audit() {
         permissions.requireAuditRead();
-        return new AuditAdminResource(session, realm);
+        return new AuditAdminResource(session, realm, auth);
     }
 
     @Path("suspicious-usernames")
