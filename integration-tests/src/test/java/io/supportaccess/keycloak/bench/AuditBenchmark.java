@@ -62,7 +62,9 @@ public final class AuditBenchmark {
 
         System.setProperty("cluster.dir", System.getProperty("cluster.dir", "target/bench-postgres"));
         System.setProperty("postgres.options", "-c shared_preload_libraries=pg_stat_statements,auto_explain"
-                + " -c auto_explain.log_min_duration=-1 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on"
+                // log_min_duration stays at its default (-1, off) here: a command-line value would override the ALTER SYSTEM that
+                // switches it on for the plans
+                + " -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on"
                 + " -c shared_buffers=512MB -c maintenance_work_mem=256MB -c max_wal_size=4GB");
         EmbeddedPostgres postgres = EmbeddedPostgres.start();
         Cluster.standaloneOn(postgres);
