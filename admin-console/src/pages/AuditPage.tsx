@@ -31,7 +31,7 @@ type AuditRecord = {
 };
 type AuditPage = { records: AuditRecord[]; next?: string };
 
-const TYPES = ["Support", "User login", "User", "Global role", "Inventory role", "Inventory", "Option", "Tenant", "Application"];
+const TYPES = ["Support", "User login", "User", "Global role", "Inventory role", "Inventory", "Option", "Tenant", "Application", "Audit"];
 type Filters = { type: string; user: string; supportUser: string; tenant: string; from: string; to: string };
 const NO_FILTERS: Filters = { type: "", user: "", supportUser: "", tenant: "", from: "", to: "" };
 

@@ -88,7 +88,7 @@ public class SupportAccessAdminResource {
     @Path("audit")
     public AuditAdminResource audit() {
         permissions.requireAuditRead();
-        return new AuditAdminResource(session, realm);
+        return new AuditAdminResource(session, realm, auth);
     }
 
     /** The realm's extension data as one document (configuration as code); view-realm. */

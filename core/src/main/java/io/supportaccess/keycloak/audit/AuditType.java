@@ -14,7 +14,9 @@ public enum AuditType {
     INVENTORY_ROLE("Inventory role"),
     GLOBAL_ROLE("Global role"),
     OPTION("Option"),
-    SUPPORT("Support");
+    SUPPORT("Support"),
+    /** The audit log itself: its exports. */
+    AUDIT("Audit");
 
     private final String displayName;
 

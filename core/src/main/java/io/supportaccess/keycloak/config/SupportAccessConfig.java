@@ -21,16 +21,18 @@ import org.keycloak.provider.ProviderFactory;
  * @param sessionSweepInterval   {@code session-sweep-interval-seconds} (15): how often live support sessions are checked
  * @param restoreStockFlows      {@code restore-stock-flows} (false): give every tenant realm the stock login steps back at start-up
  * @param tenantSuspensionEmail  {@code tenant-suspension-email} (false): e-mail a suspended tenant's administrator
+ * @param auditLog               {@code audit-log} (false): also write every audit record as one JSON line to the log
+ *                               category {@code io.supportaccess.audit}
  */
 public record SupportAccessConfig(String managementRealm, Duration expiryInterval, int auditMaxAgeDays,
                                   Duration auditRetentionInterval, Duration sessionSweepInterval, boolean restoreStockFlows,
-                                  boolean tenantSuspensionEmail) {
+                                  boolean tenantSuspensionEmail, boolean auditLog) {
 
     /** Id of the event listener provider whose scope holds the options. */
     public static final String PROVIDER_ID = "support-access";
 
     public static final SupportAccessConfig DEFAULTS = new SupportAccessConfig("management", Duration.ofSeconds(60), 60,
-            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false);
+            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false, false);
 
     /** The provider factory that read the options at start-up. */
     public interface Holder {
@@ -46,7 +48,8 @@ public record SupportAccessConfig(String managementRealm, Duration expiryInterva
                 seconds(scope, "audit-retention-interval-seconds", DEFAULTS.auditRetentionInterval()),
                 seconds(scope, "session-sweep-interval-seconds", DEFAULTS.sessionSweepInterval()),
                 scope.getBoolean("restore-stock-flows", DEFAULTS.restoreStockFlows()),
-                scope.getBoolean("tenant-suspension-email", DEFAULTS.tenantSuspensionEmail()));
+                scope.getBoolean("tenant-suspension-email", DEFAULTS.tenantSuspensionEmail()),
+                scope.getBoolean("audit-log", DEFAULTS.auditLog()));
     }
 
     public static SupportAccessConfig of(KeycloakSession session) {

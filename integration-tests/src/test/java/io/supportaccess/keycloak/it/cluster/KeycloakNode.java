@@ -82,7 +82,7 @@ public final class KeycloakNode {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start node " + name, e);
         }
-        awaitReady(Duration.ofMinutes(5));
+        awaitReady(Duration.ofMinutes(Long.getLong("node.startMinutes", 5)));
     }
 
     /** SIGKILL: the JVM gets no chance to leave the cluster or finish requests. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
+import io.supportaccess.keycloak.audit.AuditRetentionTask;
+import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditType;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code PUT .../clock {"offsetSeconds": N}} moves Keycloak's clock (as Keycloak's own test suite
  * does); {@code POST .../audit-records} fills an audit table for the benchmark;
+ * {@code POST .../audit-retention} runs the audit retention now;
  * {@code POST .../legacy-users} creates a user past the username rule.
  */
 public class TestingResource {
@@ -95,6 +98,20 @@ public class TestingResource {
             });
         }
         return Response.ok(Map.of("inserted", count)).build();
+    }
+
+    /**
+     * Runs the audit retention now, as its scheduled task does (the configured maximum age, batches
+     * of 10,000 each committed on its own): {@code {"removed": N}}, for the benchmark.
+     */
+    @POST
+    @Path("audit-retention")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response runAuditRetention() {
+        auth.realm().requireManageRealm();
+        long cutoff = Time.currentTimeMillis() - SupportAccessConfig.of(session).auditMaxAgeDays() * 86_400_000L;
+        long removed = AuditRetentionTask.removeOlderThan(session.getKeycloakSessionFactory(), cutoff, AuditRetentionTask.BATCH);
+        return Response.ok(Map.of("removed", removed)).build();
     }
 
     /**
