@@ -87,6 +87,53 @@ class ConsistencyClusterIT {
     }
 
     @Test
+    void anAccessRequestApprovedOnALetsTheSupportUserInOnBAtOnceAndItsWithdrawalOnAEndsTheSessionOnB() {
+        Platform.putSettings("{\"approvalMode\":\"available\"}");
+        try {
+            String maryId = Platform.createUser(tenant, "mary", "mary-pw");
+            Platform.grantRealmRoles(tenant, maryId, "admins");
+            String jillOnB = managementToken(b, jill);
+            Http.Reply asked = Http.post(accessRequests(b, Platform.MANAGEMENT, ""), jillOnB, "application/json",
+                    "{\"tenant\":\"" + tenant + "\",\"targetUser\":\"john\",\"hours\":2,\"reason\":\"CASE-1\"}");
+            assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+            String id = asked.json().get("id").asText();
+            assertThat(login(b, tenant, jill + "$john", "jill-secret").json().get("error_description").asText())
+                    .isEqualTo("Tenant is not open to support access");
+
+            Http.Reply approved = Http.post(accessRequests(a, tenant, "/" + id + "/approve"), token(a, tenant, "mary", "mary-pw"),
+                    "application/json", "{\"comment\":\"go ahead\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            Http.Reply in = login(b, tenant, jill + "$john", "jill-secret");
+            assertThat(in.status()).as(in.body()).isEqualTo(200);
+            // for john only, and a second decision on the other node is a conflict
+            assertThat(login(b, tenant, jill + "$alice", "jill-secret").status()).isEqualTo(400);
+            assertThat(Http.post(accessRequests(b, tenant, "/" + id + "/deny"), token(b, tenant, "mary", "mary-pw"), "application/json",
+                    "{}").status()).isEqualTo(409);
+
+            Http.Reply withdrawn = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(accessRequests(a, Platform.MANAGEMENT,
+                    "/" + id))).header("Authorization", "Bearer " + managementToken(a, jill)).DELETE().build());
+            assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
+            assertThat(login(b, tenant, jill + "$john", "jill-secret").json().get("error_description").asText())
+                    .isEqualTo("Tenant is not open to support access");
+            assertThat(refresh(b, tenant, in.json().get("refresh_token").asText()).status()).isEqualTo(400);
+            assertThat(userinfo(b, tenant, in.json().get("access_token").asText())).isEqualTo(401);
+        } finally {
+            Platform.putSettings("{\"approvalMode\":\"off\"}");
+        }
+    }
+
+    private static String managementToken(KeycloakNode node, String supportUser) {
+        Http.Reply reply = Http.postForm(node.baseUrl() + "/realms/" + Platform.MANAGEMENT + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", supportUser, "password", "jill-secret"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().get("access_token").asText();
+    }
+
+    private static String accessRequests(KeycloakNode node, String realm, String path) {
+        return node.baseUrl() + "/realms/" + realm + "/support-access/access-requests" + path;
+    }
+
+    @Test
     void platformSettingsChangedOnOneNodeApplyOnTheOther() {
         String adminB = adminToken(b);
         Http.Reply put = Http.put(b.baseUrl() + "/admin/realms/management/support-access/settings", adminB, "application/json",
