@@ -7,6 +7,7 @@ import {
 } from "@patternfly/react-core";
 import { ReactNode, useEffect, useState } from "react";
 import { call, formatDate, loadTranslator, Status, TIME_ZONE, Translate } from "./api";
+import { AccessRequests } from "./AccessRequests";
 import { SupportAccesses } from "./SupportAccesses";
 import { FLUSH_CARD } from "./style";
 
@@ -72,10 +73,15 @@ export default function SupportAccessPage() {
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<Change>();
   const [busy, setBusy] = useState(false);
+  const [canApprove, setCanApprove] = useState(false);
 
+  const loadStatus = () => call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
   useEffect(() => {
     loadTranslator().then((translate) => setT(() => translate));
-    call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
+    loadStatus();
+    // approvers only; a server without access approvals (or a refusal) shows no section
+    call<{ canApprove: boolean }>("GET", "/access-requests/can-approve")
+      .then((answer) => setCanApprove(answer.canApprove === true), () => setCanApprove(false));
   }, []);
 
   const change = (method: "POST" | "DELETE", mode?: Mode) => {
@@ -165,6 +171,9 @@ export default function SupportAccessPage() {
               )}
             </Card>
           </StackItem>
+        )}
+        {canApprove && status && !status.supportSession && (
+          <StackItem><AccessRequests t={t} onDecided={loadStatus} /></StackItem>
         )}
         {status?.canReadAccesses && <StackItem><SupportAccesses t={t} /></StackItem>}
       </Stack>

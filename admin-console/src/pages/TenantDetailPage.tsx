@@ -24,6 +24,7 @@ import { MessageKey, useSaT } from "../messages";
 import { SessionsTable } from "../SessionsTable";
 import { OpenLabel, TenantStatus } from "./TenantsPage";
 import { TenantAdministration } from "./TenantLifecycle";
+import { TenantAccessRequests, TenantApprovalMode } from "./TenantAccessRequests";
 
 type RequestEvent = { type: string; who: string; time: string; requestId?: string; tenantExpiresAt?: string };
 type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string };
@@ -58,6 +59,7 @@ export const TenantDetailPage = () => {
                   <Row term={t("supportLogin")} value={s.supportLogin} />
                 </DescriptionList>
               )}
+              {tab === "properties" && <TenantApprovalMode tenant={tenant} />}
             </PageSection>
           </Tab>
           <Tab eventKey="administration" id="support-access-tab-administration" title={<TabTitleText>{t("administration")}</TabTitleText>}>
@@ -87,6 +89,9 @@ export const TenantDetailPage = () => {
                 </Table>
               )}
             </PageSection>
+          </Tab>
+          <Tab eventKey="access-requests" id="support-access-tab-access-requests" title={<TabTitleText>{t("accessRequests")}</TabTitleText>}>
+            <PageSection variant="light">{tab === "access-requests" && <TenantAccessRequests tenant={tenant} />}</PageSection>
           </Tab>
           <Tab eventKey="sessions" id="support-access-tab-sessions" title={<TabTitleText>{t("liveSessions")}</TabTitleText>}>
             <PageSection variant="light">{tab === "sessions" && <SessionsTable tenant={tenant} />}</PageSection>
