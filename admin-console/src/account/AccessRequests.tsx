@@ -4,7 +4,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
-import { AccessRequest, approveBody, approvedHoursProblem, mergeRequests, splitRequests } from "./accessRequests";
+import { AccessRequest, approveBody, approvedHoursProblem, mergeRequests, splitRequests } from "./accessRequestRules";
 import { call, CallError, formatDate, Translate } from "./api";
 import { FLUSH_CARD } from "./style";
 

@@ -14,7 +14,7 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
-import { AccessRequest, splitRequests } from "../account/accessRequests";
+import { AccessRequest, splitRequests } from "../account/accessRequestRules";
 import { useSupportAccessApi } from "../api";
 import { Empty, Refusal, useLoad } from "../common";
 import { MessageKey, useSaT } from "../messages";
