@@ -19,7 +19,7 @@ const HISTORY_COLUMNS = ["supportAccessColumnSupportUser", "supportAccessColumnT
 const Time = ({ value }: { value?: string | null }) => (value ? <time dateTime={value}>{formatDate(value)}</time> : <>-</>);
 
 /** Access requests of support users, for the tenant's approvers: approve (perhaps shorter) or deny, with a comment. */
-export const AccessRequests = ({ t, onDecided }: { t: Translate; onDecided: () => void }) => {
+export const AccessRequests = ({ t, canDecide, onDecided }: { t: Translate; canDecide: boolean; onDecided: () => void }) => {
   const [requests, setRequests] = useState<AccessRequest[]>();
   const [error, setError] = useState<string>();
   const [decision, setDecision] = useState<Decision>();
@@ -57,7 +57,10 @@ export const AccessRequests = ({ t, onDecided }: { t: Translate; onDecided: () =
         {pending.length > 0 && (
           <Table id="support-access-pending-requests" variant="compact" aria-label={t("supportAccessRequestsTitle")}>
             <Thead>
-              <Tr>{PENDING_COLUMNS.map((key) => <Th key={key}>{t(key)}</Th>)}<Th screenReaderText={t("supportAccessColumnActions")} /></Tr>
+              <Tr>
+                {PENDING_COLUMNS.map((key) => <Th key={key}>{t(key)}</Th>)}
+                {canDecide && <Th screenReaderText={t("supportAccessColumnActions")} />}
+              </Tr>
             </Thead>
             <Tbody>
               {pending.map((r) => (
@@ -69,7 +72,7 @@ export const AccessRequests = ({ t, onDecided }: { t: Translate; onDecided: () =
                   <Td dataLabel={t(PENDING_COLUMNS[3])}>{t("supportAccessHours", r.hoursRequested)}</Td>
                   <Td dataLabel={t(PENDING_COLUMNS[4])}><Time value={r.requestedAt} /></Td>
                   <Td dataLabel={t(PENDING_COLUMNS[5])}><Time value={r.pendingUntil} /></Td>
-                  <Td isActionCell>
+                  {canDecide && <Td isActionCell>
                     <Button id={`support-access-approve-${r.id}`} className="support-access-approve" variant="primary" size="sm"
                       onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "approve", request: r }); }}>
                       {t("supportAccessApprove")}
@@ -78,7 +81,7 @@ export const AccessRequests = ({ t, onDecided }: { t: Translate; onDecided: () =
                       onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "deny", request: r }); }}>
                       {t("supportAccessDeny")}
                     </Button>
-                  </Td>
+                  </Td>}
                 </Tr>
               ))}
             </Tbody>

@@ -73,15 +73,21 @@ export default function SupportAccessPage() {
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<Change>();
   const [busy, setBusy] = useState(false);
-  const [canApprove, setCanApprove] = useState(false);
+  // "decide": approvers; "read": Support approval READ (the list without Approve and Deny)
+  const [approval, setApproval] = useState<"decide" | "read">();
 
   const loadStatus = () => call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
   useEffect(() => {
     loadTranslator().then((translate) => setT(() => translate));
     loadStatus();
-    // approvers only; a server without access approvals (or a refusal) shows no section
-    call<{ canApprove: boolean }>("GET", "/access-requests/can-approve")
-      .then((answer) => setCanApprove(answer.canApprove === true), () => setCanApprove(false));
+    // approvers and readers only: a refusal of the list (or a server without access approval) shows no section
+    call<{ canApprove: boolean }>("GET", "/access-requests/can-approve").then((answer) => {
+      if (answer.canApprove === true) {
+        setApproval("decide");
+      } else {
+        call("GET", "/access-requests?status=PENDING&max=1").then(() => setApproval("read"), () => setApproval(undefined));
+      }
+    }, () => setApproval(undefined));
   }, []);
 
   const change = (method: "POST" | "DELETE", mode?: Mode) => {
@@ -172,8 +178,8 @@ export default function SupportAccessPage() {
             </Card>
           </StackItem>
         )}
-        {canApprove && status && !status.supportSession && (
-          <StackItem><AccessRequests t={t} onDecided={loadStatus} /></StackItem>
+        {approval && status && !status.supportSession && (
+          <StackItem><AccessRequests t={t} canDecide={approval === "decide"} onDecided={loadStatus} /></StackItem>
         )}
         {status?.canReadAccesses && <StackItem><SupportAccesses t={t} /></StackItem>}
       </Stack>
