@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.admin;
 
+import io.supportaccess.keycloak.settings.ApprovalMode;
 import io.supportaccess.keycloak.settings.SupportMode;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * <pre>{"supportAccessActivated": true | false | ["acme", "globex"], "excludedTenants": ["initech"],
  *  "supportUserOtpRequired": false, "validityLimitHours": 24, "maxOpenAheadHours": 168, "supportSessionIdleMinutes": 30,
  *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false,
- *  "notifyTenants": false, "supportReasonRequired": false, "platformSupportMode": "full"}</pre>
+ *  "notifyTenants": false, "supportReasonRequired": false, "platformSupportMode": "full",
+ *  "approvalMode": "off" | "available" | "only", "accessRequestPendingHours": 24}</pre>
  * An update takes any subset of the fields.
  */
 final class PlatformSettingsRepresentation {
@@ -34,11 +36,13 @@ final class PlatformSettingsRepresentation {
     static final String NOTIFY_TENANTS = "notifyTenants";
     static final String REASON_REQUIRED = "supportReasonRequired";
     static final String PLATFORM_MODE = "platformSupportMode";
+    static final String APPROVAL_MODE = "approvalMode";
+    static final String PENDING_HOURS = "accessRequestPendingHours";
     private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
             SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD,
             NOTIFY_TENANTS,
             REASON_REQUIRED,
-            PLATFORM_MODE);
+            PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS);
 
     private PlatformSettingsRepresentation() {
     }
@@ -63,6 +67,8 @@ final class PlatformSettingsRepresentation {
         json.put(NOTIFY_TENANTS, settings.notifyTenants());
         json.put(REASON_REQUIRED, settings.reasonRequired());
         json.put(PLATFORM_MODE, settings.platformSupportMode().json());
+        json.put(APPROVAL_MODE, settings.approvalMode().json());
+        json.put(PENDING_HOURS, settings.accessRequestPendingHours());
         return json;
     }
 
@@ -99,6 +105,13 @@ final class PlatformSettingsRepresentation {
         }
         if (update.has(PLATFORM_MODE)) {
             updated = updated.withPlatformSupportMode(SupportMode.parse(JsonBody.text(update, PLATFORM_MODE, true), PLATFORM_MODE));
+        }
+        if (update.has(APPROVAL_MODE) || update.has(PENDING_HOURS)) {
+            updated = updated.withApproval(
+                    update.has(APPROVAL_MODE) ? ApprovalMode.parse(JsonBody.text(update, APPROVAL_MODE, true), APPROVAL_MODE) : updated.approvalMode(),
+                    update.has(PENDING_HOURS) ? JsonBody.wholeNumber(update, PENDING_HOURS, 1, PlatformSettings.MAX_ACCESS_REQUEST_PENDING_HOURS, "hours")
+                            : updated.accessRequestPendingHours(),
+                    updated.tenantApprovalModes());
         }
         if (update.has(REASON_REQUIRED)) {
             updated = updated.withReasonRequired(JsonBody.bool(update, REASON_REQUIRED));

@@ -29,7 +29,8 @@ final class TenantRepresentations {
         state.put("enabled", tenant.isEnabled());
         state.put("excluded", excluded);
         state.put("platformOpen", platformOpen);
-        state.put("open", !excluded && (platformOpen || expiresAt != null));
+        state.put("open", !excluded && settings.opensOtherThanByApproval(tenant.getName()) && (platformOpen || expiresAt != null));
+        state.put("approvalMode", settings.approvalMode(tenant.getName()).json());
         state.put("supportLogin", SupportLoginFlows.availability(tenant));
         state.put("expiresAt", instant(expiresAt));
         state.put("activeRequests", requests.active(tenant.getId(), now).size());

@@ -12,6 +12,11 @@ import io.supportaccess.keycloak.rest.OffsetPage;
 import io.supportaccess.keycloak.rest.TenantRealms;
 import io.supportaccess.keycloak.settings.PlatformSettings;
 import io.supportaccess.keycloak.tenant.lifecycle.TenantLifecycle;
+import io.supportaccess.keycloak.approval.AccessApproval;
+import io.supportaccess.keycloak.approval.AccessRequestEntity;
+import io.supportaccess.keycloak.approval.AccessRequests;
+import io.supportaccess.keycloak.approval.rest.AccessRequestRepresentation;
+import java.util.Optional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -94,7 +99,8 @@ public class TenantsAdminResource {
     @GET
     @Path("{tenant}/decision")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> decision(@PathParam("tenant") String tenantId, @QueryParam("supportUser") String supportUsername) {
+    public Map<String, Object> decision(@PathParam("tenant") String tenantId, @QueryParam("supportUser") String supportUsername,
+                                        @QueryParam("targetUser") String targetUsername) {
         permissions.requireViewUsers();
         RealmModel tenant = TenantRealms.require(session, tenantId);
         UserModel supportUser = supportUsername == null ? null : session.users().getUserByUsername(management, supportUsername);
@@ -103,7 +109,35 @@ public class TenantsAdminResource {
         }
         long start = System.nanoTime();
         SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
-        return TenantRepresentations.decision(tenant, supportUser, outcome, (System.nanoTime() - start) / 1000);
+        Optional<AccessRequestEntity> approval = outcome == SupportAccessDecision.Outcome.TENANT_CLOSED
+                ? SupportAccessDecision.approval(session, management, supportUser, tenant, targetUsername) : Optional.empty();
+        if (approval.isPresent()) {
+            outcome = SupportAccessDecision.Outcome.GRANTED;
+        }
+        Map<String, Object> body = TenantRepresentations.decision(tenant, supportUser, outcome, (System.nanoTime() - start) / 1000);
+        approval.ifPresent(a -> {
+            body.put("openedBy", "approval");
+            body.put("approval", AccessRequestRepresentation.of(a, Time.currentTimeMillis()));
+            body.put("explanation", AccessApproval.explain(a));
+        });
+        return body;
+    }
+
+    /** The tenant's access requests, newest first ({@code status}: one status, or all). */
+    @GET
+    @Path("{tenant}/access-requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> accessRequests(@PathParam("tenant") String tenantId, @QueryParam("status") String status,
+                                                    @QueryParam("first") String first, @QueryParam("max") String max) {
+        RealmModel tenant = TenantRealms.require(session, tenantId);
+        AccessRequestEntity.Status wanted = AccessRequestRepresentation.status(status);
+        OffsetPage page = OffsetPage.of(first, max);
+        long now = Time.currentTimeMillis();
+        return new AccessRequests(session).ofRealm(tenant.getId(), wanted == AccessRequestEntity.Status.EXPIRED ? null : wanted,
+                        page.first(), page.max()).stream()
+                .map(r -> AccessRequestRepresentation.of(r, now))
+                .filter(r -> wanted == null || wanted.name().equals(r.get("status")))
+                .toList();
     }
 
     // --- subtenant lifecycle (create, edit, suspend, activate, remove): TenantLifecycle checks each step's permission

@@ -34,7 +34,9 @@ final class SupportStatusRepresentation {
         boolean supportSession = caller.userSession() != null && SupportSessions.isSupportSession(caller.userSession());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", realm.getName());
-        body.put("open", !excluded && (platformOpen || expiresAt != null));
+        boolean othersOpen = settings.opensOtherThanByApproval(realm.getName());
+        body.put("open", !excluded && othersOpen && (platformOpen || expiresAt != null));
+        body.put("approvalMode", settings.approvalMode(realm.getName()).json());
         body.put("openedByPlatform", platformOpen);
         body.put("excludedByPlatform", excluded);
         body.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());
@@ -54,7 +56,7 @@ final class SupportStatusRepresentation {
             body.put("user", caller.user().getUsername());
             body.put("supportMode", SupportSessions.isReadOnly(caller.userSession()) ? "read-only" : "full");
         }
-        body.put("canEnable", !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
+        body.put("canEnable", othersOpen && !platformOpen && !excluded && Consent.refusal(session, realm, caller.user(), caller.userSession()).isEmpty());
         body.put("canDisable", !platformOpen && !supportSession && (own > 0 || (admin && active > 0)));
         // e-mails to the tenant's administrators ("notify tenants") that the tenant's mail server did not take
         NoticeFailures.Count notices = new NoticeFailures(session).of(realm.getId());

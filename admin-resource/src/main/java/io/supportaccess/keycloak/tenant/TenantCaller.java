@@ -19,12 +19,12 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /** The tenant user calling the tenant users' API, and its user session; 404 outside tenant realms, 401 without a valid login. */
-record TenantCaller(UserModel user, UserSessionModel userSession) {
+public record TenantCaller(UserModel user, UserSessionModel userSession) {
 
     /** Header the account console page sends with cookie-authenticated calls. */
     static final String UI_HEADER = "X-Support-Access-UI";
 
-    static TenantCaller authenticate(KeycloakSession session, RealmModel realm) {
+    public static TenantCaller authenticate(KeycloakSession session, RealmModel realm) {
         if (!SupportAccessConfig.of(session).isTenantRealm(realm.getName())) {
             throw ApiException.notFound("Support requests exist in tenant realms only");
         }

@@ -44,6 +44,7 @@ import org.keycloak.models.RealmModel;
  * DELETE /realms/{tenant}/support-access/requests   "Disable support" (own requests; all for tenant administrators)
  * GET    /realms/{tenant}/support-access/accesses   the tenant's support audit records, newest first (tenant
  *                                                   administrators and holders of ROLE_AUDIT_READ or view-events)
+ * ...    /realms/{realm}/support-access/access-requests   access approval (management realm: support users; tenants: approvers)
  * </pre>
  */
 public class TenantSupportResource {
@@ -65,6 +66,16 @@ public class TenantSupportResource {
         return new PermissionDecisionResource(session);
     }
 
+    /** Access approval: the support users' requests in the management realm, the approvers' decisions in a tenant. */
+    @Path("access-requests")
+    public Object accessRequests() {
+        RealmModel management = management();
+        if (management != null && management.getId().equals(realm.getId())) {
+            return new io.supportaccess.keycloak.approval.rest.SupportUserAccessRequestsResource(session, management);
+        }
+        return new io.supportaccess.keycloak.approval.rest.TenantAccessRequestsResource(session, realm);
+    }
+
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,6 +94,10 @@ public class TenantSupportResource {
         PlatformSettings settings = PlatformSettings.read(management());
         if (settings.excludes(realm.getName())) {
             throw ApiException.conflict("This tenant is excluded from support access by the platform");
+        }
+        if (!settings.opensOtherThanByApproval(realm.getName())) {
+            throw ApiException.conflict("Support access to this tenant is opened by approving support users' access requests only;"
+                    + " support requests are not used");
         }
         if (settings.opensByPlatform(realm.getName())) {
             throw ApiException.conflict("Support access is activated for this tenant by the platform; support requests are not needed");

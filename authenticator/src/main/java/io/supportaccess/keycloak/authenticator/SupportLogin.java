@@ -2,7 +2,9 @@ package io.supportaccess.keycloak.authenticator;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.SupportAccess;
+import io.supportaccess.keycloak.approval.AccessApproval;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
+import org.keycloak.common.util.Time;
 import io.supportaccess.keycloak.login.SupportUsername;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.settings.PlatformSettings;
@@ -147,6 +149,14 @@ public final class SupportLogin {
             return new Authorization(Refusal.SUPPORT_USER_NOT_READY, null);
         }
         SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
+        Optional<UserModel> target = Optional.empty();
+        if (outcome == SupportAccessDecision.Outcome.TENANT_CLOSED) {
+            // closed to everyone else; an approval opens it for this support user and its target only
+            target = resolveTarget(session, tenant, name);
+            if (target.isPresent() && SupportAccessDecision.approval(session, management, supportUser, tenant, target.get().getUsername()).isPresent()) {
+                outcome = SupportAccessDecision.Outcome.GRANTED;
+            }
+        }
         switch (outcome) {
             case NOT_A_TENANT:
                 return new Authorization(Refusal.NOT_A_TENANT, null);
@@ -164,9 +174,9 @@ public final class SupportLogin {
         if (asksForOfflineAccess(ctx) && !PlatformSettings.read(management).offlineAccessAllowed()) {
             return new Authorization(Refusal.OFFLINE_NOT_ALLOWED, null);
         }
-        Optional<UserModel> target = name.targetUser()
-                .map(username -> Optional.ofNullable(session.users().getUserByUsername(tenant, username)))
-                .orElseGet(() -> firstAdministrator(session, tenant));
+        if (target.isEmpty()) {
+            target = resolveTarget(session, tenant, name);
+        }
         if (target.isEmpty() || !target.get().isEnabled() || target.get().getServiceAccountClientLink() != null
                 || ReservedUsernames.isReserved(target.get().getUsername())) {
             return new Authorization(Refusal.TARGET_UNAVAILABLE, null);
@@ -175,6 +185,12 @@ public final class SupportLogin {
             return new Authorization(Refusal.TARGET_ACTIONS_PENDING, null);
         }
         return new Authorization(null, target.get());
+    }
+
+    private static Optional<UserModel> resolveTarget(KeycloakSession session, RealmModel tenant, SupportUsername name) {
+        return name.targetUser()
+                .map(username -> Optional.ofNullable(session.users().getUserByUsername(tenant, username)))
+                .orElseGet(() -> firstAdministrator(session, tenant));
     }
 
     /**
@@ -192,7 +208,13 @@ public final class SupportLogin {
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USERNAME, supportUser.getUsername());
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REALM, realmName);
         authSession.setUserSessionNote(SupportAccess.SESSION_WHO, who);
-        SupportAccessDecision.Opening opening = SupportAccessDecision.opening(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm());
+        SupportAccessDecision.Opening opening = SupportAccessDecision.opening(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm(),
+                supportUser, target.getUsername());
+        if (opening.approvalId() != null) {
+            // the approval's reason stands for the access when the login gave none
+            String approved = new AccessApproval(ctx.getSession()).used(opening.approvalId(), who, Time.currentTimeMillis());
+            reason = reason == null ? approved : reason;
+        }
         authSession.setUserSessionNote(SupportAccess.SESSION_OPENED_BY, opening.openedBy());
         if (opening.expiresAt() != null) {
             authSession.setUserSessionNote(SupportAccess.SESSION_OPEN_UNTIL, Long.toString(opening.expiresAt()));

@@ -92,6 +92,9 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
         if (openedBy != null && openedBy.startsWith(SupportAccessDecision.OPENED_BY_REQUEST_PREFIX)) {
             support.put("openedBy", "request");
             support.put("request", openedBy.substring(SupportAccessDecision.OPENED_BY_REQUEST_PREFIX.length()));
+        } else if (openedBy != null && openedBy.startsWith(SupportAccessDecision.OPENED_BY_APPROVAL_PREFIX)) {
+            support.put("openedBy", "approval");
+            support.put("approval", openedBy.substring(SupportAccessDecision.OPENED_BY_APPROVAL_PREFIX.length()));
         } else if (openedBy != null) {
             support.put("openedBy", openedBy);
         }

@@ -1,5 +1,8 @@
 package io.supportaccess.keycloak.decision;
 
+import io.supportaccess.keycloak.approval.AccessRequestEntity;
+import io.supportaccess.keycloak.approval.AccessRequests;
+import io.supportaccess.keycloak.settings.ApprovalMode;
 import io.supportaccess.keycloak.settings.PlatformSupportMode;
 import io.supportaccess.keycloak.settings.SupportMode;
 import java.util.Optional;
@@ -33,6 +36,8 @@ public final class SupportAccessDecision {
     /** What keeps the tenant open: the platform setting, or the support request that expires last. */
     public static final String OPENED_BY_PLATFORM = "platform";
     public static final String OPENED_BY_REQUEST_PREFIX = "request:";
+    /** An approved access request of this support user (issue 20): {@code approval:<id>}. */
+    public static final String OPENED_BY_APPROVAL_PREFIX = "approval:";
 
     static final Permission SUPPORT_ALL = new Permission(Permission.Scope.SUPPORT, Permission.ANY_TYPE, Permission.Level.ALL);
 
@@ -57,6 +62,34 @@ public final class SupportAccessDecision {
             return Outcome.TENANT_CLOSED;
         }
         return Outcome.GRANTED;
+    }
+
+    /**
+     * As {@link #decide(KeycloakSession, RealmModel, UserModel, RealmModel)}, for a login as
+     * {@code targetUsername}: a tenant that is closed otherwise is open to a support user holding an
+     * unexpired approval for that target (or for any user).
+     */
+    public static Outcome decide(KeycloakSession session, RealmModel managementRealm, UserModel supportUser, RealmModel tenant,
+                                 String targetUsername) {
+        Outcome outcome = decide(session, managementRealm, supportUser, tenant);
+        if (outcome == Outcome.TENANT_CLOSED && approval(session, managementRealm, supportUser, tenant, targetUsername).isPresent()) {
+            return Outcome.GRANTED;
+        }
+        return outcome;
+    }
+
+    /**
+     * The approval that lets the support user in as {@code targetUsername} (null: whatever target), the
+     * one lasting longest; none while approvals are off for the tenant.
+     */
+    public static Optional<AccessRequestEntity> approval(KeycloakSession session, RealmModel managementRealm, UserModel supportUser,
+                                                         RealmModel tenant, String targetUsername) {
+        if (PlatformSettings.read(managementRealm).approvalMode(tenant.getName()) == ApprovalMode.OFF) {
+            return Optional.empty();
+        }
+        return new AccessRequests(session).approvedFor(tenant.getId(), supportUser.getId(), Time.currentTimeMillis()).stream()
+                .filter(r -> targetUsername == null || r.covers(targetUsername.toLowerCase(java.util.Locale.ROOT)))
+                .findFirst();
     }
 
     /**
@@ -87,6 +120,9 @@ public final class SupportAccessDecision {
         if (settings.excludes(tenant.getName())) {
             return false;
         }
+        if (!settings.opensOtherThanByApproval(tenant.getName())) {
+            return false;
+        }
         return settings.activation().opens(tenant.getName())
                 || new SupportRequests(session).openUntil(tenant.getId(), Time.currentTimeMillis()).isPresent();
     }
@@ -96,6 +132,9 @@ public final class SupportAccessDecision {
      * opens the tenant) and the modes of the tenant's active support requests.
      */
     public static SupportMode mode(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
+        if (!PlatformSettings.read(managementRealm).opensOtherThanByApproval(tenant.getName())) {
+            return SupportMode.FULL;
+        }
         Optional<SupportMode> byRequests = new SupportRequests(session).mode(tenant.getId(), Time.currentTimeMillis());
         if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
             SupportMode byPlatform = PlatformSupportMode.read(managementRealm);
@@ -113,17 +152,37 @@ public final class SupportAccessDecision {
      * What keeps a tenant open: the platform setting (no expiry), or the support request that keeps
      * it open longest, with that request's expiry (epoch milliseconds).
      */
-    public record Opening(String requestId, Long expiresAt) {
-        static final Opening PLATFORM = new Opening(null, null);
+    public record Opening(String requestId, Long expiresAt, String approvalId) {
+        static final Opening PLATFORM = new Opening(null, null, null);
+
+        Opening(String requestId, Long expiresAt) {
+            this(requestId, expiresAt, null);
+        }
 
         public boolean byPlatform() {
-            return requestId == null;
+            return requestId == null && approvalId == null;
         }
 
-        /** {@value #OPENED_BY_PLATFORM} or {@value #OPENED_BY_REQUEST_PREFIX}{@code <id>}. */
+        /** {@value #OPENED_BY_PLATFORM}, {@value #OPENED_BY_REQUEST_PREFIX}{@code <id>} or {@value #OPENED_BY_APPROVAL_PREFIX}{@code <id>}. */
         public String openedBy() {
-            return byPlatform() ? OPENED_BY_PLATFORM : OPENED_BY_REQUEST_PREFIX + requestId;
+            return approvalId != null ? OPENED_BY_APPROVAL_PREFIX + approvalId
+                    : byPlatform() ? OPENED_BY_PLATFORM : OPENED_BY_REQUEST_PREFIX + requestId;
         }
+    }
+
+    /**
+     * What lets this support user in as {@code targetUsername}: the tenant's own opening where it is
+     * open, else the support user's approval for that target.
+     */
+    public static Opening opening(KeycloakSession session, RealmModel managementRealm, RealmModel tenant, UserModel supportUser,
+                                  String targetUsername) {
+        if (!isTenantOpen(session, managementRealm, tenant)) {
+            Optional<AccessRequestEntity> approval = approval(session, managementRealm, supportUser, tenant, targetUsername);
+            if (approval.isPresent()) {
+                return new Opening(null, approval.get().getApprovedUntil(), approval.get().getId());
+            }
+        }
+        return opening(session, managementRealm, tenant);
     }
 
     public static Opening opening(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {

@@ -63,7 +63,7 @@ final class NoticeMail {
     static Map<String, Object> attributes(RealmModel tenant, UserModel admin, TenantNotice notice, Locale locale) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("locale", locale);
-        attributes.put("tenant", tenant.getName());
+        attributes.put("tenant", notice.access() != null ? notice.access().tenantName() : tenant.getName());
         attributes.put("realmName", tenant.getDisplayName() == null || tenant.getDisplayName().isBlank() ? tenant.getName() : tenant.getDisplayName());
         attributes.put("recipient", admin.getUsername());
         attributes.put("kind", notice.kind().name());
@@ -76,6 +76,7 @@ final class NoticeMail {
         // the reason or ticket reference of the access: empty when none was given
         attributes.put("reason", notice.reason());
         attributes.put("openUntil", notice.openUntil() == null ? "" : format(notice.openUntil(), locale));
+        attributes.put("comment", notice.access() == null || notice.access().comment() == null ? "" : notice.access().comment());
         return attributes;
     }
 

@@ -27,8 +27,12 @@ final class TenantAdministrators {
     }
 
     static List<UserModel> withVerifiedEmail(KeycloakSession session, RealmModel realm) {
-        List<RoleModel> adminRoles = Stream.of(SupportAccessAuth.ROLE_TENANT_MANAGEMENT_ADMIN, SupportAccessAuth.ROLE_USER_MANAGEMENT_ADMIN)
-                .map(realm::getRole).filter(Objects::nonNull).toList();
+        return withVerifiedEmail(session, realm, List.of(SupportAccessAuth.ROLE_TENANT_MANAGEMENT_ADMIN, SupportAccessAuth.ROLE_USER_MANAGEMENT_ADMIN));
+    }
+
+    /** The enabled holders of any of these realm roles with a verified e-mail address (at most {@value #MAX_RECIPIENTS}). */
+    static List<UserModel> withVerifiedEmail(KeycloakSession session, RealmModel realm, List<String> roleNames) {
+        List<RoleModel> adminRoles = roleNames.stream().map(realm::getRole).filter(Objects::nonNull).toList();
         if (adminRoles.isEmpty()) {
             return List.of();
         }

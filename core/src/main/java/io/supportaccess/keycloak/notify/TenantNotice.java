@@ -13,7 +13,18 @@ package io.supportaccess.keycloak.notify;
  * @param throttleKey   notices with the same key are sent at most once per {@link TenantNotices#SESSION_NOTICE_INTERVAL_SECONDS}; null: always
  */
 public record TenantNotice(Kind kind, String realmId, String who, String asWhom, long time, String reason, Long openUntil,
-                           String throttleKey) {
+                           String throttleKey, Access access) {
+
+    /**
+     * What an access request notice adds: the tenant it is about (the mail may go out through the
+     * management realm), the one recipient (null: the tenant's approvers), the approver's comment.
+     */
+    public record Access(String tenantName, String recipientUserId, String comment) {
+    }
+
+    public TenantNotice(Kind kind, String realmId, String who, String asWhom, long time, String reason, Long openUntil, String throttleKey) {
+        this(kind, realmId, who, asWhom, time, reason, openUntil, throttleKey, null);
+    }
 
     /** Each kind has its template and message keys ({@code supportAccessNotice<Kind>Subject}, {@code ...Body}). */
     public enum Kind {
@@ -21,7 +32,10 @@ public record TenantNotice(Kind kind, String realmId, String who, String asWhom,
         REQUEST_ENABLED("support-access-request-notice.ftl", "RequestEnabled"),
         REQUEST_PROLONGED("support-access-request-notice.ftl", "RequestProlonged"),
         REQUEST_DISABLED("support-access-request-notice.ftl", "RequestDisabled"),
-        REQUEST_EXPIRED("support-access-request-notice.ftl", "RequestExpired");
+        REQUEST_EXPIRED("support-access-request-notice.ftl", "RequestExpired"),
+        ACCESS_REQUESTED("support-access-approval-notice.ftl", "AccessRequested"),
+        ACCESS_APPROVED("support-access-decision-notice.ftl", "AccessApproved"),
+        ACCESS_DENIED("support-access-decision-notice.ftl", "AccessDenied");
 
         private final String template;
         private final String messageStem;
@@ -53,6 +67,20 @@ public record TenantNotice(Kind kind, String realmId, String who, String asWhom,
                                               String targetUsername, long time, String reason) {
         return new TenantNotice(Kind.SESSION_STARTED, realmId, supportUsername, targetUsername, time, reason, null,
                 "support-access-notice:" + realmId + ":" + supportUserId + ":" + targetUserId);
+    }
+
+    /** To the tenant's approvers: {@code supportUser} asks for access as {@code target} (null: any user) until they decide. */
+    public static TenantNotice accessRequested(String realmId, String tenantName, String supportUser, String target, long time,
+                                               String reason, long pendingUntil) {
+        return new TenantNotice(Kind.ACCESS_REQUESTED, realmId, supportUser, target, time, reason, pendingUntil, null,
+                new Access(tenantName, null, null));
+    }
+
+    /** To the support user, through the management realm: {@code approver} approved (until {@code approvedUntil}) or denied. */
+    public static TenantNotice accessDecided(boolean approved, String managementRealmId, String tenantName, String supportUserId,
+                                             String approver, String target, long time, String reason, Long approvedUntil, String comment) {
+        return new TenantNotice(approved ? Kind.ACCESS_APPROVED : Kind.ACCESS_DENIED, managementRealmId, approver, target, time, reason,
+                approvedUntil, null, new Access(tenantName, supportUserId, comment));
     }
 
     public static TenantNotice requests(Kind kind, String realmId, String who, long time, Long openUntil) {

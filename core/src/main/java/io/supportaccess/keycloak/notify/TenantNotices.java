@@ -59,6 +59,15 @@ public final class TenantNotices {
         if (!enabled(session)) {
             return;
         }
+        queueAfterCommit(session, notice);
+    }
+
+    /** Access request notices: approvers and the asking support user are told whatever "notify tenants" says. */
+    public static void accessAfterCommit(KeycloakSession session, TenantNotice notice) {
+        queueAfterCommit(session, notice);
+    }
+
+    private static void queueAfterCommit(KeycloakSession session, TenantNotice notice) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
@@ -93,6 +102,18 @@ public final class TenantNotices {
         }
     }
 
+    private static List<UserModel> recipients(KeycloakSession session, RealmModel realm, TenantNotice notice) {
+        if (notice.access() == null) {
+            return TenantAdministrators.withVerifiedEmail(session, realm);
+        }
+        if (notice.access().recipientUserId() == null) {
+            return TenantAdministrators.withVerifiedEmail(session, realm,
+                    List.of(io.supportaccess.keycloak.permission.SupportAccessAuth.ROLE_SUPPORT_APPROVAL_ADMIN));
+        }
+        UserModel user = session.users().getUserById(realm, notice.access().recipientUserId());
+        return user == null || !user.isEnabled() || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user);
+    }
+
     static void deliver(KeycloakSession session, TenantNotice notice) {
         RealmModel tenant = session.realms().getRealm(notice.realmId());
         if (tenant == null) {
@@ -104,7 +125,7 @@ public final class TenantNotices {
             LOG.debugf("%s notice of tenant %s already sent within the hour", notice.kind(), tenant.getName());
             return;
         }
-        List<UserModel> recipients = TenantAdministrators.withVerifiedEmail(session, tenant);
+        List<UserModel> recipients = recipients(session, tenant, notice);
         int failed = 0;
         for (UserModel admin : recipients) {
             try {

@@ -28,6 +28,9 @@ public final class SupportAccessAuth {
     public static final String GLOBAL_ROLE_SUPPORT = "Support";
     /** Audits READ: may read the realm's audit log. */
     public static final String ROLE_AUDIT_READ = "ROLE_AUDIT_READ";
+    /** A tenant's approvers of support users' access requests (catalogue category Support approval, given to {@code admins}). */
+    public static final String ROLE_SUPPORT_APPROVAL_ADMIN = "ROLE_SUPPORT_APPROVAL_ADMIN";
+    public static final String ROLE_SUPPORT_APPROVAL_READ = "ROLE_SUPPORT_APPROVAL_READ";
     /** User management: READ reads the inventory, CREATE also creates in it, ADMIN changes everything. */
     public static final String ROLE_USER_MANAGEMENT_READ = "ROLE_USER_MANAGEMENT_READ";
     public static final String ROLE_USER_MANAGEMENT_CREATE = "ROLE_USER_MANAGEMENT_CREATE";
@@ -117,6 +120,16 @@ public final class SupportAccessAuth {
     public static boolean canReadUsersPermissions(RealmModel realm, UserModel user) {
         return holds(realm, user, ROLE_USER_MANAGEMENT_READ) || holds(realm, user, ROLE_USER_MANAGEMENT_ADMIN)
                 || holds(user, realmManagementRole(realm, AdminRoles.VIEW_USERS));
+    }
+
+    /** May approve or deny support users' access requests to this tenant: {@value #ROLE_SUPPORT_APPROVAL_ADMIN}, directly, through composites or groups. */
+    public static boolean canApproveAccess(RealmModel realm, UserModel user) {
+        return holds(realm, user, ROLE_SUPPORT_APPROVAL_ADMIN);
+    }
+
+    /** May see the tenant's access requests: Support approval READ or ADMIN. */
+    public static boolean canSeeAccessRequests(RealmModel realm, UserModel user) {
+        return holds(realm, user, ROLE_SUPPORT_APPROVAL_READ) || canApproveAccess(realm, user);
     }
 
     /** A tenant administrator, {@value #ROLE_AUDIT_READ} or Keycloak's view-events of the realm. */

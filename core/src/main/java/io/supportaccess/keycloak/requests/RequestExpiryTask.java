@@ -10,7 +10,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Marks support requests whose time is up as expired (recording the event) and ends the live
+ * Marks support requests and access requests (pending or approved) whose time is up as expired (recording the event) and ends the live
  * support sessions of tenants that closed. Each tenant is handled in a transaction of its own, so
  * that one tenant's failure never holds back another's. Runs on one node of a cluster per interval
  * (Keycloak's cluster-aware task runner). Logins are refused at expiry regardless: the access
@@ -25,7 +25,8 @@ public class RequestExpiryTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         long now = Time.currentTimeMillis();
-        Set<String> realmIds = new SupportRequests(session).realmsWithDueRequests(now, MAX_TENANTS_PER_RUN);
+        Set<String> realmIds = new java.util.LinkedHashSet<>(new SupportRequests(session).realmsWithDueRequests(now, MAX_TENANTS_PER_RUN));
+        realmIds.addAll(new io.supportaccess.keycloak.approval.AccessRequests(session).realmsWithDue(now, MAX_TENANTS_PER_RUN));
         for (String realmId : realmIds) {
             try {
                 KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> expire(s, realmId, now));
@@ -42,6 +43,7 @@ public class RequestExpiryTask implements ScheduledTask {
             session.getContext().setRealm(realm);
         }
         new SupportRequests(session).expireDue(realmId, now);
+        new io.supportaccess.keycloak.approval.AccessApproval(session).expireDue(realmId, now);
         new SupportSessionGuard(session).checkRealm(realmId);
     }
 

@@ -69,7 +69,25 @@ public final class PermissionCatalogue {
             global.keycloakRoles().forEach(keycloakRole -> include(role, realmManagement, keycloakRole));
             created.put(global.name(), role);
         }
+        giveApprovalToExistingAdmins(realm, existing, created);
         return created.size();
+    }
+
+    /**
+     * Support approval came after the catalogue: a realm whose {@code admins} role predates it gets the
+     * new role into {@code admins} once, when the role is created, so tenant administrators approve by default.
+     */
+    private static void giveApprovalToExistingAdmins(RealmModel realm, Set<String> existing, Map<String, RoleModel> created) {
+        if (!existing.contains("admins")) {
+            return;
+        }
+        RoleModel admins = realm.getRole("admins");
+        for (String name : PermissionCategory.SUPPORT_APPROVAL.allRoleNames()) {
+            RoleModel approval = created.get(name);
+            if (approval != null && admins != null) {
+                admins.addCompositeRole(approval);
+            }
+        }
     }
 
     private static void include(RoleModel role, ClientModel realmManagement, String keycloakRole) {

@@ -37,6 +37,8 @@ public enum PermissionCategory {
     SCHEDULE_REPORTS("SCHEDULE_REPORT", "Schedule reports", "Manage the schedule of report exporting."),
     SIMULATOR("SIMULATOR", "Simulator", "Configure simulated devices."),
     SMS("SMS", "SMS", "Configure SMS."),
+    SUPPORT_APPROVAL("SUPPORT_APPROVAL", "Support approval",
+            "See (READ) or approve and deny (ADMIN) support users' requests for access to this tenant."),
     TENANT_MANAGEMENT("TENANT_MANAGEMENT", "Tenant management", "View, create, edit or delete subtenants.",
             List.of(READ, CREATE, UPDATE, ADMIN), Map.of()),
     TENANT_STATISTICS("TENANT_STATISTICS", "Tenant statistics",

@@ -109,7 +109,7 @@ public final class SupportSessionGuard {
         if (target == null || !target.isEnabled()) {
             return Optional.of(SessionEnd.TARGET_UNAVAILABLE);
         }
-        return switch (SupportAccessDecision.decide(session, management, supportUser, tenant)) {
+        return switch (SupportAccessDecision.decide(session, management, supportUser, tenant, target.getUsername())) {
             case GRANTED -> Optional.empty();
             case NOT_PERMITTED -> Optional.of(SessionEnd.WITHDRAWAL);
             case TENANT_CLOSED -> Optional.of(SessionEnd.EXPIRY);

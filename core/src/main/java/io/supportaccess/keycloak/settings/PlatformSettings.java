@@ -30,6 +30,12 @@ public final class PlatformSettings {
     /** Whether tenant administrators are e-mailed about support sessions and requests in their tenant. */
     public static final String NOTIFY_TENANTS_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "notifyTenants";
     public static final String REASON_REQUIRED_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "supportReasonRequired";
+    public static final String APPROVAL_MODE_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "approvalMode";
+    /** Followed by the tenant ID: an operator's per-tenant approval mode, kept in the management realm (out of the tenant's reach). */
+    public static final String TENANT_APPROVAL_MODE_PREFIX = SupportAccess.REALM_ATTRIBUTE_PREFIX + "approvalMode.tenant.";
+    public static final String ACCESS_REQUEST_PENDING_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "accessRequestPendingHours";
+    public static final int DEFAULT_ACCESS_REQUEST_PENDING_HOURS = 24;
+    public static final int MAX_ACCESS_REQUEST_PENDING_HOURS = 720;
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -43,6 +49,9 @@ public final class PlatformSettings {
     /** Set only on a new instance (see {@link #derive}), so the settings stay a value. */
     private boolean reasonRequired;
     private SupportMode platformSupportMode = SupportMode.FULL;
+    private ApprovalMode approvalMode = ApprovalMode.OFF;
+    private int accessRequestPendingHours = DEFAULT_ACCESS_REQUEST_PENDING_HOURS;
+    private java.util.Map<String, ApprovalMode> tenantApprovalModes = java.util.Map.of();
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
         this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
@@ -89,7 +98,33 @@ public final class PlatformSettings {
                 number(managementRealm.getAttribute(MAX_OPEN_AHEAD_ATTRIBUTE), 1, 8760, Math.max(DEFAULT_MAX_OPEN_AHEAD_HOURS, validityLimit)),
                 Boolean.parseBoolean(managementRealm.getAttribute(NOTIFY_TENANTS_ATTRIBUTE)))
                 .withReasonRequired(Boolean.parseBoolean(managementRealm.getAttribute(REASON_REQUIRED_ATTRIBUTE)))
-                .withPlatformSupportMode(PlatformSupportMode.read(managementRealm));
+                .withPlatformSupportMode(PlatformSupportMode.read(managementRealm))
+                .withApproval(ApprovalMode.stored(managementRealm.getAttribute(APPROVAL_MODE_ATTRIBUTE), ApprovalMode.OFF),
+                        number(managementRealm.getAttribute(ACCESS_REQUEST_PENDING_ATTRIBUTE), 1, MAX_ACCESS_REQUEST_PENDING_HOURS,
+                                DEFAULT_ACCESS_REQUEST_PENDING_HOURS),
+                        tenantApprovalModes(managementRealm));
+    }
+
+    private static java.util.Map<String, ApprovalMode> tenantApprovalModes(RealmModel managementRealm) {
+        java.util.Map<String, ApprovalMode> modes = new java.util.HashMap<>();
+        managementRealm.getAttributes().forEach((name, value) -> {
+            if (name.startsWith(TENANT_APPROVAL_MODE_PREFIX)) {
+                ApprovalMode mode = ApprovalMode.stored(value, null);
+                if (mode != null) {
+                    modes.put(name.substring(TENANT_APPROVAL_MODE_PREFIX.length()), mode);
+                }
+            }
+        });
+        return java.util.Map.copyOf(modes);
+    }
+
+    /** An operator's approval mode for one tenant; null: the platform's. Written at once (not part of {@link #writeTo}). */
+    public static void writeTenantApprovalMode(RealmModel managementRealm, String tenantId, ApprovalMode mode) {
+        if (mode == null) {
+            managementRealm.removeAttribute(TENANT_APPROVAL_MODE_PREFIX + tenantId);
+        } else {
+            managementRealm.setAttribute(TENANT_APPROVAL_MODE_PREFIX + tenantId, mode.json());
+        }
     }
 
     private static int number(String stored, int min, int max, int fallback) {
@@ -113,6 +148,8 @@ public final class PlatformSettings {
         managementRealm.setAttribute(NOTIFY_TENANTS_ATTRIBUTE, Boolean.toString(notifyTenants));
         managementRealm.setAttribute(REASON_REQUIRED_ATTRIBUTE, Boolean.toString(reasonRequired));
         PlatformSupportMode.write(managementRealm, platformSupportMode);
+        managementRealm.setAttribute(APPROVAL_MODE_ATTRIBUTE, approvalMode.json());
+        managementRealm.setAttribute(ACCESS_REQUEST_PENDING_ATTRIBUTE, Integer.toString(accessRequestPendingHours));
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
@@ -183,7 +220,50 @@ public final class PlatformSettings {
     private PlatformSettings derive(PlatformSettings next) {
         next.reasonRequired = reasonRequired;
         next.platformSupportMode = platformSupportMode;
+        next.approvalMode = approvalMode;
+        next.accessRequestPendingHours = accessRequestPendingHours;
+        next.tenantApprovalModes = tenantApprovalModes;
         return next;
+    }
+
+    /** The platform's approval mode, how long access requests wait for a decision, and operators' per-tenant modes. */
+    public PlatformSettings withApproval(ApprovalMode mode, int pendingHours, java.util.Map<String, ApprovalMode> perTenant) {
+        PlatformSettings copy = derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours,
+                sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours, notifyTenants));
+        copy.approvalMode = mode;
+        copy.accessRequestPendingHours = pendingHours;
+        copy.tenantApprovalModes = java.util.Map.copyOf(perTenant);
+        return copy;
+    }
+
+    /** The platform's approval mode (tenants without an operator's own choice follow it). */
+    public ApprovalMode approvalMode() {
+        return approvalMode;
+    }
+
+    /** The approval mode of one tenant: the operator's choice for it, else the platform's. */
+    public ApprovalMode approvalMode(String tenantId) {
+        return tenantApprovalModes.getOrDefault(tenantId, approvalMode);
+    }
+
+    /** The operators' per-tenant approval modes, by tenant ID. */
+    public java.util.Map<String, ApprovalMode> tenantApprovalModes() {
+        return tenantApprovalModes;
+    }
+
+    /** The operator's own approval mode for a tenant; null when it follows the platform. */
+    public ApprovalMode tenantApprovalMode(String tenantId) {
+        return tenantApprovalModes.get(tenantId);
+    }
+
+    /** Hours an access request waits for a decision before it expires. */
+    public int accessRequestPendingHours() {
+        return accessRequestPendingHours;
+    }
+
+    /** Whether the platform setting and the tenant users' support requests may open the tenant (not when approvals are the only way). */
+    public boolean opensOtherThanByApproval(String tenantId) {
+        return approvalMode(tenantId) != ApprovalMode.ONLY;
     }
 
     /** Whether a support user must give a reason or ticket reference for every support access. */
@@ -221,7 +301,7 @@ public final class PlatformSettings {
 
     /** Open by this setting: activated for the tenant and not excluded. */
     public boolean opensByPlatform(String tenantId) {
-        return activation.opens(tenantId) && !excludes(tenantId);
+        return activation.opens(tenantId) && !excludes(tenantId) && opensOtherThanByApproval(tenantId);
     }
 
     /** Whether every support user must have a second factor, whatever their own account says. */

@@ -40,7 +40,8 @@ public class SupportAccessJpaEntityProviderFactory implements JpaEntityProviderF
         return List.of(SupportRequestEntity.class, SupportTenantEntity.class, SupportRequestEventEntity.class,
                 ManagedObjectEntity.class, ManagedObjectChildEntity.class, InventoryRoleEntity.class,
                 InventoryPermissionEntity.class, InventoryAssignmentEntity.class, AuditRecordEntity.class,
-                SupportSessionEntity.class, SetUpAccountEntity.class, UserHierarchyEntity.class);
+                SupportSessionEntity.class, SetUpAccountEntity.class, UserHierarchyEntity.class,
+                io.supportaccess.keycloak.approval.AccessRequestEntity.class);
     }
 
     @Override

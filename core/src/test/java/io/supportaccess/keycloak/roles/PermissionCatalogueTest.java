@@ -19,7 +19,7 @@ class PermissionCatalogueTest {
         List<String> names = Arrays.stream(PermissionCategory.values()).flatMap(c -> c.allRoleNames().stream()).toList();
         assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.matches("ROLE_[A-Z_]+_(READ|CREATE|UPDATE|ADMIN)"));
         assertThat(PermissionCategory.values()).allMatch(c -> c.levels().contains(PermissionCategory.Level.READ));
-        assertThat(PermissionCategory.values()).hasSize(21);
+        assertThat(PermissionCategory.values()).hasSize(22);
     }
 
     @Test

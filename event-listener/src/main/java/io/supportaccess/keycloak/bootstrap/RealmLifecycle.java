@@ -184,12 +184,14 @@ final class RealmLifecycle {
     /** Removes what hangs on a realm: its requests, inventory, and its tenant management object. */
     void removeRealm(KeycloakSession session, RealmModel realm) {
         new SupportRequests(session).removeRealm(realm.getId());
+        new io.supportaccess.keycloak.approval.AccessRequests(session).removeRealm(realm.getId());
         new SupportSessionRecords(session).removeRealm(realm.getId());
         Inventory inventory = new Inventory(session);
         inventory.removeRealm(realm);
         RealmModel management = session.realms().getRealmByName(config.managementRealm());
         if (management != null && !management.getId().equals(realm.getId())) {
             inventory.removeTenantObject(management, realm.getName());
+            io.supportaccess.keycloak.settings.PlatformSettings.writeTenantApprovalMode(management, realm.getName(), null);
         }
     }
 }

@@ -120,8 +120,8 @@ class PermissionCatalogueIT {
         assertThat(roleNames(imported)).contains("ROLE_ALARM_READ", "Global Reader");
     }
 
-    /** 21 categories: two levels each, Inventory and User management three, Tenant management four, Tenant statistics one. */
-    private static final int PERMISSION_ROLES = 45;
+    /** 22 categories: two levels each, Inventory and User management three, Tenant management four, Tenant statistics one. */
+    private static final int PERMISSION_ROLES = 47;
 
     @Test
     void aRealmCreatedThroughTheAdminApiHasItsWholeCatalogueAndItsSetUpMarkerInTheVeryNextRequest() {

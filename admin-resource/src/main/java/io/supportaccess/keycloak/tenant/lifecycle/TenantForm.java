@@ -28,6 +28,8 @@ record TenantForm(String id, Map<String, String> texts, String adminPassword, bo
     static final String CONTACT_PHONE = "contactPhone";
     static final String EXTERNAL_REFERENCE = "externalReference";
     static final String STATUS = "status";
+    /** The operator's approval mode for this tenant ("off", "available", "only"); null: the platform's. */
+    static final String APPROVAL_MODE = "approvalMode";
 
     /** Lowercase letters, digits, '.', '_' and '-', starting and ending with a letter or digit; at most 63 characters. */
     private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?");
@@ -42,7 +44,7 @@ record TenantForm(String id, Map<String, String> texts, String adminPassword, bo
      * edit must not let an operator take over the tenant's administrator.
      */
     private static final Set<String> UPDATE_FIELDS = Set.of(ID, COMPANY, ADMIN_NAME, ADMIN_EMAIL, CONTACT_NAME, CONTACT_PHONE,
-            EXTERNAL_REFERENCE, STATUS);
+            EXTERNAL_REFERENCE, STATUS, APPROVAL_MODE);
 
     String text(String field) {
         String value = texts.get(field);

@@ -13,6 +13,9 @@ import io.supportaccess.keycloak.rest.AdminEvents;
 import io.supportaccess.keycloak.rest.ApiException;
 import io.supportaccess.keycloak.rest.JsonBody;
 import io.supportaccess.keycloak.rest.TenantRealms;
+import io.supportaccess.keycloak.sessions.SupportSessionGuard;
+import io.supportaccess.keycloak.settings.ApprovalMode;
+import io.supportaccess.keycloak.settings.PlatformSettings;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -118,6 +121,16 @@ public final class TenantLifecycle {
                         + "change its users in the tenant itself");
             }
             TenantAdministrator.changeEmail(session, tenant, admin, form.texts().get(TenantForm.ADMIN_EMAIL));
+        }
+        if (json.has(TenantForm.APPROVAL_MODE)) {
+            JsonNode mode = json.get(TenantForm.APPROVAL_MODE);
+            if (!mode.isNull() && !mode.isTextual()) {
+                throw new InvalidInput("'" + TenantForm.APPROVAL_MODE + "' must be \"off\", \"available\", \"only\" or null (the platform's)");
+            }
+            PlatformSettings.writeTenantApprovalMode(management, tenant.getName(),
+                    mode.isNull() ? null : ApprovalMode.parse(mode.textValue(), TenantForm.APPROVAL_MODE));
+            // support sessions that the new mode no longer allows end now
+            new SupportSessionGuard(session).checkRealm(tenant.getId());
         }
         new Inventory(session).ensureTenantObject(management, tenant);
         Map<String, Object> after = TenantView.of(session, tenant);

@@ -31,6 +31,10 @@ final class TenantView {
         json.put(TenantForm.CONTACT_NAME, tenant.getAttribute(TenantProperties.CONTACT_NAME_ATTRIBUTE));
         json.put(TenantForm.CONTACT_PHONE, tenant.getAttribute(TenantProperties.CONTACT_PHONE_ATTRIBUTE));
         json.put(TenantForm.EXTERNAL_REFERENCE, tenant.getAttribute(TenantProperties.EXTERNAL_REFERENCE_ATTRIBUTE));
+        RealmModel management = session.realms().getRealmByName(io.supportaccess.keycloak.config.SupportAccessConfig.of(session).managementRealm());
+        io.supportaccess.keycloak.settings.ApprovalMode approvalMode = management == null ? null
+                : io.supportaccess.keycloak.settings.PlatformSettings.read(management).tenantApprovalMode(tenant.getName());
+        json.put(TenantForm.APPROVAL_MODE, approvalMode == null ? null : approvalMode.json());
         return json;
     }
 }
