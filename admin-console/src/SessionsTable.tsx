@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useSupportAccessApi } from "./api";
 import { Empty, Refusal, useLoad } from "./common";
 import { useSaT } from "./messages";
+import { approvalOf } from "./sessionApproval";
 
 export type SupportSession = {
   id: string;
@@ -55,7 +56,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
 
   if (sessions.error) return <Refusal error={sessions.error} />;
   const rows = sessions.data ?? [];
-  const approvals = rows.some((s) => s.accessRequestId);
+  const approvals = rows.some((s) => approvalOf(s));
   return (
     <>
       <EndDialog />
@@ -88,21 +89,21 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
           </Thead>
           <Tbody>
             {rows.map((s) => (
-              <Tr key={s.id} data-session-id={s.id} data-who={s.who} data-access-request-id={s.accessRequestId ?? undefined}>
+              <Tr key={s.id} data-session-id={s.id} data-who={s.who} data-access-request-id={approvalOf(s)}>
                 <Td dataLabel={t("tenant")}>{s.tenant}</Td>
                 <Td dataLabel={t("who")}>{s.who}</Td>
                 <Td dataLabel={t("supportUser")}>{s.supportUser}</Td>
                 <Td dataLabel={t("user")}>{s.user}</Td>
                 <Td dataLabel={t("client")}>{s.client}</Td>
                 <Td dataLabel={t("openedBy")}>
-                  {s.openedBy === "platform" ? t("byPlatform") : s.openedBy === "approval" || s.accessRequestId ? t("byApproval") : t("byRequests")}
+                  {s.openedBy === "platform" ? t("byPlatform") : approvalOf(s) ? t("byApproval") : t("byRequests")}
                 </Td>
                 <Td dataLabel={t("reason")} className="support-access-reason" modifier="breakWord">{s.reason ?? ""}</Td>
                 {approvals && (
                   <Td dataLabel={t("approval")} className="support-access-approval">
-                    {s.accessRequestId
-                      ? s.approvedBy ? t("approvalBy", { who: s.approvedBy, until: formatTime(s.approvedUntil) }) : s.accessRequestId
-                      : "—"}
+                    {s.approvedBy
+                      ? t("approvalBy", { who: s.approvedBy, until: formatTime(s.approvedUntil) })
+                      : approvalOf(s) ?? "—"}
                   </Td>
                 )}
                 <Td dataLabel={t("started")}>{formatTime(s.started)}</Td>

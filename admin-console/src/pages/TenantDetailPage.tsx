@@ -27,7 +27,7 @@ import { TenantAdministration } from "./TenantLifecycle";
 import { TenantAccessRequests, TenantApprovalMode } from "./TenantAccessRequests";
 
 type RequestEvent = { type: string; who: string; time: string; requestId?: string; tenantExpiresAt?: string };
-type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string };
+type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string; openedBy?: string; explanation?: string };
 
 export const TenantDetailPage = () => {
   const { tenant = "" } = useParams();
@@ -147,6 +147,11 @@ const DecisionForm = ({ tenant }: { tenant: string }) => {
           title={known ? t(key!, { user: decision.supportUser, tenant: decision.tenant })
             : t("outcome_other", { outcome: decision.outcome })}>
           {t("supportLogin")}: {decision.supportLogin}
+          {decision.explanation && (
+            <div id="support-access-decision-explanation" data-opened-by={decision.openedBy}>
+              {t("byApproval")}: {decision.explanation}
+            </div>
+          )}
         </Alert>
       )}
     </Form>

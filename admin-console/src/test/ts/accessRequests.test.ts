@@ -3,6 +3,7 @@ import { test } from "node:test";
 import {
   AccessRequest, approveBody, approvedHoursProblem, mergeRequests, splitRequests,
 } from "../../account/accessRequestRules";
+import { approvalOf } from "../../sessionApproval";
 
 const request = (id: string, status: AccessRequest["status"], requestedAt: string, decidedAt?: string): AccessRequest => ({
   id, tenant: "acme", supportUser: "jill", targetUser: null, reason: "ABC-123", hoursRequested: 4, status, requestedAt,
@@ -42,4 +43,12 @@ test("approved hours: a whole number from 1 to the hours asked for", () => {
 test("the approve body carries hours only when shorter than asked, and the trimmed comment", () => {
   assert.deepEqual(approveBody("4", 4, "  ok  "), { comment: "ok" });
   assert.deepEqual(approveBody("2", 4, ""), { hours: 2, comment: "" });
+});
+
+test("a support session names the approval that opened it, from either field", () => {
+  assert.equal(approvalOf({ openedBy: "approval:abc" }), "abc");
+  assert.equal(approvalOf({ accessRequestId: "xyz", openedBy: "approval:abc" }), "xyz");
+  assert.equal(approvalOf({ openedBy: "platform" }), undefined);
+  assert.equal(approvalOf({ openedBy: "request:abc" }), undefined);
+  assert.equal(approvalOf({}), undefined);
 });

@@ -305,6 +305,8 @@ class AdminConsoleIT {
         String operator = Platform.unique("operator");
         String operatorId = Platform.createUser(Platform.MANAGEMENT, operator, "operator-pw");
         grantRealmManagement(Platform.MANAGEMENT, operatorId, "realm-admin");
+        // closed: only an approval opens the tenant
+        Platform.setSupportActivated(false);
         try {
             login(Platform.MANAGEMENT, operator, "operator-pw");
             waitFor(By.id("nav-item-support-access-settings")).click();
@@ -360,6 +362,17 @@ class AdminConsoleIT {
             waitFor(By.cssSelector("#support-access-tenant-approval[data-approval-mode='']"));
             JsonNode properties = Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json();
             assertThat(properties.path("approvalMode").isMissingNode() || properties.get("approvalMode").isNull()).isTrue();
+
+            // mary approves jill's request, jill logs in: Support sessions names the approval that opened the session
+            Http.Reply approved = Http.post(AccountConsoleIT.accessRequestsUrl(tenant) + "/" + jills + "/approve",
+                    Platform.token(tenant, "mary", "mary-pw"), "application/json", "{\"comment\":\"go ahead\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+            waitFor(By.id("nav-item-support-access-sessions")).click();
+            WebElement session = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
+            assertThat(session.getAttribute("data-access-request-id")).isEqualTo(jills);
+            assertThat(session.getText()).contains("Access approval");
+            noConsoleErrors("support sessions");
         } finally {
             Platform.putSettings("{\"approvalMode\":\"off\",\"accessRequestPendingHours\":24}");
         }
