@@ -58,7 +58,7 @@ export const AccessRequests = ({ t, canDecide, onDecided }: { t: Translate; canD
           <Table id="support-access-pending-requests" variant="compact" aria-label={t("supportAccessRequestsTitle")}>
             <Thead>
               <Tr>
-                {PENDING_COLUMNS.map((key) => <Th key={key}>{t(key)}</Th>)}
+                {PENDING_COLUMNS.map((key) => <Th key={key} modifier="wrap">{t(key)}</Th>)}
                 {canDecide && <Th screenReaderText={t("supportAccessColumnActions")} />}
               </Tr>
             </Thead>
@@ -73,14 +73,16 @@ export const AccessRequests = ({ t, canDecide, onDecided }: { t: Translate; canD
                   <Td dataLabel={t(PENDING_COLUMNS[4])}><Time value={r.requestedAt} /></Td>
                   <Td dataLabel={t(PENDING_COLUMNS[5])}><Time value={r.pendingUntil} /></Td>
                   {canDecide && <Td isActionCell>
-                    <Button id={`support-access-approve-${r.id}`} className="support-access-approve" variant="primary" size="sm"
-                      onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "approve", request: r }); }}>
-                      {t("supportAccessApprove")}
-                    </Button>{" "}
-                    <Button id={`support-access-deny-${r.id}`} className="support-access-deny" variant="secondary" isDanger size="sm"
-                      onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "deny", request: r }); }}>
-                      {t("supportAccessDeny")}
-                    </Button>
+                    <div style={{ display: "flex", gap: "0.5rem" }}>
+                      <Button id={`support-access-approve-${r.id}`} className="support-access-approve" variant="primary" size="sm"
+                        onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "approve", request: r }); }}>
+                        {t("supportAccessApprove")}
+                      </Button>
+                      <Button id={`support-access-deny-${r.id}`} className="support-access-deny" variant="secondary" isDanger size="sm"
+                        onClick={() => { setError(undefined); setNotice(undefined); setDecision({ kind: "deny", request: r }); }}>
+                        {t("supportAccessDeny")}
+                      </Button>
+                    </div>
                   </Td>}
                 </Tr>
               ))}
@@ -91,7 +93,7 @@ export const AccessRequests = ({ t, canDecide, onDecided }: { t: Translate; canD
           <>
             <Title headingLevel="h3" size="lg" style={{ marginTop: "1.5rem" }}>{t("supportAccessRequestsHistory")}</Title>
             <Table id="support-access-decided-requests" variant="compact" aria-label={t("supportAccessRequestsHistory")}>
-              <Thead><Tr>{HISTORY_COLUMNS.map((key) => <Th key={key}>{t(key)}</Th>)}</Tr></Thead>
+              <Thead><Tr>{HISTORY_COLUMNS.map((key) => <Th key={key} modifier="wrap">{t(key)}</Th>)}</Tr></Thead>
               <Tbody>
                 {history.map((r) => (
                   <Tr key={r.id} className="support-access-request" data-request-id={r.id} data-status={r.status}
