@@ -90,13 +90,13 @@ export const TenantAccessRequests = ({ tenant }: { tenant: string }) => {
   const { pending, decided } = splitRequests(requests.data);
   const table = (id: string, title: MessageKey, rows: AccessRequest[]) => (
     <>
-      <Title headingLevel="h2" size="lg" className="pf-v5-u-mt-md">{t(title)}</Title>
+      <Title headingLevel="h2" size="lg" className="pf-v5-u-mt-lg pf-v5-u-mb-sm">{t(title)}</Title>
       <Table className="support-access-table" id={id} aria-label={t(title)} variant="compact">
         <Thead>
           <Tr>
-            <Th>{t("supportUser")}</Th><Th>{t("targetUser")}</Th><Th>{t("reason")}</Th><Th>{t("hoursRequested")}</Th>
-            <Th>{t("requestedAt")}</Th><Th>{t("decision")}</Th><Th>{t("decidedBy")}</Th><Th>{t("comment")}</Th>
-            <Th>{rows === pending ? t("pendingUntil") : t("approvedUntil")}</Th>
+            {(["supportUser", "targetUser", "reason", "hoursRequested", "requestedAt", "decision", "decidedBy", "comment"] as const)
+              .map((key) => <Th key={key} modifier="wrap">{t(key)}</Th>)}
+            <Th modifier="wrap">{rows === pending ? t("pendingUntil") : t("approvedUntil")}</Th>
           </Tr>
         </Thead>
         <Tbody>

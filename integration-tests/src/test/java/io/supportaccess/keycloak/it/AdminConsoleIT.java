@@ -857,7 +857,10 @@ class AdminConsoleIT {
 
     /** PatternFly gives a tab's button the id pf-tab-{key}-{id of the Tab}. */
     private void tab(String id) {
-        waitFor(By.cssSelector("button[id$='-" + id + "']")).click();
+        WebElement tab = waitFor(By.cssSelector("button[id$='-" + id + "']"));
+        // a tab beyond the width of the bar sits under PatternFly's scroll buttons until scrolled to
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", tab);
+        tab.click();
     }
 
     private static String tenantsUrl() {
