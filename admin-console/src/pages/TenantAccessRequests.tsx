@@ -24,7 +24,7 @@ import { useTenantManagement } from "./TenantLifecycle";
 const STATUS_COLOR = { PENDING: "blue", APPROVED: "green", DENIED: "red", EXPIRED: "grey", WITHDRAWN: "grey" } as const;
 
 /** The tenant's own access approval setting (none: the platform's), for operators who may update tenants. */
-export const TenantApprovalMode = ({ tenant }: { tenant: string }) => {
+export const TenantApprovalMode = ({ tenant, onChanged }: { tenant: string; onChanged: () => void }) => {
   const { realm } = useRealm();
   const api = useSupportAccessApi();
   const { t } = useSaT();
@@ -49,6 +49,7 @@ export const TenantApprovalMode = ({ tenant }: { tenant: string }) => {
       setError(e);
     }
     properties.reload();
+    onChanged();
   };
   return (
     <Form isHorizontal id="support-access-tenant-approval" onSubmit={(e) => e.preventDefault()} className="pf-v5-u-mt-lg"

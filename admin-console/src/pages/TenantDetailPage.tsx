@@ -25,6 +25,7 @@ import { SessionsTable } from "../SessionsTable";
 import { OpenLabel, TenantStatus } from "./TenantsPage";
 import { TenantAdministration } from "./TenantLifecycle";
 import { TenantAccessRequests, TenantApprovalMode } from "./TenantAccessRequests";
+import { approvalModeKey } from "./SettingsPage";
 
 type RequestEvent = { type: string; who: string; time: string; requestId?: string; tenantExpiresAt?: string };
 type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string; openedBy?: string; explanation?: string };
@@ -57,9 +58,12 @@ export const TenantDetailPage = () => {
                   <Row term={t("expiresAt")} value={s.platformOpen ? "—" : formatTime(s.expiresAt)} id="support-access-tenant-expires" />
                   <Row term={t("activeRequests")} value={String(s.activeRequests)} id="support-access-tenant-active" />
                   <Row term={t("supportLogin")} value={s.supportLogin} />
+                  {s.approvalMode && (
+                    <Row term={t("approvalMode")} value={t(approvalModeKey(s.approvalMode))} id="support-access-tenant-approval-effective" />
+                  )}
                 </DescriptionList>
               )}
-              {tab === "properties" && <TenantApprovalMode tenant={tenant} />}
+              {tab === "properties" && <TenantApprovalMode tenant={tenant} onChanged={status.reload} />}
             </PageSection>
           </Tab>
           <Tab eventKey="administration" id="support-access-tab-administration" title={<TabTitleText>{t("administration")}</TabTitleText>}>

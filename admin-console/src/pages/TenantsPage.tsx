@@ -26,6 +26,8 @@ export type TenantStatus = {
   supportLogin: string;
   expiresAt?: string;
   activeRequests: number;
+  /** the effective access approval mode (issue 20) */
+  approvalMode?: "off" | "available" | "only";
 };
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {

@@ -345,6 +345,7 @@ class AdminConsoleIT {
             assertThat(Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json().get("approvalMode").asText())
                     .isEqualTo("only");
             waitFor(By.cssSelector("#support-access-tenant-approval[data-approval-mode='only']"));
+            waitForText(By.id("support-access-tenant-approval-effective"), "The only way");
 
             tab("support-access-tab-access-requests");
             WebElement pending = waitFor(By.cssSelector("#support-access-pending-access-requests tr[data-request-id='" + jills + "']"));
