@@ -18,6 +18,8 @@ public final class SupportAccess {
     public static final String NOTE_PENDING_USERNAME = "support-access.pending.username";
     /** Auth session note while the reason for a support access is awaited: id of the authenticated support user. */
     public static final String NOTE_REASON_PENDING_SUPPORT_USER_ID = "support-access.reason-pending.support-user-id";
+    /** A support user refused because the tenant is closed, who may ask its approvers for access on the login page. */
+    public static final String NOTE_ASK_SUPPORT_USER_ID = "support-access.ask.support-user-id";
 
     /** User session notes (copied from the auth session), read by the {@code act} claim mapper. */
     public static final String SESSION_SUPPORT_USER_ID = "SUPPORT_USER_ID";

@@ -21,6 +21,7 @@ final class TenantRepresentations {
 
     static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportMode platformMode, SupportRequests requests,
                                      long now) {
+        var approvals = new io.supportaccess.keycloak.approval.AccessRequests(requests.session());
         Long expiresAt = requests.openUntil(tenant.getId(), now).orElse(null);
         boolean excluded = settings.excludes(tenant.getName());
         boolean platformOpen = settings.opensByPlatform(tenant.getName());
@@ -31,6 +32,7 @@ final class TenantRepresentations {
         state.put("platformOpen", platformOpen);
         state.put("open", !excluded && settings.opensOtherThanByApproval(tenant.getName()) && (platformOpen || expiresAt != null));
         state.put("approvalMode", settings.approvalMode(tenant.getName()).json());
+        state.put("activeApprovals", approvals.countApproved(tenant.getId(), now));
         state.put("supportLogin", SupportLoginFlows.availability(tenant));
         state.put("expiresAt", instant(expiresAt));
         state.put("activeRequests", requests.active(tenant.getId(), now).size());

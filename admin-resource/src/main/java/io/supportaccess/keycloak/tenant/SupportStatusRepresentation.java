@@ -37,6 +37,7 @@ final class SupportStatusRepresentation {
         boolean othersOpen = settings.opensOtherThanByApproval(realm.getName());
         body.put("open", !excluded && othersOpen && (platformOpen || expiresAt != null));
         body.put("approvalMode", settings.approvalMode(realm.getName()).json());
+        body.put("activeApprovals", new io.supportaccess.keycloak.approval.AccessRequests(session).countApproved(realm.getId(), now));
         body.put("openedByPlatform", platformOpen);
         body.put("excludedByPlatform", excluded);
         body.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());

@@ -24,6 +24,8 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "accessRequest.approvedFor",
                 query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.supportUserId = :supportUserId"
                         + " and r.status = 'APPROVED' and r.approvedUntil > :now order by r.approvedUntil desc, r.id"),
+        @NamedQuery(name = "accessRequest.countApprovedInRealm",
+                query = "select count(r) from AccessRequestEntity r where r.realmId = :realmId and r.status = 'APPROVED' and r.approvedUntil > :now"),
         @NamedQuery(name = "accessRequest.dueRealms",
                 query = "select distinct r.realmId from AccessRequestEntity r where (r.status = 'PENDING' and r.pendingUntil <= :now)"
                         + " or (r.status = 'APPROVED' and r.approvedUntil <= :now)"),

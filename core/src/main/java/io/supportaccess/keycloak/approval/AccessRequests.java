@@ -70,6 +70,12 @@ public final class AccessRequests {
                 .setParameter("realmId", realmId).setParameter("supportUserId", supportUserId).setParameter("now", now).getResultList();
     }
 
+    /** How many unexpired approvals a tenant has (each opens it for one support user). */
+    public long countApproved(String realmId, long now) {
+        return em.createNamedQuery("accessRequest.countApprovedInRealm", Long.class)
+                .setParameter("realmId", realmId).setParameter("now", now).getSingleResult();
+    }
+
     public Set<String> realmsWithDue(long now, int max) {
         return new LinkedHashSet<>(em.createNamedQuery("accessRequest.dueRealms", String.class)
                 .setParameter("now", now).setMaxResults(max).getResultList());

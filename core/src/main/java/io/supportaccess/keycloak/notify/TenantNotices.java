@@ -136,7 +136,9 @@ public final class TenantNotices {
                         admin.getUsername());
             }
         }
-        if (failed > 0) {
+        // a decision told to the support user goes through the management realm: not the tenant's failure
+        boolean toTenant = notice.access() == null || notice.access().recipientUserId() == null;
+        if (failed > 0 && toTenant) {
             new NoticeFailures(session).count(tenant.getId(), failed, Time.currentTimeMillis());
         }
     }

@@ -37,6 +37,10 @@ public final class SupportRequests {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    public KeycloakSession session() {
+        return session;
+    }
+
     /** Until when requests keep the tenant open, if they do. */
     public Optional<Long> openUntil(String realmId, long now) {
         SupportTenantEntity tenant = em.find(SupportTenantEntity.class, realmId);

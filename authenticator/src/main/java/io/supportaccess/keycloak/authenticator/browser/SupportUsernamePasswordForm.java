@@ -37,6 +37,10 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
         MultivaluedMap<String, String> form = ctx.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         boolean continuing = !form.containsKey("cancel") && !form.containsKey(AuthenticationManager.FORM_USERNAME);
+        if (continuing && authSession.getAuthNote(SupportAccess.NOTE_ASK_SUPPORT_USER_ID) != null) {
+            new AskForAccessStep(ctx).submit(form);
+            return;
+        }
         if (continuing && authSession.getAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID) != null) {
             reasonStep(ctx, form);
             return;
@@ -101,6 +105,11 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
 
     private void authorizeAndGrant(AuthenticationFlowContext ctx, String username, SupportUsername name, UserModel supportUser) {
         SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, name, supportUser);
+        if (authorization.refusal() == Refusal.TENANT_CLOSED && AskForAccessStep.offered(ctx)) {
+            SupportLogin.logRefusal(ctx, Refusal.TENANT_CLOSED);
+            ctx.failureChallenge(Refusal.TENANT_CLOSED.flowError(), new AskForAccessStep(ctx).offer(username, supportUser));
+            return;
+        }
         if (authorization.refusal() != null) {
             refuse(ctx, username, authorization.refusal());
             return;
@@ -183,5 +192,6 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
         authSession.removeAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID);
         authSession.removeAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
         authSession.removeAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID);
+        authSession.removeAuthNote(SupportAccess.NOTE_ASK_SUPPORT_USER_ID);
     }
 }
