@@ -263,6 +263,7 @@ const en = {
   byApproval: "Access approval",
   approval: "Approval",
   approvalBy: "approved by {{who}} until {{until}}",
+  activeApprovals: "Active access approvals",
 };
 
 const de: typeof en = {
@@ -526,6 +527,7 @@ const de: typeof en = {
   byApproval: "Zugriffsgenehmigung",
   approval: "Genehmigung",
   approvalBy: "genehmigt von {{who}} bis {{until}}",
+  activeApprovals: "Aktive Zugriffsgenehmigungen",
 };
 
 export type MessageKey = keyof typeof en;

@@ -33,6 +33,8 @@ export type Status = {
   supportUser?: string;
   mode?: "full" | "read-only";
   supportMode?: "full" | "read-only";
+  /** access requests of support users approved and not yet run out (issue 20) */
+  activeApprovals?: number;
 };
 
 export type AccessRecord = {

@@ -142,6 +142,11 @@ export default function SupportAccessPage() {
                         </span>
                       </Term>
                     )}
+                    {!!status.activeApprovals && (
+                      <Term label={t("supportAccessActiveApprovals")}>
+                        <span id="support-access-approvals-count">{status.activeApprovals}</span>
+                      </Term>
+                    )}
                     {!status.openedByPlatform && (
                       <Term label={t("supportAccessActiveRequests")}>
                         <span id="support-access-count">

@@ -54,9 +54,12 @@ export const TenantDetailPage = () => {
                   <Row term={t("tenant")} value={s.tenant} />
                   <Row term={t("state")} value={<OpenLabel tenant={s} />} />
                   <Row term={t("openedBy")}
-                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : "—"} />
+                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : s.activeApprovals ? t("byApproval") : "—"} />
                   <Row term={t("expiresAt")} value={s.platformOpen ? "—" : formatTime(s.expiresAt)} id="support-access-tenant-expires" />
                   <Row term={t("activeRequests")} value={String(s.activeRequests)} id="support-access-tenant-active" />
+                  {s.activeApprovals !== undefined && (
+                    <Row term={t("activeApprovals")} value={String(s.activeApprovals)} id="support-access-tenant-approvals" />
+                  )}
                   <Row term={t("supportLogin")} value={s.supportLogin} />
                   {s.approvalMode && (
                     <Row term={t("approvalMode")} value={t(approvalModeKey(s.approvalMode))} id="support-access-tenant-approval-effective" />

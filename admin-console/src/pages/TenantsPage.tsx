@@ -28,6 +28,7 @@ export type TenantStatus = {
   activeRequests: number;
   /** the effective access approval mode (issue 20) */
   approvalMode?: "off" | "available" | "only";
+  activeApprovals?: number;
 };
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {

@@ -384,6 +384,8 @@ class AccountConsoleIT {
             assertThat(Duration.between(Instant.parse(approved.get("decidedAt").asText()), Instant.parse(approved.get("approvedUntil").asText())))
                     .isEqualTo(Duration.ofHours(2));
 
+            new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.textToBe(By.id("support-access-approvals-count"), "1"));
             // the approval opens the tenant for jill, for john; not for bob
             assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
             assertThat(Platform.passwordGrant(tenant, bob + "$john", "bob-secret").status()).isEqualTo(400);

@@ -369,6 +369,9 @@ class AdminConsoleIT {
                     Platform.token(tenant, "mary", "mary-pw"), "application/json", "{\"comment\":\"go ahead\"}");
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
             assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+            chrome.navigate().refresh();
+            waitForText(By.id("support-access-tenant-approvals"), "1");
+            assertThat(chrome.findElement(By.id("support-access-tenant-properties")).getText()).contains("Access approval");
             waitFor(By.id("nav-item-support-access-sessions")).click();
             WebElement session = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
             assertThat(session.getAttribute("data-access-request-id")).isEqualTo(jills);
