@@ -54,7 +54,7 @@ export const TenantDetailPage = () => {
                   <Row term={t("tenant")} value={s.tenant} />
                   <Row term={t("state")} value={<OpenLabel tenant={s} />} />
                   <Row term={t("openedBy")}
-                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : s.activeApprovals ? t("byApproval") : "—"} />
+                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : s.activeApprovals ? t("byApproval") : "—"} id="support-access-tenant-opened-by" />
                   <Row term={t("expiresAt")} value={s.platformOpen ? "—" : formatTime(s.expiresAt)} id="support-access-tenant-expires" />
                   <Row term={t("activeRequests")} value={String(s.activeRequests)} id="support-access-tenant-active" />
                   {s.activeApprovals !== undefined && (

@@ -371,7 +371,7 @@ class AdminConsoleIT {
             assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
             chrome.navigate().refresh();
             waitForText(By.id("support-access-tenant-approvals"), "1");
-            assertThat(chrome.findElement(By.id("support-access-tenant-properties")).getText()).contains("Access approval");
+            assertThat(chrome.findElement(By.id("support-access-tenant-opened-by")).getText()).isEqualTo("Access approval");
             waitFor(By.id("nav-item-support-access-sessions")).click();
             WebElement session = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
             assertThat(session.getAttribute("data-access-request-id")).isEqualTo(jills);
