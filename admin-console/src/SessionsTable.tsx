@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useSupportAccessApi } from "./api";
 import { Empty, Refusal, useLoad } from "./common";
 import { useSaT } from "./messages";
+import { approvalOf } from "./sessionApproval";
 
 export type SupportSession = {
   id: string;
@@ -18,6 +19,10 @@ export type SupportSession = {
   reason?: string;
   started?: string;
   endsAt?: string;
+  /** the access request whose approval opened the tenant for this session (issue 20) */
+  accessRequestId?: string | null;
+  approvedBy?: string | null;
+  approvedUntil?: string | null;
 };
 
 /** Live support sessions (all, or one tenant's), each with "End session" behind a confirmation. */
@@ -51,6 +56,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
 
   if (sessions.error) return <Refusal error={sessions.error} />;
   const rows = sessions.data ?? [];
+  const approvals = rows.some((s) => approvalOf(s));
   return (
     <>
       <EndDialog />
@@ -75,6 +81,7 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
               <Th>{t("client")}</Th>
               <Th>{t("openedBy")}</Th>
               <Th>{t("reason")}</Th>
+              {approvals && <Th>{t("approval")}</Th>}
               <Th>{t("started")}</Th>
               <Th>{t("endsAt")}</Th>
               <Th screenReaderText={t("endSession")} />
@@ -82,14 +89,23 @@ export const SessionsTable = ({ tenant }: { tenant?: string }) => {
           </Thead>
           <Tbody>
             {rows.map((s) => (
-              <Tr key={s.id} data-session-id={s.id} data-who={s.who}>
+              <Tr key={s.id} data-session-id={s.id} data-who={s.who} data-access-request-id={approvalOf(s)}>
                 <Td dataLabel={t("tenant")}>{s.tenant}</Td>
                 <Td dataLabel={t("who")}>{s.who}</Td>
                 <Td dataLabel={t("supportUser")}>{s.supportUser}</Td>
                 <Td dataLabel={t("user")}>{s.user}</Td>
                 <Td dataLabel={t("client")}>{s.client}</Td>
-                <Td dataLabel={t("openedBy")}>{s.openedBy === "platform" ? t("byPlatform") : t("byRequests")}</Td>
+                <Td dataLabel={t("openedBy")}>
+                  {s.openedBy === "platform" ? t("byPlatform") : approvalOf(s) ? t("byApproval") : t("byRequests")}
+                </Td>
                 <Td dataLabel={t("reason")} className="support-access-reason" modifier="breakWord">{s.reason ?? ""}</Td>
+                {approvals && (
+                  <Td dataLabel={t("approval")} className="support-access-approval">
+                    {s.approvedBy
+                      ? t("approvalBy", { who: s.approvedBy, until: formatTime(s.approvedUntil) })
+                      : approvalOf(s) ?? "—"}
+                  </Td>
+                )}
                 <Td dataLabel={t("started")}>{formatTime(s.started)}</Td>
                 <Td dataLabel={t("endsAt")}>{formatTime(s.endsAt)}</Td>
                 <Td isActionCell>

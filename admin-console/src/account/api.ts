@@ -33,6 +33,8 @@ export type Status = {
   supportUser?: string;
   mode?: "full" | "read-only";
   supportMode?: "full" | "read-only";
+  /** access requests of support users approved and not yet run out (issue 20) */
+  activeApprovals?: number;
 };
 
 export type AccessRecord = {
@@ -47,6 +49,13 @@ export type AccessRecord = {
 
 export type AccessPage = { records: AccessRecord[]; next?: string };
 
+/** A refusal of the API: its HTTP status and the server's own words. */
+export class CallError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
 export async function call<T>(method: string, path: string, payload?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "X-Support-Access-UI": "1" };
   if (payload !== undefined) {
@@ -60,7 +69,7 @@ export async function call<T>(method: string, path: string, payload?: unknown): 
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    throw new Error(body.error_description || response.statusText);
+    throw new CallError(response.status, body.error_description || response.statusText);
   }
   return body as T;
 }

@@ -7,6 +7,7 @@ import {
 } from "@patternfly/react-core";
 import { ReactNode, useEffect, useState } from "react";
 import { call, formatDate, loadTranslator, Status, TIME_ZONE, Translate } from "./api";
+import { AccessRequests } from "./AccessRequests";
 import { SupportAccesses } from "./SupportAccesses";
 import { FLUSH_CARD } from "./style";
 
@@ -72,10 +73,21 @@ export default function SupportAccessPage() {
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState<Change>();
   const [busy, setBusy] = useState(false);
+  // "decide": approvers; "read": Support approval READ (the list without Approve and Deny)
+  const [approval, setApproval] = useState<"decide" | "read">();
 
+  const loadStatus = () => call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
   useEffect(() => {
     loadTranslator().then((translate) => setT(() => translate));
-    call<Status>("GET", "/status").then(setStatus, (e: Error) => setError(e.message));
+    loadStatus();
+    // approvers and readers only: a refusal of the list (or a server without access approval) shows no section
+    call<{ canApprove: boolean }>("GET", "/access-requests/can-approve").then((answer) => {
+      if (answer.canApprove === true) {
+        setApproval("decide");
+      } else {
+        call("GET", "/access-requests?status=PENDING&max=1").then(() => setApproval("read"), () => setApproval(undefined));
+      }
+    }, () => setApproval(undefined));
   }, []);
 
   const change = (method: "POST" | "DELETE", mode?: Mode) => {
@@ -130,6 +142,11 @@ export default function SupportAccessPage() {
                         </span>
                       </Term>
                     )}
+                    {!!status.activeApprovals && (
+                      <Term label={t("supportAccessActiveApprovals")}>
+                        <span id="support-access-approvals-count">{status.activeApprovals}</span>
+                      </Term>
+                    )}
                     {!status.openedByPlatform && (
                       <Term label={t("supportAccessActiveRequests")}>
                         <span id="support-access-count">
@@ -165,6 +182,9 @@ export default function SupportAccessPage() {
               )}
             </Card>
           </StackItem>
+        )}
+        {approval && status && !status.supportSession && (
+          <StackItem><AccessRequests t={t} canDecide={approval === "decide"} onDecided={loadStatus} /></StackItem>
         )}
         {status?.canReadAccesses && <StackItem><SupportAccesses t={t} /></StackItem>}
       </Stack>

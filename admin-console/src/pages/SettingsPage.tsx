@@ -6,6 +6,8 @@ import {
   Form,
   FormGroup,
   FormHelperText,
+  FormSelect,
+  FormSelectOption,
   HelperText,
   HelperTextItem,
   PageSection,
@@ -31,7 +33,14 @@ type Settings = {
   notifyTenants: boolean;
   supportReasonRequired: boolean;
   platformSupportMode: "full" | "read-only";
+  approvalMode?: ApprovalMode;
+  accessRequestPendingHours?: number;
 };
+
+export type ApprovalMode = "off" | "available" | "only";
+export const APPROVAL_MODES: ApprovalMode[] = ["off", "available", "only"];
+export const approvalModeKey = (mode: ApprovalMode) =>
+  mode === "only" ? "approvalModeOnly" : mode === "available" ? "approvalModeAvailable" : "approvalModeOff";
 
 type Mode = "all" | "none" | "list";
 
@@ -135,6 +144,15 @@ export const SettingsPage = () => {
               onChange={(_e, v) => set("supportReasonRequired", v)} label={t("yes")} labelOff={t("no")} />
             <FormHelperText><HelperText><HelperTextItem>{t("reasonRequiredHelp")}</HelperTextItem></HelperText></FormHelperText>
           </FormGroup>
+          <FormGroup label={t("approvalMode")} fieldId="support-access-approvalMode">
+            <FormSelect id="support-access-approvalMode" value={form.approvalMode ?? "off"}
+              onChange={(_e, v) => set("approvalMode", v as ApprovalMode)}>
+              {APPROVAL_MODES.map((m) => <FormSelectOption key={m} value={m} label={t(approvalModeKey(m))} />)}
+            </FormSelect>
+            <FormHelperText><HelperText><HelperTextItem>{t("approvalModeHelp")}</HelperTextItem></HelperText></FormHelperText>
+          </FormGroup>
+          {form.accessRequestPendingHours !== undefined
+            && number("accessRequestPendingHours", t("accessRequestPendingHours"), t("accessRequestPendingHoursHelp"))}
           <ActionGroup>
             <Button id="support-access-save" variant="primary" onClick={save}>{t("save")}</Button>
             <Button id="support-access-revert" variant="link" onClick={() => loaded.data && reset(loaded.data)}>

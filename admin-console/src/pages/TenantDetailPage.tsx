@@ -24,9 +24,11 @@ import { MessageKey, useSaT } from "../messages";
 import { SessionsTable } from "../SessionsTable";
 import { OpenLabel, TenantStatus } from "./TenantsPage";
 import { TenantAdministration } from "./TenantLifecycle";
+import { TenantAccessRequests, TenantApprovalMode } from "./TenantAccessRequests";
+import { approvalModeKey } from "./SettingsPage";
 
 type RequestEvent = { type: string; who: string; time: string; requestId?: string; tenantExpiresAt?: string };
-type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string };
+type Decision = { tenant: string; supportUser: string; outcome: string; supportLogin?: string; openedBy?: string; explanation?: string };
 
 export const TenantDetailPage = () => {
   const { tenant = "" } = useParams();
@@ -52,12 +54,19 @@ export const TenantDetailPage = () => {
                   <Row term={t("tenant")} value={s.tenant} />
                   <Row term={t("state")} value={<OpenLabel tenant={s} />} />
                   <Row term={t("openedBy")}
-                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : "—"} />
+                    value={s.platformOpen ? t("byPlatform") : s.activeRequests > 0 ? t("byRequests") : s.activeApprovals ? t("byApproval") : "—"} id="support-access-tenant-opened-by" />
                   <Row term={t("expiresAt")} value={s.platformOpen ? "—" : formatTime(s.expiresAt)} id="support-access-tenant-expires" />
                   <Row term={t("activeRequests")} value={String(s.activeRequests)} id="support-access-tenant-active" />
+                  {s.activeApprovals !== undefined && (
+                    <Row term={t("activeApprovals")} value={String(s.activeApprovals)} id="support-access-tenant-approvals" />
+                  )}
                   <Row term={t("supportLogin")} value={s.supportLogin} />
+                  {s.approvalMode && (
+                    <Row term={t("approvalMode")} value={t(approvalModeKey(s.approvalMode))} id="support-access-tenant-approval-effective" />
+                  )}
                 </DescriptionList>
               )}
+              {tab === "properties" && <TenantApprovalMode tenant={tenant} onChanged={status.reload} />}
             </PageSection>
           </Tab>
           <Tab eventKey="administration" id="support-access-tab-administration" title={<TabTitleText>{t("administration")}</TabTitleText>}>
@@ -87,6 +96,9 @@ export const TenantDetailPage = () => {
                 </Table>
               )}
             </PageSection>
+          </Tab>
+          <Tab eventKey="access-requests" id="support-access-tab-access-requests" title={<TabTitleText>{t("accessRequests")}</TabTitleText>}>
+            <PageSection variant="light">{tab === "access-requests" && <TenantAccessRequests tenant={tenant} />}</PageSection>
           </Tab>
           <Tab eventKey="sessions" id="support-access-tab-sessions" title={<TabTitleText>{t("liveSessions")}</TabTitleText>}>
             <PageSection variant="light">{tab === "sessions" && <SessionsTable tenant={tenant} />}</PageSection>
@@ -142,6 +154,11 @@ const DecisionForm = ({ tenant }: { tenant: string }) => {
           title={known ? t(key!, { user: decision.supportUser, tenant: decision.tenant })
             : t("outcome_other", { outcome: decision.outcome })}>
           {t("supportLogin")}: {decision.supportLogin}
+          {decision.explanation && (
+            <div id="support-access-decision-explanation" data-opened-by={decision.openedBy}>
+              {t("byApproval")}: {decision.explanation}
+            </div>
+          )}
         </Alert>
       )}
     </Form>

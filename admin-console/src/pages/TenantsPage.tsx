@@ -26,6 +26,9 @@ export type TenantStatus = {
   supportLogin: string;
   expiresAt?: string;
   activeRequests: number;
+  /** the effective access approval mode (issue 20) */
+  approvalMode?: "off" | "available" | "only";
+  activeApprovals?: number;
 };
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {

@@ -2,7 +2,9 @@ package io.supportaccess.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.HeadlessChromium;
+import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import io.supportaccess.keycloak.it.support.TenantWithSupport;
@@ -337,6 +339,128 @@ class AccountConsoleIT {
         var asBoss = SupportAccessClient.ofTenant(tenant, Platform.token(tenant, "boss", "boss-pw"));
         assertThat(asBoss.accessesReply(Map.of("pageSize", "0")).status()).isEqualTo(400);
         assertThat(asBoss.accessesReply(Map.of("after", "bad")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void approverApprovesAnAccessRequestAndOnlyThatSupportUserGetsIn() throws Exception {
+        String tenant = Platform.createTenant("console-approval");
+        Platform.createUser(tenant, "john", "john-pw");
+        Platform.grantRealmRoles(tenant, Platform.createUser(tenant, "mary", "mary-pw"), APPROVER_ROLE);
+        Platform.grantRealmRoles(tenant, Platform.createUser(tenant, "ann", "ann-pw"), APPROVER_ROLE);
+        String jill = Platform.unique("jillap");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        String bob = Platform.unique("bobap");
+        Platform.createSupportUser(bob, "bob-secret", "Support");
+        Platform.setSupportActivated(false);
+        Platform.putSettings("{\"approvalMode\":\"available\"}");
+        try {
+            String jillsRequest = askForAccess(jill, "jill-secret", tenant, "john", 4, "ABC-123 <b>printer</b> broken");
+            String bobsRequest = askForAccess(bob, "bob-secret", tenant, null, 3, "DEF-456");
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(400);
+
+            openSupportPage(tenant, "mary", "mary-pw");
+            WebElement row = waitFor(By.cssSelector("#support-access-pending-requests tr[data-request-id='" + jillsRequest + "']"));
+            assertThat(row.getText()).contains(jill, "john", "ABC-123 <b>printer</b> broken", "4 h");
+            assertThat(row.findElements(By.tagName("b"))).isEmpty();
+            assertThat(waitFor(By.cssSelector("tr[data-request-id='" + bobsRequest + "']")).getText()).contains(bob, "any user", "DEF-456");
+            screenshot("account-access-requests.png");
+
+            // Approve: at most the hours asked for, with a comment
+            waitFor(By.id("support-access-approve-" + jillsRequest)).click();
+            waitFor(By.id("support-access-approve-dialog"));
+            WebElement hours = waitFor(By.id("support-access-approve-hours"));
+            assertThat(hours.getAttribute("value")).isEqualTo("4");
+            hours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
+            assertThat(chrome.findElement(By.id("support-access-decision-confirm")).isEnabled()).isFalse();
+            hours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+            chrome.findElement(By.id("support-access-decision-comment")).sendKeys("ok for the printer");
+            chrome.findElement(By.id("support-access-decision-confirm")).click();
+            waitFor(By.id("support-access-decision-done"));
+            WebElement decided = waitFor(By.cssSelector("#support-access-decided-requests tr[data-request-id='" + jillsRequest + "']"));
+            assertThat(decided.getAttribute("data-status")).isEqualTo("APPROVED");
+            assertThat(decided.getText()).contains("Approved", "mary", "ok for the printer");
+            JsonNode approved = approverList(tenant, "mary", "mary-pw", jillsRequest);
+            assertThat(approved.get("decidedBy").asText()).isEqualTo("mary");
+            assertThat(Duration.between(Instant.parse(approved.get("decidedAt").asText()), Instant.parse(approved.get("approvedUntil").asText())))
+                    .isEqualTo(Duration.ofHours(2));
+
+            new WebDriverWait(chrome, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.textToBe(By.id("support-access-approvals-count"), "1"));
+            // the approval opens the tenant for jill, for john; not for bob
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+            assertThat(Platform.passwordGrant(tenant, bob + "$john", "bob-secret").status()).isEqualTo(400);
+
+            // another approver decides bob's request first: this page's Deny gets the server's conflict, shown as such
+            Http.Reply denied = Http.post(accessRequestsUrl(tenant) + "/" + bobsRequest + "/deny", Platform.token(tenant, "ann", "ann-pw"),
+                    "application/json", "{\"comment\":\"not today\"}");
+            assertThat(denied.status()).as(denied.body()).isEqualTo(200);
+            waitFor(By.id("support-access-deny-" + bobsRequest)).click();
+            waitFor(By.id("support-access-deny-dialog"));
+            chrome.findElement(By.id("support-access-decision-comment")).sendKeys("no");
+            chrome.findElement(By.id("support-access-decision-confirm")).click();
+            assertThat(waitFor(By.id("support-access-decision-error")).getText()).contains("already decided");
+            WebElement bobs = waitFor(By.cssSelector("#support-access-decided-requests tr[data-request-id='" + bobsRequest + "']"));
+            assertThat(bobs.getAttribute("data-status")).isEqualTo("DENIED");
+            assertThat(bobs.getText()).contains("ann", "not today");
+            assertThat(chrome.findElements(By.id("support-access-deny-dialog"))).isEmpty();
+            assertThat(chrome.findElement(By.id("support-access-no-pending")).isDisplayed()).isTrue();
+            assertThat(Platform.passwordGrant(tenant, bob + "$john", "bob-secret").status()).isEqualTo(400);
+            noConsoleErrors();
+        } finally {
+            Platform.putSettings("{\"approvalMode\":\"off\"}");
+        }
+    }
+
+    @Test
+    void aUserWithoutTheApprovalPermissionSeesNoAccessRequests() {
+        String tenant = Platform.createTenant("console-approval-none");
+        Platform.createUser(tenant, "alice", "alice-pw");
+        Platform.grantRealmRoles(tenant, Platform.createUser(tenant, "mary", "mary-pw"), APPROVER_ROLE);
+        String jill = Platform.unique("jillnone");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        Platform.setSupportActivated(false);
+        Platform.putSettings("{\"approvalMode\":\"available\"}");
+        try {
+            String request = askForAccess(jill, "jill-secret", tenant, "alice", 1, "GHI-789");
+            openSupportPage(tenant, "alice", "alice-pw");
+            waitFor(By.id("support-access-state"));
+            assertThat(chrome.findElements(By.id("support-access-access-requests"))).isEmpty();
+            assertThat(chrome.findElement(By.tagName("body")).getText()).doesNotContain("GHI-789");
+            assertThat(Http.get(accessRequestsUrl(tenant) + "/can-approve", Platform.token(tenant, "alice", "alice-pw")).json()
+                    .get("canApprove").asBoolean()).isFalse();
+            // the same page for an approver lists it: the absence above is the permission, not an empty list
+            chrome.manage().deleteAllCookies();
+            openSupportPage(tenant, "mary", "mary-pw");
+            waitFor(By.cssSelector("tr[data-request-id='" + request + "']"));
+            noConsoleErrors();
+        } finally {
+            Platform.putSettings("{\"approvalMode\":\"off\"}");
+        }
+    }
+
+    static final String APPROVER_ROLE = "ROLE_SUPPORT_APPROVAL_ADMIN";
+
+    /** A support user's access request through the management realm's REST API; returns its id. */
+    static String askForAccess(String supportUser, String password, String tenant, String targetUser, int hours, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("tenant", tenant, "hours", hours, "reason", reason));
+        body.put("targetUser", targetUser);
+        Http.Reply reply = Http.post(Platform.url() + "/realms/" + Platform.MANAGEMENT + "/support-access/access-requests",
+                Platform.managementToken(supportUser, password), "application/json", Http.json(body));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("id").asText();
+    }
+
+    static String accessRequestsUrl(String tenant) {
+        return Platform.url() + "/realms/" + tenant + "/support-access/access-requests";
+    }
+
+    private static JsonNode approverList(String tenant, String username, String password, String id) {
+        for (JsonNode request : Http.get(accessRequestsUrl(tenant), Platform.token(tenant, username, password)).json()) {
+            if (request.get("id").asText().equals(id)) {
+                return request;
+            }
+        }
+        throw new AssertionError("access request " + id + " not listed");
     }
 
     @Test

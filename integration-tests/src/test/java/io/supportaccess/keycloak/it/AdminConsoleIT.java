@@ -294,6 +294,95 @@ class AdminConsoleIT {
     }
 
     @Test
+    void operatorSetsAccessApprovalOnTheSettingsPageAndSeesATenantsAccessRequests() throws Exception {
+        String tenant = Platform.createTenant("console-approval");
+        Platform.createUser(tenant, "john", "john-pw");
+        Platform.grantRealmRoles(tenant, Platform.createUser(tenant, "mary", "mary-pw"), AccountConsoleIT.APPROVER_ROLE);
+        String jill = Platform.unique("jill");
+        Platform.createSupportUser(jill, "jill-secret", "Support");
+        String bob = Platform.unique("bob");
+        Platform.createSupportUser(bob, "bob-secret", "Support");
+        String operator = Platform.unique("operator");
+        String operatorId = Platform.createUser(Platform.MANAGEMENT, operator, "operator-pw");
+        grantRealmManagement(Platform.MANAGEMENT, operatorId, "realm-admin");
+        // closed: only an approval opens the tenant
+        Platform.setSupportActivated(false);
+        try {
+            login(Platform.MANAGEMENT, operator, "operator-pw");
+            waitFor(By.id("nav-item-support-access-settings")).click();
+            WebElement mode = waitFor(By.id("support-access-approvalMode"));
+            assertThat(mode.getAttribute("value")).isEqualTo("off");
+            new Select(mode).selectByValue("available");
+            WebElement pendingHours = waitFor(By.id("support-access-accessRequestPendingHours"));
+            assertThat(pendingHours.getAttribute("value")).isEqualTo("24");
+            pendingHours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "12");
+            chrome.findElement(By.id("support-access-save")).click();
+            waitForToast("Support access settings saved");
+            JsonNode settings = Http.get(Platform.settingsUrl(), Platform.adminToken()).json();
+            assertThat(settings.get("approvalMode").asText()).isEqualTo("available");
+            assertThat(settings.get("accessRequestPendingHours").asInt()).isEqualTo(12);
+            // persisted: the page loaded afresh shows it
+            chrome.navigate().refresh();
+            assertThat(new Select(waitFor(By.id("support-access-approvalMode"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("available");
+            assertThat(waitFor(By.id("support-access-accessRequestPendingHours")).getAttribute("value")).isEqualTo("12");
+            screenshot("settings-approval");
+            noConsoleErrors("settings");
+
+            // two access requests: bob's denied, jill's pending
+            String bobs = AccountConsoleIT.askForAccess(bob, "bob-secret", tenant, null, 2, "DEF-1");
+            assertThat(Http.post(AccountConsoleIT.accessRequestsUrl(tenant) + "/" + bobs + "/deny", Platform.token(tenant, "mary", "mary-pw"),
+                    "application/json", "{\"comment\":\"not now\"}").status()).isEqualTo(200);
+            String jills = AccountConsoleIT.askForAccess(jill, "jill-secret", tenant, "john", 3, "ABC-123");
+
+            chrome.get(Platform.url() + "/admin/" + Platform.MANAGEMENT + "/console/#/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant);
+            // the tenant's own approval mode: the platform's until the operator overrides it
+            WebElement tenantMode = waitFor(By.id("support-access-tenant-approvalMode"));
+            assertThat(tenantMode.getAttribute("value")).isEmpty();
+            new Select(tenantMode).selectByValue("only");
+            chrome.findElement(By.id("support-access-tenant-approval-save")).click();
+            waitForToast("Access approval of " + tenant + " saved");
+            assertThat(Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json().get("approvalMode").asText())
+                    .isEqualTo("only");
+            waitFor(By.cssSelector("#support-access-tenant-approval[data-approval-mode='only']"));
+            waitForText(By.id("support-access-tenant-approval-effective"), "The only way");
+
+            tab("support-access-tab-access-requests");
+            WebElement pending = waitFor(By.cssSelector("#support-access-pending-access-requests tr[data-request-id='" + jills + "']"));
+            assertThat(pending.getText()).contains(jill, "john", "ABC-123", "3", "Pending");
+            WebElement recent = waitFor(By.cssSelector("#support-access-recent-access-requests tr[data-request-id='" + bobs + "']"));
+            assertThat(recent.getAttribute("data-status")).isEqualTo("DENIED");
+            assertThat(recent.getText()).contains(bob, "any user", "mary", "not now");
+            screenshot("tenant-access-requests");
+            noConsoleErrors("tenant access requests");
+
+            // back to the platform's setting
+            tab("support-access-tab-properties");
+            new Select(waitFor(By.id("support-access-tenant-approvalMode"))).selectByValue("");
+            chrome.findElement(By.id("support-access-tenant-approval-save")).click();
+            waitFor(By.cssSelector("#support-access-tenant-approval[data-approval-mode='']"));
+            JsonNode properties = Http.get(tenantsUrl() + "/" + tenant + "/properties", Platform.adminToken()).json();
+            assertThat(properties.path("approvalMode").isMissingNode() || properties.get("approvalMode").isNull()).isTrue();
+
+            // mary approves jill's request, jill logs in: Support sessions names the approval that opened the session
+            Http.Reply approved = Http.post(AccountConsoleIT.accessRequestsUrl(tenant) + "/" + jills + "/approve",
+                    Platform.token(tenant, "mary", "mary-pw"), "application/json", "{\"comment\":\"go ahead\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(200);
+            chrome.navigate().refresh();
+            waitForText(By.id("support-access-tenant-approvals"), "1");
+            assertThat(chrome.findElement(By.id("support-access-tenant-opened-by")).getText()).isEqualTo("Access approval");
+            waitFor(By.id("nav-item-support-access-sessions")).click();
+            WebElement session = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
+            assertThat(session.getAttribute("data-access-request-id")).isEqualTo(jills);
+            assertThat(session.getText()).contains("Access approval");
+            noConsoleErrors("support sessions");
+        } finally {
+            Platform.putSettings("{\"approvalMode\":\"off\",\"accessRequestPendingHours\":24}");
+        }
+    }
+
+    @Test
     void tenantAdministratorSeesTheTenantsAuditLogOnly() throws Exception {
         String tenant = Platform.createTenant("console-tenant");
         // a German-speaking tenant administrator: the console and the pages follow the user's locale
@@ -772,7 +861,10 @@ class AdminConsoleIT {
 
     /** PatternFly gives a tab's button the id pf-tab-{key}-{id of the Tab}. */
     private void tab(String id) {
-        waitFor(By.cssSelector("button[id$='-" + id + "']")).click();
+        WebElement tab = waitFor(By.cssSelector("button[id$='-" + id + "']"));
+        // a tab beyond the width of the bar sits under PatternFly's scroll buttons until scrolled to
+        chrome.executeScript("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", tab);
+        tab.click();
     }
 
     private static String tenantsUrl() {
