@@ -35,6 +35,7 @@ type Settings = {
   platformSupportMode: "full" | "read-only";
   approvalMode?: ApprovalMode;
   accessRequestPendingHours?: number;
+  accessRequestAnyUserAllowed?: boolean;
 };
 
 export type ApprovalMode = "off" | "available" | "only";
@@ -153,6 +154,11 @@ export const SettingsPage = () => {
           </FormGroup>
           {form.accessRequestPendingHours !== undefined
             && number("accessRequestPendingHours", t("accessRequestPendingHours"), t("accessRequestPendingHoursHelp"))}
+          <FormGroup label={t("accessRequestAnyUserAllowed")} fieldId="support-access-any-user-allowed">
+            <Switch id="support-access-any-user-allowed" isChecked={form.accessRequestAnyUserAllowed ?? true}
+              onChange={(_e, v) => set("accessRequestAnyUserAllowed", v)} label={t("yes")} labelOff={t("no")} />
+            <FormHelperText><HelperText><HelperTextItem>{t("accessRequestAnyUserAllowedHelp")}</HelperTextItem></HelperText></FormHelperText>
+          </FormGroup>
           <ActionGroup>
             <Button id="support-access-save" variant="primary" onClick={save}>{t("save")}</Button>
             <Button id="support-access-revert" variant="link" onClick={() => loaded.data && reset(loaded.data)}>

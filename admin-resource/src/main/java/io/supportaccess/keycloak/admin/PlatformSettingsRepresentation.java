@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *  "supportUserOtpRequired": false, "validityLimitHours": 24, "maxOpenAheadHours": 168, "supportSessionIdleMinutes": 30,
  *  "supportSessionMaxHours": 8, "supportOfflineAccessAllowed": false,
  *  "notifyTenants": false, "supportReasonRequired": false, "platformSupportMode": "full",
- *  "approvalMode": "off" | "available" | "only", "accessRequestPendingHours": 24}</pre>
+ *  "approvalMode": "off" | "available" | "only", "accessRequestPendingHours": 24, "accessRequestAnyUserAllowed": true}</pre>
  * An update takes any subset of the fields.
  */
 final class PlatformSettingsRepresentation {
@@ -37,12 +37,13 @@ final class PlatformSettingsRepresentation {
     static final String REASON_REQUIRED = "supportReasonRequired";
     static final String PLATFORM_MODE = "platformSupportMode";
     static final String APPROVAL_MODE = "approvalMode";
+    static final String ANY_USER_ALLOWED = "accessRequestAnyUserAllowed";
     static final String PENDING_HOURS = "accessRequestPendingHours";
     private static final Set<String> FIELDS = Set.of(ACTIVATED, OTP_REQUIRED, VALIDITY_LIMIT, EXCLUDED, SESSION_IDLE,
             SESSION_MAX, OFFLINE_ALLOWED, MAX_OPEN_AHEAD,
             NOTIFY_TENANTS,
             REASON_REQUIRED,
-            PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS);
+            PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS, ANY_USER_ALLOWED);
 
     private PlatformSettingsRepresentation() {
     }
@@ -68,6 +69,7 @@ final class PlatformSettingsRepresentation {
         json.put(REASON_REQUIRED, settings.reasonRequired());
         json.put(PLATFORM_MODE, settings.platformSupportMode().json());
         json.put(APPROVAL_MODE, settings.approvalMode().json());
+        json.put(ANY_USER_ALLOWED, settings.accessRequestAnyUserAllowed());
         json.put(PENDING_HOURS, settings.accessRequestPendingHours());
         return json;
     }
@@ -112,6 +114,9 @@ final class PlatformSettingsRepresentation {
                     update.has(PENDING_HOURS) ? JsonBody.wholeNumber(update, PENDING_HOURS, 1, PlatformSettings.MAX_ACCESS_REQUEST_PENDING_HOURS, "hours")
                             : updated.accessRequestPendingHours(),
                     updated.tenantApprovalModes());
+        }
+        if (update.has(ANY_USER_ALLOWED)) {
+            updated = updated.withAccessRequestAnyUserAllowed(JsonBody.bool(update, ANY_USER_ALLOWED));
         }
         if (update.has(REASON_REQUIRED)) {
             updated = updated.withReasonRequired(JsonBody.bool(update, REASON_REQUIRED));

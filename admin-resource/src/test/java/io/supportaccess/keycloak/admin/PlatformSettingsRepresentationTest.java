@@ -26,6 +26,18 @@ class PlatformSettingsRepresentationTest {
     }
 
     @Test
+    void accessRequestsForAnyUserAreAllowedByDefaultAndTheSwitchSurvivesOtherChanges() {
+        assertThat(PlatformSettingsRepresentation.of(DEFAULTS).get("accessRequestAnyUserAllowed")).isEqualTo(true);
+        PlatformSettings named = PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"accessRequestAnyUserAllowed\":false}"));
+        assertThat(named.accessRequestAnyUserAllowed()).isFalse();
+        PlatformSettings later = PlatformSettingsRepresentation.apply(named,
+                JsonBody.object("{\"approvalMode\":\"only\",\"supportReasonRequired\":true,\"validityLimitHours\":48}"));
+        assertThat(later.accessRequestAnyUserAllowed()).as("other changes keep it").isFalse();
+        assertThatThrownBy(() -> PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"accessRequestAnyUserAllowed\":\"no\"}")))
+                .hasMessageContaining("accessRequestAnyUserAllowed");
+    }
+
+    @Test
     void reasonsAreOptionalByDefaultAndTheSettingSurvivesOtherChanges() {
         assertThat(PlatformSettingsRepresentation.of(DEFAULTS).get("supportReasonRequired")).isEqualTo(false);
         PlatformSettings required = PlatformSettingsRepresentation.apply(DEFAULTS, JsonBody.object("{\"supportReasonRequired\":true}"));

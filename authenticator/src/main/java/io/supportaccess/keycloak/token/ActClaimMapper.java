@@ -110,8 +110,9 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
     }
 
     /**
-     * No token of a support session outlives the session's maximum lifespan: a resource server
-     * that checks tokens offline must not accept one after the platform ended the session.
+     * No token of a support session outlives the session's maximum lifespan, nor the approval that
+     * opened it (an approval's end is fixed): a resource server that checks tokens offline must not
+     * accept one after the platform ended the session.
      */
     private static void capExpiry(IDToken token, UserSessionModel userSession, KeycloakSession session) {
         RealmModel management = session.realms().getRealmByName(SupportAccessConfig.of(session).managementRealm());
@@ -119,6 +120,15 @@ public class ActClaimMapper extends AbstractOIDCProtocolMapper
             return;
         }
         long latestEnd = userSession.getStarted() + PlatformSettings.read(management).sessionMaxHours() * 3600L;
+        String openedBy = userSession.getNote(SupportAccess.SESSION_OPENED_BY);
+        String openUntil = userSession.getNote(SupportAccess.SESSION_OPEN_UNTIL);
+        if (openedBy != null && openedBy.startsWith(SupportAccessDecision.OPENED_BY_APPROVAL_PREFIX) && openUntil != null) {
+            try {
+                latestEnd = Math.min(latestEnd, Long.parseLong(openUntil) / 1000);
+            } catch (NumberFormatException e) {
+                // a note this extension did not write: the session's lifespan alone
+            }
+        }
         if (token.getExp() > latestEnd) {
             token.exp(latestEnd);
         }

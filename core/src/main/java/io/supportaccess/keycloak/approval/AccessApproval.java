@@ -60,6 +60,9 @@ public final class AccessApproval {
         }
         String reason = reason(rawReason);
         String targetUsername = target(target);
+        if (targetUsername == null && !settings.accessRequestAnyUserAllowed()) {
+            throw new InvalidInput("'targetUser' is required: the platform does not allow asking for access as any user");
+        }
         switch (SupportAccessDecision.decide(session, management, supportUser, tenant)) {
             case NOT_PERMITTED -> throw AccessRequestRefused.forbidden("You do not hold the Support permission for tenant '"
                     + tenant.getName() + "'");

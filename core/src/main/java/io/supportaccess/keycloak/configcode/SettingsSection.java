@@ -33,8 +33,10 @@ final class SettingsSection {
     static final String PLATFORM_MODE = "platformSupportMode";
     static final String APPROVAL_MODE = "approvalMode";
     static final String PENDING_HOURS = "accessRequestPendingHours";
+    static final String ANY_USER_ALLOWED = "accessRequestAnyUserAllowed";
     static final Set<String> FIELDS = Set.of(ACTIVATED, EXCLUDED, OTP_REQUIRED, VALIDITY_LIMIT, SESSION_IDLE, SESSION_MAX,
-            OFFLINE_ALLOWED, MAX_OPEN_AHEAD, NOTIFY_TENANTS, REASON_REQUIRED, PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS);
+            OFFLINE_ALLOWED, MAX_OPEN_AHEAD, NOTIFY_TENANTS, REASON_REQUIRED, PLATFORM_MODE, APPROVAL_MODE, PENDING_HOURS,
+            ANY_USER_ALLOWED);
 
     private SettingsSection() {
     }
@@ -56,6 +58,7 @@ final class SettingsSection {
         json.put(PLATFORM_MODE, settings.platformSupportMode().json());
         json.put(APPROVAL_MODE, settings.approvalMode().json());
         json.put(PENDING_HOURS, settings.accessRequestPendingHours());
+        json.put(ANY_USER_ALLOWED, settings.accessRequestAnyUserAllowed());
         return json;
     }
 
@@ -81,6 +84,7 @@ final class SettingsSection {
                 case PLATFORM_MODE -> updated.withPlatformSupportMode(SupportMode.parse(value.isTextual() ? value.textValue() : null, path));
                 case APPROVAL_MODE -> updated.withApproval(ApprovalMode.parse(value.isTextual() ? value.textValue() : null, path),
                         updated.accessRequestPendingHours(), updated.tenantApprovalModes());
+                case ANY_USER_ALLOWED -> updated.withAccessRequestAnyUserAllowed(bool(value, path));
                 case PENDING_HOURS -> updated.withApproval(updated.approvalMode(),
                         number(value, path, 1, PlatformSettings.MAX_ACCESS_REQUEST_PENDING_HOURS), updated.tenantApprovalModes());
                 default -> throw new InvalidInput(path + ": unknown setting; known: " + String.join(", ", new TreeSet<>(FIELDS)));

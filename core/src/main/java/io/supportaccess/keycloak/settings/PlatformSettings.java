@@ -36,6 +36,8 @@ public final class PlatformSettings {
     public static final String ACCESS_REQUEST_PENDING_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "accessRequestPendingHours";
     public static final int DEFAULT_ACCESS_REQUEST_PENDING_HOURS = 24;
     public static final int MAX_ACCESS_REQUEST_PENDING_HOURS = 720;
+    /** Whether an access request may leave its target open ("any user"); unset: allowed. */
+    public static final String ACCESS_REQUEST_ANY_USER_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "accessRequestAnyUserAllowed";
 
     private final SupportActivation activation;
     private final Set<String> excludedTenants;
@@ -52,6 +54,7 @@ public final class PlatformSettings {
     private ApprovalMode approvalMode = ApprovalMode.OFF;
     private int accessRequestPendingHours = DEFAULT_ACCESS_REQUEST_PENDING_HOURS;
     private java.util.Map<String, ApprovalMode> tenantApprovalModes = java.util.Map.of();
+    private boolean accessRequestAnyUserAllowed = true;
 
     public PlatformSettings(SupportActivation activation, boolean supportUserOtpRequired, int validityLimitHours) {
         this(activation, supportUserOtpRequired, validityLimitHours, DEFAULT_MAX_OPEN_AHEAD_HOURS);
@@ -102,7 +105,8 @@ public final class PlatformSettings {
                 .withApproval(ApprovalMode.stored(managementRealm.getAttribute(APPROVAL_MODE_ATTRIBUTE), ApprovalMode.OFF),
                         number(managementRealm.getAttribute(ACCESS_REQUEST_PENDING_ATTRIBUTE), 1, MAX_ACCESS_REQUEST_PENDING_HOURS,
                                 DEFAULT_ACCESS_REQUEST_PENDING_HOURS),
-                        tenantApprovalModes(managementRealm));
+                        tenantApprovalModes(managementRealm))
+                .withAccessRequestAnyUserAllowed(!"false".equals(managementRealm.getAttribute(ACCESS_REQUEST_ANY_USER_ATTRIBUTE)));
     }
 
     private static java.util.Map<String, ApprovalMode> tenantApprovalModes(RealmModel managementRealm) {
@@ -150,6 +154,7 @@ public final class PlatformSettings {
         PlatformSupportMode.write(managementRealm, platformSupportMode);
         managementRealm.setAttribute(APPROVAL_MODE_ATTRIBUTE, approvalMode.json());
         managementRealm.setAttribute(ACCESS_REQUEST_PENDING_ATTRIBUTE, Integer.toString(accessRequestPendingHours));
+        managementRealm.setAttribute(ACCESS_REQUEST_ANY_USER_ATTRIBUTE, Boolean.toString(accessRequestAnyUserAllowed));
     }
 
     public PlatformSettings withActivation(SupportActivation value) {
@@ -223,6 +228,7 @@ public final class PlatformSettings {
         next.approvalMode = approvalMode;
         next.accessRequestPendingHours = accessRequestPendingHours;
         next.tenantApprovalModes = tenantApprovalModes;
+        next.accessRequestAnyUserAllowed = accessRequestAnyUserAllowed;
         return next;
     }
 
@@ -254,6 +260,18 @@ public final class PlatformSettings {
     /** The operator's own approval mode for a tenant; null when it follows the platform. */
     public ApprovalMode tenantApprovalMode(String tenantId) {
         return tenantApprovalModes.get(tenantId);
+    }
+
+    /** Whether a support user may ask for access as any user of a tenant, rather than naming one. */
+    public boolean accessRequestAnyUserAllowed() {
+        return accessRequestAnyUserAllowed;
+    }
+
+    public PlatformSettings withAccessRequestAnyUserAllowed(boolean value) {
+        PlatformSettings copy = derive(new PlatformSettings(activation, excludedTenants, supportUserOtpRequired, validityLimitHours,
+                sessionIdleMinutes, sessionMaxHours, offlineAccessAllowed, maxOpenAheadHours, notifyTenants));
+        copy.accessRequestAnyUserAllowed = value;
+        return copy;
     }
 
     /** Hours an access request waits for a decision before it expires. */

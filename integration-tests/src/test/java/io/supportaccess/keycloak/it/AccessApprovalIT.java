@@ -74,7 +74,18 @@ class AccessApprovalIT {
     void restore() {
         Clock.set(0);
         Platform.putSettings("{\"supportAccessActivated\":true,\"approvalMode\":\"off\",\"accessRequestPendingHours\":24,"
-                + "\"validityLimitHours\":24,\"supportSessionIdleMinutes\":30,\"supportSessionMaxHours\":8}");
+                + "\"validityLimitHours\":24,\"supportSessionIdleMinutes\":30,\"supportSessionMaxHours\":8,"
+                + "\"accessRequestAnyUserAllowed\":true}");
+    }
+
+    @Test
+    void whereThePlatformDoesNotAllowAnyUserARequestNamesItsTarget() {
+        Platform.putSettings("{\"accessRequestAnyUserAllowed\":false}");
+        Http.Reply refused = ask(t.jill(), t.tenant(), "null", 4, "INC-20", 400);
+        assertThat(refused.json().get("error_description").asText()).contains("'targetUser' is required");
+        assertThat(own(t.jill())).isEmpty();
+        assertThat(ask(t.jill(), t.tenant(), "\"john\"", 4, "INC-20").get("targetUser").asText()).isEqualTo("john");
+        assertThat(Http.get(Platform.settingsUrl(), Clock.adminToken()).json().get("accessRequestAnyUserAllowed").asBoolean()).isFalse();
     }
 
     @Test
@@ -113,6 +124,9 @@ class AccessApprovalIT {
         assertThat(support.get("openedBy").asText()).isEqualTo("approval");
         assertThat(support.get("approval").asText()).isEqualTo(id);
         assertThat(support.get("reason").asText()).isEqualTo("ABC-123 printer broken");
+        // the tenant's tokens live 3 days and a support session 8 hours: this one ends with the approval
+        assertThat(Http.jwtPayload(tokens.get("access_token").asText()).get("exp").asLong()).as("token ends with the approval")
+                .isLessThanOrEqualTo(Instant.parse(approved.json().get("approvedUntil").asText()).getEpochSecond());
         assertThat(Platform.passwordGrant(t.tenant(), bob + "$john", TenantWithSupport.JILL_PASSWORD).status())
                 .as("another support user stays out").isEqualTo(400);
         assertThat(Platform.passwordGrant(t.tenant(), t.jill() + "$jane", TenantWithSupport.JILL_PASSWORD).status())
