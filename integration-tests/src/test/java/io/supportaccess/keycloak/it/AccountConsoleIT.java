@@ -164,10 +164,10 @@ class AccountConsoleIT {
         assertThat(asAlice.statusReply().json().get("activeRequests").asInt()).isZero();
 
         // the same for "Disable support" once open
-        assertThat(asAlice.enable().status()).isEqualTo(201);
-        chrome.navigate().refresh();
-        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(
-                ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        Http.Reply enabled = asAlice.enable();
+        assertThat(enabled.status()).isEqualTo(201);
+        assertThat(enabled.json().get("open").asBoolean()).as(enabled.body()).isTrue();
+        reloadUntilOpenShows(asAlice);
         waitFor(By.id("support-access-disable")).click();
         waitFor(By.id("support-access-disable-dialog"));
         new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> focusIsInside("support-access-disable-dialog"));
@@ -489,6 +489,24 @@ class AccountConsoleIT {
         chrome.findElement(By.id("password")).sendKeys(password);
         chrome.findElement(By.id("kc-login")).click();
         waitFor(By.linkText(menuEntry)).click();
+    }
+
+    /**
+     * Reloads the page (a new document, not the old one still standing) and waits for it to show the tenant open; a
+     * failure says what the page and the REST status said.
+     */
+    private void reloadUntilOpenShows(SupportAccessClient.TenantSupport asUser) {
+        WebElement before = chrome.findElement(By.id("support-access-state"));
+        chrome.navigate().refresh();
+        try {
+            new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+            new WebDriverWait(chrome, Duration.ofSeconds(30)).until(
+                    ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            saveDiagnostics();
+            throw new AssertionError("the reloaded page does not show the tenant open; page at " + chrome.getCurrentUrl() + ": "
+                    + chrome.findElement(By.tagName("body")).getText() + "; REST status: " + asUser.statusReply().body(), e);
+        }
     }
 
     private static boolean focusIsInside(String id) {
