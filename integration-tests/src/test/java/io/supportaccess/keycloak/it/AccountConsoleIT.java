@@ -500,7 +500,7 @@ class AccountConsoleIT {
         chrome.navigate().refresh();
         try {
             new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
-            new WebDriverWait(chrome, Duration.ofSeconds(30)).until(
+            new WebDriverWait(chrome, Duration.ofSeconds(60)).until(
                     ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
         } catch (org.openqa.selenium.TimeoutException e) {
             saveDiagnostics();
