@@ -37,10 +37,12 @@ final class AfterCreationSetup extends AbstractKeycloakTransaction {
             return;
         }
         try {
+            long started = System.nanoTime();
             boolean done = KeycloakModelUtils.runJobInTransactionWithResult(creatingSession.getKeycloakSessionFactory(),
                     session -> realms.prepareLocked(session, realmId));
             if (done) {
                 RealmLifecycle.logPrepared(realmName);
+                LOG.debugf("Realm '%s': set-up transaction with its commit %.1f ms", realmName, (System.nanoTime() - started) / 1e6);
             }
         } catch (RuntimeException e) {
             // the realm exists (its creation committed): the response stays a success, the next start prepares it

@@ -136,6 +136,7 @@ final class RealmLifecycle {
         if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
             return;
         }
+        SetupTimings timings = SetupTimings.start(LOG);
         // first: the realm's row is then written once, with the account console theme, before anything flushes it
         AdminConsoleTheme.assign(realm);
         Inventory inventory = new Inventory(session);
@@ -146,18 +147,24 @@ final class RealmLifecycle {
             PermissionCatalogue.ensure(session, realm);
         } else {
             TenantRealmSetup.apply(session, realm);
+            timings.step("flows, scope, user profile");
             AuditSetup.apply(realm);
+            timings.step("audit");
             DefaultInventoryRoles.seedOnce(inventory, realm, false);
+            timings.step("inventory roles");
             RealmModel management = session.realms().getRealmByName(config.managementRealm());
             // a tenant excluded at platform level is left alone
             if (management == null || !PlatformSettings.read(management).excludes(realm.getName())) {
                 PermissionCatalogue.ensure(session, realm);
             }
+            timings.step("catalogue");
             if (management != null) {
                 inventory.ensureTenantObject(management, realm);
             }
+            timings.step("tenant object");
         }
         realm.setAttribute(SETUP_VERSION_ATTRIBUTE, SETUP_VERSION);
+        timings.done(realm.getName());
     }
 
     static void logPrepared(String realmName) {
