@@ -9,6 +9,7 @@ import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.requests.SupportRequestEvent;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.PlatformSettingsJson;
 import java.time.Instant;
 import java.util.List;
 import org.keycloak.common.util.Time;
@@ -32,7 +33,7 @@ public final class ConfigurationExport {
         RealmConfiguration current = CurrentConfiguration.read(session, realm).configuration;
         boolean management = SupportAccessConfig.of(session).managementRealm().equals(realm.getName());
         RealmConfiguration withSettings = new RealmConfiguration(current.realm(), current.objects(), current.roles(), current.assignments(),
-                current.hierarchy(), management ? SettingsSection.of(PlatformSettings.read(realm)) : null);
+                current.hierarchy(), management ? PlatformSettingsJson.of(PlatformSettings.read(realm)) : null);
         ObjectNode document = ConfigurationDocument.write(withSettings);
         document.put("exportedAt", Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
         if (history) {

@@ -13,6 +13,7 @@ import io.supportaccess.keycloak.inventory.ManagedObjectEntity;
 import io.supportaccess.keycloak.inventory.Permission;
 import io.supportaccess.keycloak.requests.TenantClosing;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.PlatformSettingsJson;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,9 +104,9 @@ public final class ConfigurationImport {
         }
         int unchanged = plan.describe(report);
         PlatformSettings settingsBefore = PlatformSettings.read(realm);
-        PlatformSettings settingsAfter = hasSettings ? SettingsSection.apply(settingsBefore, settings) : settingsBefore;
-        Map<String, Object> before = SettingsSection.of(settingsBefore);
-        Map<String, Object> after = SettingsSection.of(settingsAfter);
+        PlatformSettings settingsAfter = hasSettings ? PlatformSettingsJson.apply(settingsBefore, settings, "settings.") : settingsBefore;
+        Map<String, Object> before = PlatformSettingsJson.of(settingsBefore);
+        Map<String, Object> after = PlatformSettingsJson.of(settingsAfter);
         if (hasSettings) {
             for (var field = settings.fieldNames(); field.hasNext(); ) {
                 String name = field.next();
