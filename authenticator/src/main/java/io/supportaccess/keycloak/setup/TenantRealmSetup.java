@@ -79,7 +79,7 @@ public final class TenantRealmSetup {
     }
 
     /** The account console theme with the "Support access" page, unless the realm chose a theme of its own. */
-    static void installAccountTheme(RealmModel realm) {
+    public static void installAccountTheme(RealmModel realm) {
         String current = realm.getAccountTheme();
         if (current == null || current.isBlank() || "keycloak.v3".equals(current)) {
             realm.setAccountTheme(ACCOUNT_THEME);

@@ -2,6 +2,7 @@ package io.supportaccess.keycloak.audit;
 
 import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
+import io.supportaccess.keycloak.roles.PermissionCategory;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import org.keycloak.models.RoleModel;
 /**
  * Audits a realm by default: adds the listener to its event listeners once (an operator who
  * removes it later is not overruled) and creates the realm role {@code ROLE_AUDIT_READ}, the product's
- * Audits READ permission, which lets a user read the realm's audit log; it includes Keycloak's
+ * Audits READ permission (unless the permission catalogue made it already), which lets a user read the realm's audit log; it includes Keycloak's
  * {@code view-events} (given back at the set-up of a new set-up version if removed).
  */
 public final class AuditSetup {
@@ -37,7 +38,7 @@ public final class AuditSetup {
         RoleModel role = realm.getRole(SupportAccessAuth.ROLE_AUDIT_READ);
         if (role == null) {
             role = realm.addRole(SupportAccessAuth.ROLE_AUDIT_READ);
-            role.setDescription("Audits permission, level READ: may read this realm's audit log and events");
+            role.setDescription(PermissionCategory.AUDITS.roleDescription(PermissionCategory.Level.READ));
         }
         // Keycloak's own view-events: the admin console then shows the holder the audit log and the events
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);

@@ -23,16 +23,18 @@ import org.keycloak.provider.ProviderFactory;
  * @param tenantSuspensionEmail  {@code tenant-suspension-email} (false): e-mail a suspended tenant's administrator
  * @param auditLog               {@code audit-log} (false): also write every audit record as one JSON line to the log
  *                               category {@code io.supportaccess.audit}
+ * @param auditRetentionLoadPercent {@code audit-retention-load-percent} (10, 1 to 100): the share of its time the retention
+ *                               works; after each batch it rests so long that the database serves logins meanwhile
  */
 public record SupportAccessConfig(String managementRealm, Duration expiryInterval, int auditMaxAgeDays,
                                   Duration auditRetentionInterval, Duration sessionSweepInterval, boolean restoreStockFlows,
-                                  boolean tenantSuspensionEmail, boolean auditLog) {
+                                  boolean tenantSuspensionEmail, boolean auditLog, int auditRetentionLoadPercent) {
 
     /** Id of the event listener provider whose scope holds the options. */
     public static final String PROVIDER_ID = "support-access";
 
     public static final SupportAccessConfig DEFAULTS = new SupportAccessConfig("management", Duration.ofSeconds(60), 60,
-            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false, false);
+            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false, false, 10);
 
     /** The provider factory that read the options at start-up. */
     public interface Holder {
@@ -49,7 +51,8 @@ public record SupportAccessConfig(String managementRealm, Duration expiryInterva
                 seconds(scope, "session-sweep-interval-seconds", DEFAULTS.sessionSweepInterval()),
                 scope.getBoolean("restore-stock-flows", DEFAULTS.restoreStockFlows()),
                 scope.getBoolean("tenant-suspension-email", DEFAULTS.tenantSuspensionEmail()),
-                scope.getBoolean("audit-log", DEFAULTS.auditLog()));
+                scope.getBoolean("audit-log", DEFAULTS.auditLog()),
+                Math.min(100, Math.max(1, scope.getInt("audit-retention-load-percent", DEFAULTS.auditRetentionLoadPercent()))));
     }
 
     public static SupportAccessConfig of(KeycloakSession session) {

@@ -13,7 +13,8 @@ class SupportAccessConfigTest {
 
     private static final String PREFIX = "supportaccess-config-test.";
     private static final String[] KEYS = {"management-realm", "expiry-interval-seconds", "audit-max-age-days",
-            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email", "audit-log"};
+            "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email", "audit-log",
+            "audit-retention-load-percent"};
 
     @AfterEach
     void clear() {
@@ -39,6 +40,7 @@ class SupportAccessConfigTest {
         assertThat(config.restoreStockFlows()).isFalse();
         assertThat(config.tenantSuspensionEmail()).isFalse();
         assertThat(config.auditLog()).isFalse();
+        assertThat(config.auditRetentionLoadPercent()).isEqualTo(10);
     }
 
     @Test
@@ -51,9 +53,18 @@ class SupportAccessConfigTest {
         System.setProperty(PREFIX + "restore-stock-flows", "true");
         System.setProperty(PREFIX + "tenant-suspension-email", "true");
         System.setProperty(PREFIX + "audit-log", "true");
+        System.setProperty(PREFIX + "audit-retention-load-percent", "25");
 
         assertThat(read()).isEqualTo(new SupportAccessConfig("platform", Duration.ofSeconds(2), 7, Duration.ofSeconds(30),
-                Duration.ofSeconds(3), true, true, true));
+                Duration.ofSeconds(3), true, true, true, 25));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "101", "1000"})
+    void aRetentionLoadOutsideOneToHundredPercentIsClamped(String value) {
+        System.setProperty(PREFIX + "audit-retention-load-percent", value);
+
+        assertThat(read().auditRetentionLoadPercent()).isEqualTo(Integer.parseInt(value) < 1 ? 1 : 100);
     }
 
     @Test

@@ -146,18 +146,23 @@ final class RealmLifecycle {
             AuditSetup.apply(realm);
             PermissionCatalogue.ensure(session, realm);
         } else {
-            TenantRealmSetup.apply(session, realm);
-            timings.step("flows, scope, user profile");
-            AuditSetup.apply(realm);
-            timings.step("audit");
-            DefaultInventoryRoles.seedOnce(inventory, realm, false);
-            timings.step("inventory roles");
+            // the realm's row with both themes before the first flush; the catalogue next, while the transaction holds
+            // few entities (each flush checks them all), and before the audit set-up, which then finds its role made
+            if (config.isTenantRealm(realm.getName())) {
+                TenantRealmSetup.installAccountTheme(realm);
+            }
             RealmModel management = session.realms().getRealmByName(config.managementRealm());
             // a tenant excluded at platform level is left alone
             if (management == null || !PlatformSettings.read(management).excludes(realm.getName())) {
                 PermissionCatalogue.ensure(session, realm);
             }
             timings.step("catalogue");
+            AuditSetup.apply(realm);
+            timings.step("audit");
+            TenantRealmSetup.apply(session, realm);
+            timings.step("flows, scope, user profile");
+            DefaultInventoryRoles.seedOnce(inventory, realm, false);
+            timings.step("inventory roles");
             if (management != null) {
                 inventory.ensureTenantObject(management, realm);
             }

@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.bootstrap;
 
 import io.supportaccess.keycloak.audit.AuditRetentionTask;
+import io.supportaccess.keycloak.audit.RetentionPacing;
 import io.supportaccess.keycloak.audit.listener.RealmAuditListener;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.hierarchy.UserHierarchy;
@@ -8,6 +9,8 @@ import io.supportaccess.keycloak.inventory.Inventory;
 import io.supportaccess.keycloak.requests.RequestExpiryTask;
 import io.supportaccess.keycloak.sessions.SupportSessionSweepTask;
 import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -45,6 +48,8 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
     private SupportAccessConfig config = SupportAccessConfig.DEFAULTS;
     /** {@code --spi-events-listener--support-access--config-import-dir}: where {@code <realm>-support-access.json} files are read at start-up. */
     private String configImportDir;
+    /** The audit retention's own thread (see {@link AuditRetentionTask}). */
+    private ExecutorService retentionWorker;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -69,8 +74,13 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             schedule(factory, timer, new RequestExpiryTask(), config.expiryInterval().toMillis(), RequestExpiryTask.NAME);
-            schedule(factory, timer, new AuditRetentionTask(config.auditMaxAgeDays()), config.auditRetentionInterval().toMillis(),
-                    AuditRetentionTask.NAME);
+            retentionWorker = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, AuditRetentionTask.NAME);
+                thread.setDaemon(true);
+                return thread;
+            });
+            schedule(factory, timer, new AuditRetentionTask(config.auditMaxAgeDays(), new RetentionPacing(config.auditRetentionLoadPercent()),
+                    retentionWorker), config.auditRetentionInterval().toMillis(), AuditRetentionTask.NAME);
             schedule(factory, timer, new SupportSessionSweepTask(), config.sessionSweepInterval().toMillis(), SupportSessionSweepTask.NAME);
         }
     }
@@ -111,6 +121,9 @@ public class SupportAccessBootstrap implements EventListenerProviderFactory, Sup
 
     @Override
     public void close() {
+        if (retentionWorker != null) {
+            retentionWorker.shutdownNow();
+        }
     }
 
     @Override

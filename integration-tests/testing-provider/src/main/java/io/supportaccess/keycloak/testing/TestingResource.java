@@ -101,16 +101,18 @@ public class TestingResource {
     }
 
     /**
-     * Runs the audit retention now, as its scheduled task does (the configured maximum age, batches
-     * of 10,000 each committed on its own): {@code {"removed": N}}, for the benchmark.
+     * Runs the audit retention now, as its scheduled task does (the configured maximum age and pacing,
+     * batches of 10,000 each committed on its own), waiting for it: {@code {"removed": N}}, for the benchmark.
      */
     @POST
     @Path("audit-retention")
     @Produces(MediaType.APPLICATION_JSON)
     public Response runAuditRetention() {
         auth.realm().requireManageRealm();
-        long cutoff = Time.currentTimeMillis() - SupportAccessConfig.of(session).auditMaxAgeDays() * 86_400_000L;
-        long removed = AuditRetentionTask.removeOlderThan(session.getKeycloakSessionFactory(), cutoff, AuditRetentionTask.BATCH);
+        SupportAccessConfig config = SupportAccessConfig.of(session);
+        long cutoff = Time.currentTimeMillis() - config.auditMaxAgeDays() * 86_400_000L;
+        long removed = AuditRetentionTask.removeOlderThan(session.getKeycloakSessionFactory(), cutoff, AuditRetentionTask.BATCH,
+                new io.supportaccess.keycloak.audit.RetentionPacing(config.auditRetentionLoadPercent()));
         return Response.ok(Map.of("removed", removed)).build();
     }
 
