@@ -100,20 +100,51 @@ public class TestingResource {
         return Response.ok(Map.of("inserted", count)).build();
     }
 
+    /** The retention run the benchmark started: removed records, and its duration once done (-1 while running). */
+    private static final java.util.concurrent.atomic.AtomicReference<long[]> RETENTION_RUN = new java.util.concurrent.atomic.AtomicReference<>();
+
     /**
-     * Runs the audit retention now, as its scheduled task does (the configured maximum age and pacing,
-     * batches of 10,000 each committed on its own), waiting for it: {@code {"removed": N}}, for the benchmark.
+     * Starts the audit retention now, as its scheduled task does (the configured maximum age and pacing,
+     * batches of 10,000 each committed on its own), on a thread of its own: 202; a run still going: 409.
+     * Its progress: GET. A run of minutes would outlast this request's own transaction.
      */
     @POST
     @Path("audit-retention")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response runAuditRetention() {
+    public Response startAuditRetention() {
         auth.realm().requireManageRealm();
         SupportAccessConfig config = SupportAccessConfig.of(session);
         long cutoff = Time.currentTimeMillis() - config.auditMaxAgeDays() * 86_400_000L;
-        long removed = AuditRetentionTask.removeOlderThan(session.getKeycloakSessionFactory(), cutoff, AuditRetentionTask.BATCH,
-                new io.supportaccess.keycloak.audit.RetentionPacing(config.auditRetentionLoadPercent()));
-        return Response.ok(Map.of("removed", removed)).build();
+        long[] run = {0, -1};
+        long[] previous = RETENTION_RUN.get();
+        if ((previous != null && previous[1] < 0) || !RETENTION_RUN.compareAndSet(previous, run)) {
+            return Response.status(Response.Status.CONFLICT).entity(Map.of("error", "a retention run is still going")).build();
+        }
+        var factory = session.getKeycloakSessionFactory();
+        var pacing = new io.supportaccess.keycloak.audit.RetentionPacing(config.auditRetentionLoadPercent());
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                run[0] = AuditRetentionTask.removeOlderThan(factory, cutoff, AuditRetentionTask.BATCH, pacing);
+            } finally {
+                run[1] = (System.nanoTime() - started) / 1_000_000;
+            }
+        }, "support-access-testing-retention");
+        thread.setDaemon(true);
+        thread.start();
+        return Response.accepted(Map.of("started", true)).build();
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("audit-retention")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response auditRetentionRun() {
+        auth.realm().requireManageRealm();
+        long[] run = RETENTION_RUN.get();
+        if (run == null) {
+            return Response.status(Response.Status.NOT_FOUND).entity(Map.of("error", "no retention run started")).build();
+        }
+        return Response.ok(Map.of("removed", run[0], "running", run[1] < 0, "millis", run[1])).build();
     }
 
     /**
