@@ -11,13 +11,15 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SA_AUDIT_RECORD")
 @NamedQueries({
-        @NamedQuery(name = "auditRecord.idsOlderThan",
-                query = "select r.id from AuditRecordEntity r where r.time < :cutoff"),
+        @NamedQuery(name = "auditRecord.oldestDue",
+                query = "select r.time, r.id from AuditRecordEntity r where r.time < :cutoff order by r.time, r.id"),
+        @NamedQuery(name = "auditRecord.deleteDueUpTo",
+                query = "delete from AuditRecordEntity r where r.time < :cutoff and r.time <= :time and (r.time < :time or r.id <= :id)"),
+        @NamedQuery(name = "auditRecord.deleteDue",
+                query = "delete from AuditRecordEntity r where r.time < :cutoff"),
         @NamedQuery(name = "auditRecord.supportOfSession",
                 query = "select r from AuditRecordEntity r where r.realmId = :realmId and r.sessionId = :sessionId"
-                        + " and r.supportUser is not null order by r.time"),
-        @NamedQuery(name = "auditRecord.deleteByIds",
-                query = "delete from AuditRecordEntity r where r.id in :ids")
+                        + " and r.supportUser is not null order by r.time")
 })
 public class AuditRecordEntity {
 
