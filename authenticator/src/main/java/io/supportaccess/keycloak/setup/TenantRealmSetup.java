@@ -73,9 +73,16 @@ public final class TenantRealmSetup {
         }
         // first: the realm's row is then written once, with the admin console theme the bootstrap selected before
         installAccountTheme(realm);
+        long started = System.nanoTime();
         installFlows(realm);
+        long flows = System.nanoTime();
         installClientScope(session, realm);
+        long scope = System.nanoTime();
         installUsernameValidator(session, realm);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Realm '%s': flows %.1f ms, client scope %.1f ms, user profile %.1f ms", realm.getName(), (flows - started) / 1e6,
+                    (scope - flows) / 1e6, (System.nanoTime() - scope) / 1e6);
+        }
     }
 
     /** The account console theme with the "Support access" page, unless the realm chose a theme of its own. */

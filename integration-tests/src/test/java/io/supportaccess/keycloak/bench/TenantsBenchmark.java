@@ -30,7 +30,7 @@ public final class TenantsBenchmark {
         StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false);
         // -Dbench.setupLog=true: the extension server logs each realm's set-up steps with their times (extension-*.log)
         StandaloneKeycloak extension = Boolean.getBoolean("bench.setupLog")
-                ? StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true, "--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug")
+                ? StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true, "--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug")
                 : StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true);
         try {
             System.out.printf("first start: stock %.1f s, extension %.1f s (no tenant realms)%n",
