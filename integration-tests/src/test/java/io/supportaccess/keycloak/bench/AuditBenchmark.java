@@ -130,10 +130,12 @@ public final class AuditBenchmark {
                        case when s.k = 1 then 'support' || (s.u % 50) || '$user' || s.u else 'user' || s.u end,
                        case when s.k = 1 then 'support' || (s.u % 50) end, 'user' || s.u, 'bench-client'
                 from (select g, (random() * ?)::bigint as age, floor(random() * 7)::int as k, floor(random() * 1000)::int as u,
-                             case when g % 5 = 0 then ? when g % 100 = 1 then ? else 'bench-' || (g % ?) end as realm_id,
-                             case when g % 5 = 0 then ? when g % 100 = 1 then 'management' else 'bench-' || (g % ?) end as realm_name
+                             case when g % LARGE_EVERY = 0 then ? when g % 100 = 1 then ? else 'bench-' || (g % ?) end as realm_id,
+                             case when g % LARGE_EVERY = 0 then ? when g % 100 = 1 then 'management' else 'bench-' || (g % ?) end as realm_name
                       from generate_series(?::bigint, ?::bigint) g) s
                 """;
+        // -Dbench.largeTenantEvery=1 puts every record into the large tenant (an export of all of them)
+        sql = sql.replace("LARGE_EVERY", Integer.toString(Math.max(1, Integer.getInteger("bench.largeTenantEvery", 5))));
         for (long from = first; from <= last; from += 1_000_000) {
             long to = Math.min(last, from + 999_999);
             try (PreparedStatement insert = db.prepareStatement(sql)) {
@@ -348,6 +350,13 @@ public final class AuditBenchmark {
                 response.statusCode(), lines, bytes >> 20, seconds, lines / seconds);
         System.out.printf("  node's live heap after a full GC: %.0f MB before; during the export %s MB (-Xmx1g)%n", before,
                 samples.stream().map(d -> String.format("%.0f", d)).collect(java.util.stream.Collectors.joining(", ")));
+        if (samples.size() >= 8) {
+            int quarter = samples.size() / 4;
+            System.out.printf("  %d samples: min %.0f, max %.0f MB; mean of the first quarter %.0f, of the last quarter %.0f MB%n", samples.size(),
+                    samples.stream().mapToDouble(Double::doubleValue).min().orElse(0), samples.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    samples.subList(0, quarter).stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                    samples.subList(samples.size() - quarter, samples.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        }
     }
 
     /** Used heap in MB right after a full GC. */
