@@ -70,9 +70,7 @@ public final class AccessApproval {
             case TENANT_EXCLUDED -> throw AccessRequestRefused.conflict("Tenant '" + tenant.getName() + "' is excluded from support access");
             default -> { }
         }
-        Optional<AccessRequestEntity> pending = requests.ofSupportUser(supportUser.getId(), 200).stream()
-                .filter(r -> r.getRealmId().equals(tenant.getId()) && r.getStatus() == AccessRequestEntity.Status.PENDING && r.getPendingUntil() > now)
-                .findFirst();
+        Optional<AccessRequestEntity> pending = requests.lockPendingOf(tenant.getId(), supportUser.getId(), now);
         if (pending.isPresent()) {
             throw AccessRequestRefused.conflict("You already have a pending access request for tenant '" + tenant.getName() + "' ("
                     + pending.get().getId() + "); withdraw it first");

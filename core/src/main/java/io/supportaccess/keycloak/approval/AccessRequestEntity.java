@@ -24,6 +24,14 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "accessRequest.approvedFor",
                 query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.supportUserId = :supportUserId"
                         + " and r.status = 'APPROVED' and r.approvedUntil > :now order by r.approvedUntil desc, r.id"),
+        @NamedQuery(name = "accessRequest.ofSupportUserInRealm",
+                query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.supportUserId = :supportUserId"
+                        + " order by r.requestedAt desc, r.id"),
+        @NamedQuery(name = "accessRequest.pendingOf",
+                query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.supportUserId = :supportUserId"
+                        + " and r.status = 'PENDING' and r.pendingUntil > :now order by r.requestedAt desc, r.id"),
+        @NamedQuery(name = "accessRequest.countPendingInRealm",
+                query = "select count(r) from AccessRequestEntity r where r.realmId = :realmId and r.status = 'PENDING' and r.pendingUntil > :now"),
         @NamedQuery(name = "accessRequest.countApprovedInRealm",
                 query = "select count(r) from AccessRequestEntity r where r.realmId = :realmId and r.status = 'APPROVED' and r.approvedUntil > :now"),
         @NamedQuery(name = "accessRequest.dueRealms",

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Storage of access requests ({@link AccessRequestEntity}). Times are epoch milliseconds passed in by the caller. */
@@ -56,6 +57,13 @@ public final class AccessRequests {
                 .setParameter("supportUserId", supportUserId).setMaxResults(max).getResultList();
     }
 
+    /** The support user's latest request in a tenant. */
+    public Optional<AccessRequestEntity> latestOf(String realmId, String supportUserId) {
+        return em.createNamedQuery("accessRequest.ofSupportUserInRealm", AccessRequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("supportUserId", supportUserId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** A tenant's requests, newest first; {@code status} null for all. */
     public List<AccessRequestEntity> ofRealm(String realmId, AccessRequestEntity.Status status, int first, int max) {
         var query = status == null
@@ -68,6 +76,23 @@ public final class AccessRequests {
     public List<AccessRequestEntity> approvedFor(String realmId, String supportUserId, long now) {
         return em.createNamedQuery("accessRequest.approvedFor", AccessRequestEntity.class)
                 .setParameter("realmId", realmId).setParameter("supportUserId", supportUserId).setParameter("now", now).getResultList();
+    }
+
+    /**
+     * The support user's undecided, unexpired request in a tenant, read after locking the support user's
+     * row: of two asks at once, the second waits here and then sees the first one's request.
+     */
+    public Optional<AccessRequestEntity> lockPendingOf(String realmId, String supportUserId, long now) {
+        em.find(UserEntity.class, supportUserId, LockModeType.PESSIMISTIC_WRITE);
+        return em.createNamedQuery("accessRequest.pendingOf", AccessRequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("supportUserId", supportUserId).setParameter("now", now)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** How many undecided, unexpired requests a tenant has. */
+    public long countPending(String realmId, long now) {
+        return em.createNamedQuery("accessRequest.countPendingInRealm", Long.class)
+                .setParameter("realmId", realmId).setParameter("now", now).getSingleResult();
     }
 
     /** How many unexpired approvals a tenant has (each opens it for one support user). */

@@ -243,6 +243,34 @@ class AccessApprovalIT {
     }
 
     @Test
+    void ofSeveralAsksAtOnceForOneTenantOneIsPendingAndTheOthersGetAConflict() throws Exception {
+        String token = Platform.managementToken(t.jill(), TenantWithSupport.JILL_PASSWORD);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Http.Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = "{\"tenant\":\"" + t.tenant() + "\",\"targetUser\":null,\"hours\":2,\"reason\":\"RACE-" + i + "\"}";
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return Http.post(managementApi(""), token, "application/json", body);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Http.Reply> call : calls) {
+            Http.Reply reply = call.get();
+            assertThat(reply.status()).as(reply.body()).isIn(201, 409);
+            statuses.add(reply.status());
+        }
+        assertThat(statuses).as("exactly one request is created").containsOnlyOnce(201);
+        assertThat(own(t.jill()).stream().filter(r -> "PENDING".equals(r.get("status").asText()))).hasSize(1);
+        assertThat(supportActivities(t.tenant()).stream().filter("Access requested"::equals)).hasSize(1);
+    }
+
+    @Test
     void aSupportUserWithdrawsOnlyTheirOwnOpenRequests() {
         String bob = Platform.unique("bob");
         Platform.createSupportUser(bob, TenantWithSupport.JILL_PASSWORD, "Support");

@@ -57,9 +57,7 @@ final class AskForAccessStep {
     /** The support user's latest request for this tenant, told on the page: still waiting, or denied (by whom, why). */
     private void describeLatest(org.keycloak.forms.login.LoginFormsProvider form, String supportUserId) {
         long now = Time.currentTimeMillis();
-        new AccessRequests(ctx.getSession()).ofSupportUser(supportUserId, 50).stream()
-                .filter(r -> r.getRealmId().equals(ctx.getRealm().getId()))
-                .findFirst()
+        new AccessRequests(ctx.getSession()).latestOf(ctx.getRealm().getId(), supportUserId)
                 .ifPresent(latest -> {
                     String status = AccessApproval.status(latest, now);
                     if (status.equals(AccessRequestEntity.Status.PENDING.name())) {
