@@ -12,6 +12,8 @@ public enum SessionEnd {
     SESSION_GONE("session gone"),
     /** The tenant closed: its last support request expired or was disabled, or the platform setting no longer opens it. */
     EXPIRY("expiry"),
+    /** A full support session while the tenant now grants read-only support only (its full request ended, or the platform's mode changed). */
+    READ_ONLY_NOW("read-only now"),
     /** The support user lost the permission, or their account was disabled, removed or is no longer fully set up. */
     WITHDRAWAL("withdrawal"),
     /** The tenant was excluded from support, disabled or removed. */

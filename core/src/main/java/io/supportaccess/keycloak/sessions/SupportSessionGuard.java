@@ -1,11 +1,13 @@
 package io.supportaccess.keycloak.sessions;
 
+import io.supportaccess.keycloak.SupportAccess;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.audit.AuditEntry;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.audit.AuditType;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.SupportMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -110,11 +112,23 @@ public final class SupportSessionGuard {
             return Optional.of(SessionEnd.TARGET_UNAVAILABLE);
         }
         return switch (SupportAccessDecision.decide(session, management, supportUser, tenant, target.getUsername())) {
-            case GRANTED -> Optional.empty();
+            case GRANTED -> stillInItsMode(management, tenant, online != null ? online : offline);
             case NOT_PERMITTED -> Optional.of(SessionEnd.WITHDRAWAL);
             case TENANT_CLOSED -> Optional.of(SessionEnd.EXPIRY);
             default -> Optional.of(SessionEnd.TENANT_UNAVAILABLE);
         };
+    }
+
+    /**
+     * A full session ends when the tenant now grants read-only support only (a login now would get
+     * read-only tokens); a read-only session is never raised to full: it stays as it is.
+     */
+    private Optional<SessionEnd> stillInItsMode(RealmModel management, RealmModel tenant, UserSessionModel userSession) {
+        SupportMode started = SupportMode.stored(userSession.getNote(SupportAccess.SESSION_SUPPORT_MODE));
+        if (started == SupportMode.FULL && SupportAccessDecision.mode(session, management, tenant) == SupportMode.READ_ONLY) {
+            return Optional.of(SessionEnd.READ_ONLY_NOW);
+        }
+        return Optional.empty();
     }
 
     /** Every live support session with the time it ends unless used again. */

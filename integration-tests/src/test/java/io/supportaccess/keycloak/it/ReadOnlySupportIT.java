@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportaccess.keycloak.it.support.Audit;
+import io.supportaccess.keycloak.it.support.Await;
 import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import io.supportaccess.keycloak.it.support.SupportAccessClient;
+import io.supportaccess.keycloak.it.support.SupportSession;
 import io.supportaccess.keycloak.it.support.TenantWithSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +155,59 @@ class ReadOnlySupportIT {
         JsonNode tenantState = Http.get(Platform.url() + "/admin/realms/management/support-access/tenants/" + both.tenant(),
                 Platform.adminToken()).json();
         assertThat(tenantState.get("mode").asText()).isEqualTo("full");
+    }
+
+    @Test
+    void aFullSessionEndsWhenTheTenantNowGrantsReadOnlySupportOnly() {
+        TenantWithSupport lowered = TenantWithSupport.create("rolow");
+        Platform.grantRealmRoles(lowered.tenant(), lowered.johnId(), "admins");
+        Platform.createUser(lowered.tenant(), "alice", "alice-pw");
+        Platform.createUser(lowered.tenant(), "bob", "bob-pw");
+        assertThat(enable(lowered.tenant(), Platform.token(lowered.tenant(), "alice", "alice-pw"), "{\"mode\":\"read-only\"}").status())
+                .isEqualTo(201);
+        String bob = Platform.token(lowered.tenant(), "bob", "bob-pw");
+        assertThat(enable(lowered.tenant(), bob, "{\"mode\":\"full\"}").status()).isEqualTo(201);
+        SupportSession full = SupportSession.login(lowered.tenant(), lowered.supportLogin(), TenantWithSupport.JILL_PASSWORD);
+        assertThat(realmRoles(Http.jwtPayload(full.accessToken()))).contains("ROLE_INVENTORY_ADMIN");
+
+        // bob takes his full request back; alice's read-only one keeps the tenant open
+        Http.Reply disabled = SupportAccessClient.ofTenant(lowered.tenant(), bob).disable();
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        assertThat(disabled.json().get("open").asBoolean()).isTrue();
+        assertThat(disabled.json().get("endedSupportSessions").asInt()).isEqualTo(1);
+        full.assertEnded();
+        assertThat(Audit.all(lowered.tenant(), Map.of("type", "Support")).stream()
+                .filter(r -> r.get("activity").asText().equals("Support session ended"))
+                .map(r -> r.get("who").asText() + " " + r.get("text").asText()))
+                .containsExactly(lowered.supportLogin() + " Support session of " + lowered.supportLogin() + " in " + lowered.tenant()
+                        + " ended: read-only now");
+
+        // the next login is read-only, and the checks leave it alone
+        SupportSession again = SupportSession.login(lowered.tenant(), lowered.supportLogin(), TenantWithSupport.JILL_PASSWORD);
+        assertThat(realmRoles(Http.jwtPayload(again.accessToken()))).contains("ROLE_INVENTORY_READ").doesNotContain("ROLE_INVENTORY_ADMIN");
+        assertThat(SupportAccessClient.ofTenant(lowered.tenant(), Platform.token(lowered.tenant(), "alice", "alice-pw")).status()
+                .get("open").asBoolean()).isTrue();
+        Await.sleep(5_000);
+        assertThat(again.alive()).as("a read-only session in a read-only tenant lives on through the sweeps").isTrue();
+    }
+
+    @Test
+    void fullSessionsEndWhenThePlatformLowersItsModeToReadOnly() {
+        TenantWithSupport byPlatform = TenantWithSupport.create("roplow");
+        assertThat(Platform.putSettings("{\"platformSupportMode\":\"full\",\"supportAccessActivated\":[\"" + byPlatform.tenant() + "\"]}")
+                .status()).isEqualTo(200);
+        try {
+            SupportSession full = SupportSession.login(byPlatform.tenant(), byPlatform.supportLogin(), TenantWithSupport.JILL_PASSWORD);
+            assertThat(full.alive()).isTrue();
+            Http.Reply lowered = Platform.putSettings("{\"platformSupportMode\":\"read-only\"}");
+            assertThat(lowered.status()).as(lowered.body()).isEqualTo(200);
+            full.assertEnded();
+            SupportSession readOnlySession = SupportSession.login(byPlatform.tenant(), byPlatform.supportLogin(), TenantWithSupport.JILL_PASSWORD);
+            assertThat(realmRoles(Http.jwtPayload(readOnlySession.accessToken()))).doesNotContain("ROLE_INVENTORY_ADMIN");
+            assertThat(readOnlySession.alive()).isTrue();
+        } finally {
+            Platform.putSettings("{\"platformSupportMode\":\"full\",\"supportAccessActivated\":false}");
+        }
     }
 
     @Test
