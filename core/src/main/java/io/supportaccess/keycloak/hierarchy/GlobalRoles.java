@@ -1,6 +1,8 @@
 package io.supportaccess.keycloak.hierarchy;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
@@ -33,6 +35,12 @@ public final class GlobalRoles {
         user.getGroupsStream().flatMap(GlobalRoles::withParents).flatMap(GroupModel::getRealmRoleMappingsStream)
                 .filter(role -> isGlobalRole(realm, role)).forEach(roles::add);
         return roles;
+    }
+
+    /** The names (sorted) of those of {@code roles} that {@code holder} does not hold. */
+    public static List<String> notHeldBy(RealmModel realm, UserModel holder, Collection<RoleModel> roles) {
+        Set<RoleModel> held = held(realm, holder);
+        return roles.stream().filter(role -> !held.contains(role)).map(RoleModel::getName).sorted().toList();
     }
 
     public static boolean isGlobalRole(RealmModel realm, RoleModel role) {

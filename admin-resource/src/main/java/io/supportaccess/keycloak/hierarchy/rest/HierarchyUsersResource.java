@@ -184,9 +184,7 @@ public class HierarchyUsersResource {
             throw new NotPermitted("The new owner must be " + manager.principal().getUsername() + " or below them in the hierarchy");
         }
         if (owner != null) {
-            Set<RoleModel> ownerRoles = GlobalRoles.held(realm, owner);
-            List<String> beyond = GlobalRoles.direct(realm, target).stream().filter(role -> !ownerRoles.contains(role))
-                    .map(RoleModel::getName).sorted().toList();
+            List<String> beyond = GlobalRoles.notHeldBy(realm, owner, GlobalRoles.direct(realm, target));
             if (!beyond.isEmpty()) {
                 throw new HierarchyRefusal(target.getUsername() + " holds roles that " + owner.getUsername()
                         + " does not: " + String.join(", ", beyond) + ". A user can have at most the roles of their owner");
@@ -287,16 +285,14 @@ public class HierarchyUsersResource {
 
     private void requireAssignable(HierarchyCaller.Manager manager, UserModel owner, List<RoleModel> roles) {
         if (!manager.unbounded()) {
-            Set<RoleModel> held = GlobalRoles.held(realm, manager.principal());
-            List<String> notHeld = roles.stream().filter(role -> !held.contains(role)).map(RoleModel::getName).sorted().toList();
+            List<String> notHeld = GlobalRoles.notHeldBy(realm, manager.principal(), roles);
             if (!notHeld.isEmpty()) {
                 throw new NotPermitted(manager.principal().getUsername() + " does not hold " + String.join(", ", notHeld)
                         + ": a manager gives only roles they hold themselves");
             }
         }
         if (owner != null) {
-            Set<RoleModel> ownerRoles = GlobalRoles.held(realm, owner);
-            List<String> beyond = roles.stream().filter(role -> !ownerRoles.contains(role)).map(RoleModel::getName).sorted().toList();
+            List<String> beyond = GlobalRoles.notHeldBy(realm, owner, roles);
             if (!beyond.isEmpty()) {
                 throw new HierarchyRefusal("The owner " + owner.getUsername() + " does not hold " + String.join(", ", beyond)
                         + ": a user can have at most the roles of their owner");

@@ -82,25 +82,43 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
     }
 
     private void otpStep(AuthenticationFlowContext ctx, MultivaluedMap<String, String> form) {
+        Optional<Pending> pending = resume(ctx, SupportAccess.NOTE_PENDING_SUPPORT_USER_ID);
+        if (pending.isEmpty()) {
+            return;
+        }
+        UserModel supportUser = pending.get().supportUser();
+        if (!SupportLogin.checkOtp(ctx, supportUser, form.getFirst(OTP_FIELD))) {
+            SupportLogin.logRefusal(ctx, Refusal.INVALID_CREDENTIALS);
+            ctx.failureChallenge(Refusal.INVALID_CREDENTIALS.flowError(), otpForm(ctx, supportUser, "invalidTotpMessage"));
+            return;
+        }
+        clearPending(ctx.getAuthenticationSession());
+        authorizeAndGrant(ctx, pending.get().username(), pending.get().name(), supportUser);
+    }
+
+    /** A login a later step continues: what the password step left in the authentication session. */
+    private record Pending(String username, SupportUsername name, UserModel supportUser) {
+    }
+
+    /**
+     * The login the password step left pending, read back for a later step ({@code supportUserNote}
+     * names the auth note with the support user's id); refused as invalid credentials, and empty,
+     * when the name no longer parses or the support user is gone or may no longer log in.
+     */
+    private Optional<Pending> resume(AuthenticationFlowContext ctx, String supportUserNote) {
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         String username = authSession.getAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
         Optional<SupportUsername> name = SupportUsernameParser.parse(username);
         SupportLogin.describeAttempt(ctx, username, name);
         var management = SupportLogin.managementRealm(ctx.getSession());
         UserModel supportUser = management == null ? null
-                : ctx.getSession().users().getUserById(management, authSession.getAuthNote(SupportAccess.NOTE_PENDING_SUPPORT_USER_ID));
+                : ctx.getSession().users().getUserById(management, authSession.getAuthNote(supportUserNote));
         if (name.isEmpty() || supportUser == null || !SupportLogin.mayContinue(ctx.getSession(), supportUser)) {
             clearPending(authSession);
             refuse(ctx, username, Refusal.INVALID_CREDENTIALS);
-            return;
+            return Optional.empty();
         }
-        if (!SupportLogin.checkOtp(ctx, supportUser, form.getFirst(OTP_FIELD))) {
-            SupportLogin.logRefusal(ctx, Refusal.INVALID_CREDENTIALS);
-            ctx.failureChallenge(Refusal.INVALID_CREDENTIALS.flowError(), otpForm(ctx, supportUser, "invalidTotpMessage"));
-            return;
-        }
-        clearPending(authSession);
-        authorizeAndGrant(ctx, username, name.get(), supportUser);
+        return Optional.of(new Pending(username, name.get(), supportUser));
     }
 
     private void authorizeAndGrant(AuthenticationFlowContext ctx, String username, SupportUsername name, UserModel supportUser) {
@@ -131,31 +149,24 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
      * taken again with the reason, as the tenant may have closed meanwhile.
      */
     private void reasonStep(AuthenticationFlowContext ctx, MultivaluedMap<String, String> form) {
-        AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
-        String username = authSession.getAuthNote(SupportAccess.NOTE_PENDING_USERNAME);
-        Optional<SupportUsername> name = SupportUsernameParser.parse(username);
-        SupportLogin.describeAttempt(ctx, username, name);
-        var management = SupportLogin.managementRealm(ctx.getSession());
-        UserModel supportUser = management == null ? null
-                : ctx.getSession().users().getUserById(management, authSession.getAuthNote(SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID));
-        if (name.isEmpty() || supportUser == null || !SupportLogin.mayContinue(ctx.getSession(), supportUser)) {
-            clearPending(authSession);
-            refuse(ctx, username, Refusal.INVALID_CREDENTIALS);
+        Optional<Pending> pending = resume(ctx, SupportAccess.NOTE_REASON_PENDING_SUPPORT_USER_ID);
+        if (pending.isEmpty()) {
             return;
         }
+        String username = pending.get().username();
         String reason = form.getFirst(SupportReason.PARAMETER);
         SupportReason.Problem problem = SupportReason.problemOf(reason);
         if (problem != null) {
             ctx.challenge(reasonForm(ctx, username, reason, Refusal.of(problem).messageKey()));
             return;
         }
-        clearPending(authSession);
-        SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, name.get(), supportUser);
+        clearPending(ctx.getAuthenticationSession());
+        SupportLogin.Authorization authorization = SupportLogin.authorize(ctx, pending.get().name(), pending.get().supportUser());
         if (authorization.refusal() != null) {
             refuse(ctx, username, authorization.refusal());
             return;
         }
-        SupportLogin.grant(ctx, supportUser, authorization.target(), SupportReason.normalise(reason));
+        SupportLogin.grant(ctx, pending.get().supportUser(), authorization.target(), SupportReason.normalise(reason));
         ctx.success();
     }
 
