@@ -266,6 +266,12 @@ const en = {
   approval: "Approval",
   approvalBy: "approved by {{who}} until {{until}}",
   activeApprovals: "Active access approvals",
+  pendingApprovals: "Pending access requests",
+  approvalColumn: "Access approval",
+  approvalShort_off: "off",
+  approvalShort_available: "available",
+  approvalShort_only: "only way",
+  approvalCounts: "{{active}} active, {{pending}} pending",
 };
 
 const de: typeof en = {
@@ -532,6 +538,12 @@ const de: typeof en = {
   approval: "Genehmigung",
   approvalBy: "genehmigt von {{who}} bis {{until}}",
   activeApprovals: "Aktive Zugriffsgenehmigungen",
+  pendingApprovals: "Offene Zugriffsanfragen",
+  approvalColumn: "Zugriffsgenehmigung",
+  approvalShort_off: "aus",
+  approvalShort_available: "verfügbar",
+  approvalShort_only: "einziger Weg",
+  approvalCounts: "{{active}} aktiv, {{pending}} offen",
 };
 
 export type MessageKey = keyof typeof en;

@@ -15,7 +15,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { CreateTenant, useTenantManagement } from "./TenantLifecycle";
 import { useSupportAccessApi } from "../api";
 import { Empty, Header, Refusal, useLoad } from "../common";
-import { useSaT } from "../messages";
+import { MessageKey, useSaT } from "../messages";
 
 export type TenantStatus = {
   tenant: string;
@@ -29,6 +29,18 @@ export type TenantStatus = {
   /** the effective access approval mode (issue 20) */
   approvalMode?: "off" | "available" | "only";
   activeApprovals?: number;
+  pendingApprovals?: number;
+};
+
+/** The tenant's access approval mode, with its active approvals and pending requests when approvals are not off. */
+export const ApprovalCell = ({ tenant }: { tenant: TenantStatus }) => {
+  const { t } = useSaT();
+  if (!tenant.approvalMode) return <>—</>;
+  const mode = t(`approvalShort_${tenant.approvalMode}` as MessageKey);
+  const active = tenant.activeApprovals ?? 0;
+  const pending = tenant.pendingApprovals ?? 0;
+  if (tenant.approvalMode === "off" && active === 0 && pending === 0) return <>{mode}</>;
+  return <>{mode} · {t("approvalCounts", { active: String(active), pending: String(pending) })}</>;
 };
 
 export const OpenLabel = ({ tenant }: { tenant: TenantStatus }) => {
@@ -111,13 +123,16 @@ export const TenantsPage = () => {
                 <Th>{t("openedBy")}</Th>
                 <Th>{t("expiresAt")}</Th>
                 <Th>{t("activeRequests")}</Th>
+                <Th>{t("approvalColumn")}</Th>
                 <Th>{t("supportLogin")}</Th>
               </Tr>
             </Thead>
             <Tbody>
               {rows.map((row) => (
                 <Tr key={row.tenant} data-tenant={row.tenant} data-open={String(row.open)}
-                  data-expires-at={row.expiresAt ?? ""} data-active-requests={row.activeRequests}>
+                  data-expires-at={row.expiresAt ?? ""} data-active-requests={row.activeRequests}
+                  data-approval-mode={row.approvalMode ?? ""} data-active-approvals={row.activeApprovals ?? 0}
+                  data-pending-approvals={row.pendingApprovals ?? 0}>
                   <Td dataLabel={t("tenant")}>
                     <Link id={`support-access-tenant-${row.tenant}`}
                       to={`/${encodeURIComponent(realm)}/support-access/tenants/${encodeURIComponent(row.tenant)}`}>
@@ -126,10 +141,11 @@ export const TenantsPage = () => {
                   </Td>
                   <Td dataLabel={t("state")}><OpenLabel tenant={row} /></Td>
                   <Td dataLabel={t("openedBy")}>
-                    {row.platformOpen ? t("byPlatform") : row.activeRequests > 0 ? t("byRequests") : "—"}
+                    {row.platformOpen ? t("byPlatform") : row.activeRequests > 0 ? t("byRequests") : row.activeApprovals ? t("byApproval") : "—"}
                   </Td>
                   <Td dataLabel={t("expiresAt")}>{row.platformOpen ? "—" : formatTime(row.expiresAt)}</Td>
                   <Td dataLabel={t("activeRequests")}>{row.activeRequests}</Td>
+                  <Td dataLabel={t("approvalColumn")} className="support-access-approval-cell"><ApprovalCell tenant={row} /></Td>
                   <Td dataLabel={t("supportLogin")}>{row.supportLogin}</Td>
                 </Tr>
               ))}

@@ -1,12 +1,12 @@
 package io.supportaccess.keycloak.admin;
 
-import io.supportaccess.keycloak.settings.SupportMode;
-
+import io.supportaccess.keycloak.approval.AccessRequests;
 import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.decision.SupportLoginFlows;
 import io.supportaccess.keycloak.requests.SupportRequestEvent;
 import io.supportaccess.keycloak.requests.SupportRequests;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import io.supportaccess.keycloak.settings.SupportMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class TenantRepresentations {
 
     static Map<String, Object> state(RealmModel tenant, PlatformSettings settings, SupportMode platformMode, SupportRequests requests,
                                      long now) {
-        var approvals = new io.supportaccess.keycloak.approval.AccessRequests(requests.session());
+        var approvals = new AccessRequests(requests.session());
         Long expiresAt = requests.openUntil(tenant.getId(), now).orElse(null);
         boolean excluded = settings.excludes(tenant.getName());
         boolean platformOpen = settings.opensByPlatform(tenant.getName());
@@ -33,6 +33,7 @@ final class TenantRepresentations {
         state.put("open", !excluded && settings.opensOtherThanByApproval(tenant.getName()) && (platformOpen || expiresAt != null));
         state.put("approvalMode", settings.approvalMode(tenant.getName()).json());
         state.put("activeApprovals", approvals.countApproved(tenant.getId(), now));
+        state.put("pendingApprovals", approvals.countPending(tenant.getId(), now));
         state.put("supportLogin", SupportLoginFlows.availability(tenant));
         state.put("expiresAt", instant(expiresAt));
         state.put("activeRequests", requests.active(tenant.getId(), now).size());

@@ -1,10 +1,11 @@
 package io.supportaccess.keycloak.tenant;
 
-import io.supportaccess.keycloak.decision.SupportAccessDecision;
-
 import io.supportaccess.keycloak.SupportAccess;
+
+import io.supportaccess.keycloak.approval.AccessRequests;
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.consent.Consent;
+import io.supportaccess.keycloak.decision.SupportAccessDecision;
 import io.supportaccess.keycloak.notify.NoticeFailures;
 import io.supportaccess.keycloak.permission.SupportAccessAuth;
 import io.supportaccess.keycloak.requests.SupportRequests;
@@ -37,7 +38,9 @@ final class SupportStatusRepresentation {
         boolean othersOpen = settings.opensOtherThanByApproval(realm.getName());
         body.put("open", !excluded && othersOpen && (platformOpen || expiresAt != null));
         body.put("approvalMode", settings.approvalMode(realm.getName()).json());
-        body.put("activeApprovals", new io.supportaccess.keycloak.approval.AccessRequests(session).countApproved(realm.getId(), now));
+        AccessRequests approvals = new AccessRequests(session);
+        body.put("activeApprovals", approvals.countApproved(realm.getId(), now));
+        body.put("pendingApprovals", approvals.countPending(realm.getId(), now));
         body.put("openedByPlatform", platformOpen);
         body.put("excludedByPlatform", excluded);
         body.put("expiresAt", expiresAt == null ? null : Instant.ofEpochMilli(expiresAt).toString());

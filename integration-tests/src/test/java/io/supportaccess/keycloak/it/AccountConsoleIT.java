@@ -354,7 +354,11 @@ class AccountConsoleIT {
         Platform.setSupportActivated(false);
         Platform.putSettings("{\"approvalMode\":\"available\"}");
         try {
-            String jillsRequest = askForAccess(jill, "jill-secret", tenant, "john", 4, "ABC-123 <b>printer</b> broken");
+            // jill, refused on the login page because the tenant is closed, asks its approvers there
+            JsonNode asked = askOnTheLoginPage(tenant, jill + "$john", "jill-secret", "ABC-123 <b>printer</b> broken", 4);
+            assertThat(asked.get("targetUser").asText()).isEqualTo("john");
+            assertThat(asked.get("hoursRequested").asInt()).isEqualTo(4);
+            String jillsRequest = asked.get("id").asText();
             String bobsRequest = askForAccess(bob, "bob-secret", tenant, null, 3, "DEF-456");
             assertThat(Platform.passwordGrant(tenant, jill + "$john", "jill-secret").status()).isEqualTo(400);
 
@@ -406,6 +410,20 @@ class AccountConsoleIT {
             assertThat(chrome.findElement(By.id("support-access-no-pending")).isDisplayed()).isTrue();
             assertThat(Platform.passwordGrant(tenant, bob + "$john", "bob-secret").status()).isEqualTo(400);
             noConsoleErrors();
+
+            // on the login page: jill gets in as john and sees john's account; bob, denied, is told so and stays out
+            chrome.manage().deleteAllCookies();
+            chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
+            signIn(jill + "$john", "jill-secret");
+            waitFor(By.id("firstName"));
+            new WebDriverWait(chrome, Duration.ofSeconds(20)).until(d -> "john".equals(d.findElement(By.id("firstName")).getAttribute("value")));
+            assertThat(chrome.findElement(By.id("email")).getAttribute("value")).startsWith("john@");
+            screenshot("account-approved-support-login.png");
+            chrome.manage().deleteAllCookies();
+            chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
+            signIn(bob + "$john", "bob-secret");
+            assertThat(waitFor(By.id("support-access-ask-denied")).getText()).contains("ann", "not today");
+            assertThat(chrome.getCurrentUrl()).doesNotContain("/account/#");
         } finally {
             Platform.putSettings("{\"approvalMode\":\"off\"}");
         }
@@ -448,6 +466,32 @@ class AccountConsoleIT {
                 Platform.managementToken(supportUser, password), "application/json", Http.json(body));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get("id").asText();
+    }
+
+    /** Signs in on the tenant's login page with a support login the closed tenant refuses, asks for access there; the request as listed. */
+    private JsonNode askOnTheLoginPage(String tenant, String supportLogin, String password, String reason, int hours) throws Exception {
+        chrome.manage().deleteAllCookies();
+        chrome.get(Platform.url() + "/realms/" + tenant + "/account/");
+        signIn(supportLogin, password);
+        waitFor(By.id("kc-support-access-ask-form"));
+        assertThat(chrome.findElement(By.id("support_ask_any_user")).isSelected()).as("asks for the user typed").isFalse();
+        chrome.findElement(By.id("support_ask_reason")).sendKeys(reason);
+        WebElement hoursField = chrome.findElement(By.id("support_ask_hours"));
+        hoursField.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(hours));
+        screenshot("login-ask-for-access.png");
+        chrome.findElement(By.id("kc-support-access-ask")).click();
+        assertThat(waitFor(By.id("support-access-ask-sent")).getText()).contains(tenant);
+        String supportUser = supportLogin.substring(0, supportLogin.indexOf('$'));
+        JsonNode own = Http.get(Platform.url() + "/realms/" + Platform.MANAGEMENT + "/support-access/access-requests",
+                Platform.managementToken(supportUser, password)).json();
+        assertThat(own.get(0).get("reason").asText()).isEqualTo(reason);
+        return own.get(0);
+    }
+
+    private void signIn(String username, String password) {
+        waitFor(By.id("username")).sendKeys(username);
+        chrome.findElement(By.id("password")).sendKeys(password);
+        chrome.findElement(By.id("kc-login")).click();
     }
 
     static String accessRequestsUrl(String tenant) {

@@ -334,6 +334,12 @@ class AdminConsoleIT {
             assertThat(Http.post(AccountConsoleIT.accessRequestsUrl(tenant) + "/" + bobs + "/deny", Platform.token(tenant, "mary", "mary-pw"),
                     "application/json", "{\"comment\":\"not now\"}").status()).isEqualTo(200);
             String jills = AccountConsoleIT.askForAccess(jill, "jill-secret", tenant, "john", 3, "ABC-123");
+            // Tenants: the approval mode with its pending request, the tenant closed
+            WebElement listed = tenantsRow(tenant);
+            assertThat(listed.getAttribute("data-approval-mode")).isEqualTo("available");
+            assertThat(listed.getAttribute("data-pending-approvals")).isEqualTo("1");
+            assertThat(listed.getAttribute("data-active-approvals")).isEqualTo("0");
+            assertThat(listed.findElement(By.className("support-access-approval-cell")).getText()).isEqualTo("available · 0 active, 1 pending");
 
             chrome.get(Platform.url() + "/admin/" + Platform.MANAGEMENT + "/console/#/" + Platform.MANAGEMENT + "/support-access/tenants/" + tenant);
             // the tenant's own approval mode: the platform's until the operator overrides it
@@ -372,6 +378,11 @@ class AdminConsoleIT {
             chrome.navigate().refresh();
             waitForText(By.id("support-access-tenant-approvals"), "1");
             assertThat(chrome.findElement(By.id("support-access-tenant-opened-by")).getText()).isEqualTo("Access approval");
+            WebElement opened = tenantsRow(tenant);
+            assertThat(opened.getAttribute("data-active-approvals")).isEqualTo("1");
+            assertThat(opened.getAttribute("data-pending-approvals")).isEqualTo("0");
+            assertThat(opened.getText()).contains("Access approval", "available · 1 active, 0 pending");
+            screenshot("tenants-approval");
             waitFor(By.id("nav-item-support-access-sessions")).click();
             WebElement session = waitFor(By.cssSelector("tr[data-who='" + jill + "$john']"));
             assertThat(session.getAttribute("data-access-request-id")).isEqualTo(jills);
@@ -380,6 +391,13 @@ class AdminConsoleIT {
         } finally {
             Platform.putSettings("{\"approvalMode\":\"off\",\"accessRequestPendingHours\":24}");
         }
+    }
+
+    /** The tenant's row on the Tenants page, found through its search. */
+    private WebElement tenantsRow(String tenant) {
+        chrome.get(Platform.url() + "/admin/" + Platform.MANAGEMENT + "/console/#/" + Platform.MANAGEMENT + "/support-access/tenants");
+        waitFor(By.cssSelector("#support-access-tenant-search input")).sendKeys(tenant, Keys.ENTER);
+        return waitFor(By.cssSelector("#support-access-tenants tr[data-tenant='" + tenant + "']"));
     }
 
     @Test
