@@ -196,20 +196,27 @@ export const AddUserDialog = ({ me, onClose, onSaved }: { me?: Me; onClose: () =
   const [form, setForm] = useState({ username: "", email: "", firstName: "", lastName: "" });
   const [enabled, setEnabled] = useState(true);
   const [owner, setOwner] = useState("");
+  const [password, setPassword] = useState({ value: "", confirm: "", temporary: true, resetEmail: false });
   const set = (key: keyof typeof form) => (_e: unknown, value: string) => setForm({ ...form, [key]: value });
+  const mismatch = password.value !== password.confirm;
   const create = () => {
     const body: Record<string, unknown> = { username: form.username.trim(), enabled };
     for (const key of ["email", "firstName", "lastName"] as const) {
       if (form[key].trim()) body[key] = form[key].trim();
     }
     if (owner) body.owner = owner;
+    if (password.value) {
+      body.password = password.value;
+      body.passwordTemporary = password.temporary;
+    }
+    if (password.resetEmail) body.sendPasswordResetEmail = true;
     return save(() => api(realm, usersPath(), { method: "POST", body: JSON.stringify(body) }),
       t("userCreated", { user: String(body.username) }));
   };
   return (
     <UserModal id="support-access-user-add-dialog" title={t("addUser")} error={error} onClose={onClose}
       actions={[
-        <Button key="create" id="support-access-user-add-save" variant="primary" isDisabled={!form.username.trim() || busy}
+        <Button key="create" id="support-access-user-add-save" variant="primary" isDisabled={!form.username.trim() || mismatch || busy}
           onClick={create}>{t("create")}</Button>,
         <Button key="cancel" variant="link" onClick={onClose}>{t("cancel")}</Button>,
       ]}>
@@ -228,6 +235,21 @@ export const AddUserDialog = ({ me, onClose, onSaved }: { me?: Me; onClose: () =
         </FormGroup>
         <FormGroup label={t("email")} fieldId="support-access-new-user-email">
           <TextInput id="support-access-new-user-email" type="email" value={form.email} onChange={set("email")} />
+        </FormGroup>
+        <FormGroup label={t("password")} fieldId="support-access-new-user-password">
+          <TextInput id="support-access-new-user-password" type="password" autoComplete="new-password" value={password.value}
+            onChange={(_e, value) => setPassword({ ...password, value })} />
+        </FormGroup>
+        <FormGroup label={t("passwordConfirm")} fieldId="support-access-new-user-password-confirm">
+          <TextInput id="support-access-new-user-password-confirm" type="password" autoComplete="new-password" value={password.confirm}
+            validated={mismatch ? "error" : "default"} onChange={(_e, confirm) => setPassword({ ...password, confirm })} />
+          {mismatch && <HelperText><HelperTextItem variant="error">{t("passwordMismatch")}</HelperTextItem></HelperText>}
+        </FormGroup>
+        <FormGroup fieldId="support-access-new-user-password-temporary">
+          <Checkbox id="support-access-new-user-password-temporary" label={t("passwordTemporary")} isChecked={password.temporary}
+            isDisabled={!password.value} onChange={(_e, temporary) => setPassword({ ...password, temporary })} />
+          <Checkbox id="support-access-new-user-reset-email" label={t("sendPasswordResetEmail")} isChecked={password.resetEmail}
+            onChange={(_e, resetEmail) => setPassword({ ...password, resetEmail })} />
         </FormGroup>
         {me?.manageAll ? (
           <UserPicker id="support-access-new-user-owner" label={t("owner")} value={owner} onChange={setOwner} none={t("noOwner")} />

@@ -643,12 +643,21 @@ class AdminConsoleIT {
         waitFor(By.id("support-access-new-user-username")).sendKeys("bob");
         chrome.findElement(By.id("support-access-new-user-first")).sendKeys("Bob");
         chrome.findElement(By.id("support-access-new-user-email")).sendKeys("bob@acme.example");
+        // a first password bob must change at his first login (the default); a confirmation that differs keeps Create off
+        chrome.findElement(By.id("support-access-new-user-password")).sendKeys("bob-first-pw");
+        chrome.findElement(By.id("support-access-new-user-password-confirm")).sendKeys("bob-first-pX");
+        assertThat(chrome.findElement(By.id("support-access-user-add-save")).isEnabled()).isFalse();
+        chrome.findElement(By.id("support-access-new-user-password-confirm")).sendKeys(Keys.BACK_SPACE, "w");
+        assertThat(chrome.findElement(By.id("support-access-new-user-password-temporary")).isSelected()).isTrue();
         chrome.findElement(By.id("support-access-user-add-save")).click();
         waitForToast("User bob created");
         JsonNode bob = hierarchyUser(tenant, "bob");
         String bobId = bob.get("id").asText();
         assertThat(bob.get("email").asText()).isEqualTo("bob@acme.example");
         assertThat(bob.hasNonNull("owner")).as("owner unset").isFalse();
+        Http.Reply bobsLogin = Platform.passwordGrant(tenant, "bob", "bob-first-pw");
+        assertThat(bobsLogin.json().get("error_description").asText()).as(bobsLogin.body()).isEqualTo("Account is not fully set up");
+        assertThat(Platform.realm(tenant).users().get(bobId).toRepresentation().getRequiredActions()).containsExactly("UPDATE_PASSWORD");
 
         // ann becomes bob's owner: the number next to ann's name, and bob below ann when expanded
         userAction(bobId, "owner");
@@ -747,10 +756,18 @@ class AdminConsoleIT {
         waitFor(By.id("support-access-user-add")).click();
         waitFor(By.id("support-access-new-user-username")).sendKeys("sid");
         assertThat(chrome.findElements(By.id("support-access-new-user-owner"))).isEmpty();
+        // a password that is final: sid (with a complete profile) logs in with it
+        chrome.findElement(By.id("support-access-new-user-first")).sendKeys("Sid");
+        chrome.findElement(By.id("support-access-new-user-last")).sendKeys("Test");
+        chrome.findElement(By.id("support-access-new-user-email")).sendKeys("sid@acme.example");
+        chrome.findElement(By.id("support-access-new-user-password")).sendKeys("sid-final-pw");
+        chrome.findElement(By.id("support-access-new-user-password-confirm")).sendKeys("sid-final-pw");
+        chrome.findElement(By.id("support-access-new-user-password-temporary")).click();
         chrome.findElement(By.id("support-access-user-add-save")).click();
         waitForToast("User sid created");
         JsonNode sid = hierarchyUser(tenant, "sid");
         assertThat(sid.get("owner").get("username").asText()).isEqualTo("sam");
+        assertThat(Platform.passwordGrant(tenant, "sid", "sid-final-pw").status()).isEqualTo(200);
         waitFor(By.cssSelector("#support-access-users tr[data-path='" + samId + "'][data-sub-users='1']"));
 
         // sid may get sam's own global roles, nothing else

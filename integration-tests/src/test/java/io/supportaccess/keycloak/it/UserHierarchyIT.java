@@ -3,9 +3,16 @@ package io.supportaccess.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.supportaccess.keycloak.it.support.Audit;
+import io.supportaccess.keycloak.it.support.Await;
+import io.supportaccess.keycloak.it.support.Browser;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * User hierarchies (seeds "Managing user hierarchies"): owners and sub-users, a Shared User Manager
@@ -218,6 +228,90 @@ class UserHierarchyIT {
         JsonNode roles = records.stream().filter(r -> r.get("activity").asText().equals("User roles updated")
                 && r.get("who").asText().contains(name("amary"))).findFirst().orElseThrow();
         assertThat(roles.get("text").asText()).contains(name("asam"));
+    }
+
+    @Test
+    void aNewUserGetsAFirstPasswordToChangeAtLoginOrAResetLinkByEmail() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(Await.freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            // a tenant with a mail server and a password policy, so that the rest of this class keeps its short passwords
+            String withMail = TenantNoticesIT.tenantWithMailServer("hierpw", smtp.getSmtp().getPort());
+            RealmRepresentation policy = Platform.realm(withMail).toRepresentation();
+            policy.setPasswordPolicy("length(12)");
+            Platform.realm(withMail).update(policy);
+            String managerName = Platform.unique("mgr");
+            Platform.grantRealmRoles(withMail, Platform.createUser(withMail, managerName, "manager-password-1"), "ROLE_USER_MANAGEMENT_CREATE");
+            String manager = Platform.token(withMail, managerName, "manager-password-1");
+            String api = Platform.url() + "/admin/realms/" + withMail + "/support-access/users";
+
+            // a first password, to be changed at the first login (the default)
+            String pia = Platform.unique("pia");
+            Http.Reply first = Http.post(api, manager, JSON, "{\"username\":\"" + pia + "\",\"password\":\"pia-first-pass-1\"}");
+            assertThat(first.status()).as(first.body()).isEqualTo(201);
+            assertThat(first.body()).doesNotContain("pia-first-pass-1");
+            Http.Reply piaLogin = Platform.passwordGrant(withMail, pia, "pia-first-pass-1");
+            assertThat(piaLogin.status()).as(piaLogin.body()).isEqualTo(400);
+            assertThat(piaLogin.json().get("error_description").asText()).isEqualTo("Account is not fully set up");
+            assertThat(Platform.realm(withMail).users().get(first.json().get("id").asText()).toRepresentation().getRequiredActions())
+                    .containsExactly("UPDATE_PASSWORD");
+            Browser.Result changeIt = new Browser().login(withMail, pia, "pia-first-pass-1");
+            assertThat(changeIt.page().select("input[name=password-new]")).as(changeIt.text()).isNotEmpty();
+
+            // a password that is final
+            String paul = Platform.unique("paul");
+            // (a complete profile: the realm's user profile would otherwise ask for one at the login)
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + paul + "\",\"password\":\"paul-final-pass-1\","
+                    + "\"passwordTemporary\":false,\"email\":\"" + paul + "@example.org\",\"firstName\":\"Paul\",\"lastName\":\"Test\"}")
+                    .status()).isEqualTo(201);
+            assertThat(Platform.passwordGrant(withMail, paul, "paul-final-pass-1").status()).isEqualTo(200);
+
+            // the realm's password policy decides; a refused password creates nobody
+            String shortOne = Platform.unique("short");
+            Http.Reply tooShort = Http.post(api, manager, JSON, "{\"username\":\"" + shortOne + "\",\"password\":\"short-1\"}");
+            assertThat(tooShort.status()).as(tooShort.body()).isEqualTo(400);
+            assertThat(tooShort.json().get("error_description").asText()).isEqualTo("The password is not valid: Invalid password: minimum length 12.");
+            assertThat(Platform.realm(withMail).users().searchByUsername(shortOne, true)).isEmpty();
+
+            // a password reset link by e-mail, through the realm's mail server; it opens Keycloak's Update password
+            String rita = Platform.unique("rita");
+            String ritaMail = rita + "@example.org";
+            Http.Reply linked = Http.post(api, manager, JSON, "{\"username\":\"" + rita + "\",\"email\":\"" + ritaMail + "\","
+                    + "\"sendPasswordResetEmail\":true}");
+            assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+            Await.until(Duration.ofSeconds(30), () -> smtp.getReceivedMessages().length > 0, () -> "no e-mail to " + ritaMail);
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(ritaMail);
+            Matcher link = Pattern.compile("(http://[^\\s\"<>]+/login-actions/action-token\\?key=[^\\s\"<>]+)")
+                    .matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("&amp;", "&").replace("=3D", "="));
+            assertThat(link.find()).as(GreenMailUtil.getBody(mail)).isTrue();
+            Browser.Result opened = new Browser().open(link.group(1));
+            assertThat(opened.status()).isEqualTo(200);
+            assertThat(opened.text()).containsAnyOf("Update Password", "Update password");
+
+            // refusals: nothing is created
+            String nobody = Platform.unique("nobody");
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"sendPasswordResetEmail\":true}").status())
+                    .as("a link needs the user's e-mail").isEqualTo(400);
+            Http.Reply noServer = Http.post(users, admin(), JSON, "{\"username\":\"" + nobody + "\",\"email\":\"" + nobody
+                    + "@example.org\",\"sendPasswordResetEmail\":true}");
+            assertThat(noServer.status()).as(noServer.body()).isEqualTo(409);
+            assertThat(noServer.json().get("error_description").asText()).contains("no e-mail server");
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"password\":42}").status()).isEqualTo(400);
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"password\":\"\"}").status()).isEqualTo(400);
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"passwordTemporary\":true}").status())
+                    .as("passwordTemporary without a password").isEqualTo(400);
+            assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"password\":\"nobody-pass-12\","
+                    + "\"passwordTemporary\":\"yes\"}").status()).isEqualTo(400);
+            assertThat(Platform.realm(withMail).users().searchByUsername(nobody, true)).isEmpty();
+            assertThat(Platform.realm(tenant).users().searchByUsername(nobody, true)).isEmpty();
+
+            // the password is in no audit record
+            assertThat(Audit.all(withMail, Map.of()).stream().map(JsonNode::toString))
+                    .isNotEmpty().noneMatch(record -> record.contains("pia-first-pass-1") || record.contains("paul-final-pass-1"));
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test

@@ -53,7 +53,8 @@ public class HierarchyUsersResource {
 
     /** Enough for any tenant's tree of a non-administrator; a bigger one is cut off and said so in the log. */
     private static final int MAX_VISIBLE = 10_000;
-    private static final Set<String> CREATE_FIELDS = Set.of("username", "email", "firstName", "lastName", "enabled", "owner", "roles");
+    private static final Set<String> CREATE_FIELDS = Set.of("username", "email", "firstName", "lastName", "enabled", "owner", "roles",
+            "password", "passwordTemporary", "sendPasswordResetEmail");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -151,8 +152,10 @@ public class HierarchyUsersResource {
         List<RoleModel> roles = roles(json.has("roles") ? JsonBody.strings(json, "roles", 200, "role names") : List.of());
         HierarchyCaller.Manager manager = new HierarchyCaller.Manager(caller.user(), caller.managesAll());
         requireAssignable(manager, owner, roles);
+        InitialPassword.check(json, realm);
         UserModel created = creation.create(json);
         roles.forEach(created::grantRole);
+        new InitialPassword(session, realm).apply(created, json);
         if (owner != null) {
             hierarchy.setOwner(realm, created.getId(), owner.getId());
         }
