@@ -25,16 +25,19 @@ import org.keycloak.provider.ProviderFactory;
  *                               category {@code io.supportaccess.audit}
  * @param auditRetentionLoadPercent {@code audit-retention-load-percent} (10, 1 to 100): the share of its time the retention
  *                               works; after each batch it rests so long that the database serves logins meanwhile
+ * @param noticeRetryDelay       {@code notice-retry-seconds} (300): a tenant notice the mail server did not take is sent
+ *                               again after this, then after twice and four times as long, before it counts as failed
  */
 public record SupportAccessConfig(String managementRealm, Duration expiryInterval, int auditMaxAgeDays,
                                   Duration auditRetentionInterval, Duration sessionSweepInterval, boolean restoreStockFlows,
-                                  boolean tenantSuspensionEmail, boolean auditLog, int auditRetentionLoadPercent) {
+                                  boolean tenantSuspensionEmail, boolean auditLog, int auditRetentionLoadPercent,
+                                  Duration noticeRetryDelay) {
 
     /** Id of the event listener provider whose scope holds the options. */
     public static final String PROVIDER_ID = "support-access";
 
     public static final SupportAccessConfig DEFAULTS = new SupportAccessConfig("management", Duration.ofSeconds(60), 60,
-            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false, false, 10);
+            Duration.ofSeconds(3600), Duration.ofSeconds(15), false, false, false, 10, Duration.ofSeconds(300));
 
     /** The provider factory that read the options at start-up. */
     public interface Holder {
@@ -52,7 +55,8 @@ public record SupportAccessConfig(String managementRealm, Duration expiryInterva
                 scope.getBoolean("restore-stock-flows", DEFAULTS.restoreStockFlows()),
                 scope.getBoolean("tenant-suspension-email", DEFAULTS.tenantSuspensionEmail()),
                 scope.getBoolean("audit-log", DEFAULTS.auditLog()),
-                Math.min(100, Math.max(1, scope.getInt("audit-retention-load-percent", DEFAULTS.auditRetentionLoadPercent()))));
+                Math.min(100, Math.max(1, scope.getInt("audit-retention-load-percent", DEFAULTS.auditRetentionLoadPercent()))),
+                seconds(scope, "notice-retry-seconds", DEFAULTS.noticeRetryDelay()));
     }
 
     public static SupportAccessConfig of(KeycloakSession session) {

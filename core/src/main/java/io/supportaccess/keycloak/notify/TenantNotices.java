@@ -2,10 +2,15 @@ package io.supportaccess.keycloak.notify;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
 import io.supportaccess.keycloak.settings.PlatformSettings;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -23,8 +28,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * E-mails to a tenant's administrators (platform setting "notify tenants"). A notice is handed over
  * when the transaction that caused it commits and is sent in the background (Keycloak's executor,
  * one notice after the other per node), in a session of its own: a login or a request never waits for
- * the mail server and never fails because of it. A notice that could not be sent is logged and counted
- * in the tenant's status ({@link NoticeFailures}); it is not retried.
+ * the mail server and never fails because of it. A recipient whose mail the server did not take is
+ * tried again ({@value #RETRIES} times, after the configured delay, then twice and four times as long;
+ * only the recipients that failed); each failed attempt sets the tenant's last notice failure time,
+ * and a notice given up on is counted in the tenant's status ({@link NoticeFailures}). Retries wait in
+ * this node's memory: a restart drops them (logged as given up only when they ran).
  */
 public final class TenantNotices {
 
@@ -37,8 +45,20 @@ public final class TenantNotices {
     public static final long SESSION_NOTICE_INTERVAL_SECONDS = 3600;
     static final String EXECUTOR = "support-access-tenant-notices";
 
+    /** How many times a failed recipient is tried again. */
+    static final int RETRIES = 3;
+
     private static final Logger LOG = Logger.getLogger(TenantNotices.class);
     private static CompletableFuture<Void> lane = CompletableFuture.completedFuture(null);
+    private static final ScheduledExecutorService RETRY_TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "support-access-notice-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The recipients a notice is sent to again (their user ids) and which retry this is (1 to {@value #RETRIES}). */
+    record Retry(Set<String> recipientIds, int attempt) {
+    }
 
     private TenantNotices() {
     }
@@ -73,7 +93,8 @@ public final class TenantNotices {
             @Override
             protected void commitImpl() {
                 try {
-                    enqueue(session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR), () -> deliverLogged(factory, notice));
+                    Executor executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+                    enqueue(executor, () -> deliverLogged(factory, executor, notice, null));
                 } catch (RejectedExecutionException | IllegalStateException e) {
                     LOG.warnf(e, "The %s notice of tenant %s could not be queued", notice.kind(), notice.realmId());
                 }
@@ -94,11 +115,24 @@ public final class TenantNotices {
         lane = lane.handle((done, failure) -> null).thenRunAsync(delivery, executor);
     }
 
-    private static void deliverLogged(KeycloakSessionFactory factory, TenantNotice notice) {
+    private static void deliverLogged(KeycloakSessionFactory factory, Executor executor, TenantNotice notice, Retry retry) {
+        Set<String> failed;
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> deliver(session, notice));
+            failed = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> deliver(session, notice, retry));
         } catch (RuntimeException e) {
             LOG.errorf(e, "The %s notice of tenant %s could not be sent", notice.kind(), notice.realmId());
+            return;
+        }
+        int attempt = retry == null ? 0 : retry.attempt();
+        if (failed.isEmpty() || attempt >= RETRIES) {
+            return;
+        }
+        Retry next = new Retry(failed, attempt + 1);
+        long delayMillis = SupportAccessConfig.of(factory).noticeRetryDelay().toMillis() << attempt;
+        try {
+            RETRY_TIMER.schedule(() -> enqueue(executor, () -> deliverLogged(factory, executor, notice, next)), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.warnf(e, "The %s notice of tenant %s is not tried again", notice.kind(), notice.realmId());
         }
     }
 
@@ -114,32 +148,36 @@ public final class TenantNotices {
         return user == null || !user.isEnabled() || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user);
     }
 
-    static void deliver(KeycloakSession session, TenantNotice notice) {
+    /** Sends the notice (on a retry: to the recipients that failed before); returns the ids of the recipients that failed now. */
+    static Set<String> deliver(KeycloakSession session, TenantNotice notice, Retry retry) {
         RealmModel tenant = session.realms().getRealm(notice.realmId());
         if (tenant == null) {
-            return;
+            return Set.of();
         }
         session.getContext().setRealm(tenant);
-        if (notice.throttleKey() != null
+        if (retry == null && notice.throttleKey() != null
                 && !session.getProvider(SingleUseObjectProvider.class).putIfAbsent(notice.throttleKey(), SESSION_NOTICE_INTERVAL_SECONDS)) {
             LOG.debugf("%s notice of tenant %s already sent within the hour", notice.kind(), tenant.getName());
-            return;
+            return Set.of();
         }
-        List<UserModel> recipients = recipients(session, tenant, notice);
-        int failed = 0;
-        for (UserModel admin : recipients) {
+        List<UserModel> recipients = recipients(session, tenant, notice).stream()
+                .filter(user -> retry == null || retry.recipientIds().contains(user.getId())).toList();
+        Set<String> failed = new LinkedHashSet<>();
+        for (UserModel recipient : recipients) {
             try {
-                NoticeMail.send(session, tenant, admin, notice);
+                NoticeMail.send(session, tenant, recipient, notice);
             } catch (EmailException e) {
-                failed++;
-                LOG.warnf(e, "The %s notice of tenant '%s' could not be sent to its administrator %s", notice.kind(), tenant.getName(),
-                        admin.getUsername());
+                failed.add(recipient.getId());
+                LOG.warnf(e, "The %s notice of tenant '%s' could not be sent to %s (attempt %d of %d)", notice.kind(), tenant.getName(),
+                        recipient.getUsername(), (retry == null ? 0 : retry.attempt()) + 1, RETRIES + 1);
             }
         }
         // a decision told to the support user goes through the management realm: not the tenant's failure
         boolean toTenant = notice.access() == null || notice.access().recipientUserId() == null;
-        if (failed > 0 && toTenant) {
-            new NoticeFailures(session).count(tenant.getId(), failed, Time.currentTimeMillis());
+        if (!failed.isEmpty() && toTenant) {
+            boolean givenUp = retry != null && retry.attempt() >= RETRIES;
+            new NoticeFailures(session).count(tenant.getId(), givenUp ? failed.size() : 0, Time.currentTimeMillis());
         }
+        return failed;
     }
 }

@@ -14,7 +14,7 @@ class SupportAccessConfigTest {
     private static final String PREFIX = "supportaccess-config-test.";
     private static final String[] KEYS = {"management-realm", "expiry-interval-seconds", "audit-max-age-days",
             "audit-retention-interval-seconds", "session-sweep-interval-seconds", "restore-stock-flows", "tenant-suspension-email", "audit-log",
-            "audit-retention-load-percent"};
+            "audit-retention-load-percent", "notice-retry-seconds"};
 
     @AfterEach
     void clear() {
@@ -41,6 +41,7 @@ class SupportAccessConfigTest {
         assertThat(config.tenantSuspensionEmail()).isFalse();
         assertThat(config.auditLog()).isFalse();
         assertThat(config.auditRetentionLoadPercent()).isEqualTo(10);
+        assertThat(config.noticeRetryDelay()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -54,9 +55,10 @@ class SupportAccessConfigTest {
         System.setProperty(PREFIX + "tenant-suspension-email", "true");
         System.setProperty(PREFIX + "audit-log", "true");
         System.setProperty(PREFIX + "audit-retention-load-percent", "25");
+        System.setProperty(PREFIX + "notice-retry-seconds", "9");
 
         assertThat(read()).isEqualTo(new SupportAccessConfig("platform", Duration.ofSeconds(2), 7, Duration.ofSeconds(30),
-                Duration.ofSeconds(3), true, true, true, 25));
+                Duration.ofSeconds(3), true, true, true, 25, Duration.ofSeconds(9)));
     }
 
     @ParameterizedTest

@@ -150,6 +150,36 @@ class TenantNoticesIT {
     }
 
     @Test
+    void aNoticeTheMailServerDidNotTakeIsSentAgainOnceItIsBack() throws Exception {
+        int port = Await.freeLoopbackPort();
+        TenantWithSupport t = TenantWithSupport.in(tenantWithMailServer("latemail", port));
+        String boss = administrator(t.tenant(), "boss", true);
+        Platform.putSettings("{\"notifyTenants\":true}");
+        SupportAccessClient.TenantSupport tenant = SupportAccessClient.ofTenant(t.tenant(), Platform.token(t.tenant(), "boss", PASSWORD));
+
+        assertThat(t.supportGrant().status()).isEqualTo(200);
+        // the first attempt fails (nobody listens on the port): the failure time is set, the notice not yet counted as failed
+        Await.until(Duration.ofSeconds(30), () -> tenant.status().hasNonNull("lastNoticeFailureAt"),
+                () -> "no failed attempt recorded: " + tenant.status());
+        assertThat(tenant.status().get("noticeFailures").asInt()).isZero();
+
+        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        late.start();
+        try {
+            Await.until(Duration.ofSeconds(30), () -> late.getReceivedMessages().length > 0, () -> "the notice was not sent again");
+            MimeMessage mail = late.getReceivedMessages()[0];
+            assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(boss);
+            assertThat(mail.getSubject()).contains(t.jill(), "logged in");
+            // the retries would all have run by now (after 2, 4 and 8 s): one e-mail, nothing counted as failed
+            Await.sleep(10_000);
+            assertThat(late.getReceivedMessages()).hasSize(1);
+            assertThat(tenant.status().get("noticeFailures").asInt()).isZero();
+        } finally {
+            late.stop();
+        }
+    }
+
+    @Test
     void aGermanTenantIsToldInGerman() throws Exception {
         String name = tenantWithMailServer("notice-de", smtp.getSmtp().getPort());
         RealmRepresentation realm = Platform.realm(name).toRepresentation();

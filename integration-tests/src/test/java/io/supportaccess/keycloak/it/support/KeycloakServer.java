@@ -54,6 +54,7 @@ public final class KeycloakServer {
                 "--spi-events-listener--support-access--expiry-interval-seconds=2",
                 "--spi-events-listener--support-access--audit-retention-interval-seconds=2",
                 "--spi-events-listener--support-access--session-sweep-interval-seconds=2",
+                "--spi-events-listener--support-access--notice-retry-seconds=2",
                 "--spi-events-listener--support-access--tenant-suspension-email=true",
                 // the audit's JSON lines (only more log lines): AuditJsonLogIT reads them from the log
                 "--spi-events-listener--support-access--audit-log=true"));
