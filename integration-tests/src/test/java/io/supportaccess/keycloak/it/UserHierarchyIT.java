@@ -297,6 +297,13 @@ class UserHierarchyIT {
                     + "@example.org\",\"sendPasswordResetEmail\":true}");
             assertThat(noServer.status()).as(noServer.body()).isEqualTo(409);
             assertThat(noServer.json().get("error_description").asText()).contains("no e-mail server");
+            // a mail server that does not take the e-mail (nobody listens on its port): 502, and the user is not created
+            String deadMail = TenantNoticesIT.tenantWithMailServer("hierdead", Await.freeLoopbackPort());
+            Http.Reply refused = Http.post(Platform.url() + "/admin/realms/" + deadMail + "/support-access/users", admin(), JSON,
+                    "{\"username\":\"" + nobody + "\",\"email\":\"" + nobody + "@example.org\",\"sendPasswordResetEmail\":true}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+            assertThat(refused.json().get("error_description").asText()).contains("could not be sent", "the user was not created");
+            assertThat(Platform.realm(deadMail).users().searchByUsername(nobody, true)).isEmpty();
             assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"password\":42}").status()).isEqualTo(400);
             assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"password\":\"\"}").status()).isEqualTo(400);
             assertThat(Http.post(api, manager, JSON, "{\"username\":\"" + nobody + "\",\"passwordTemporary\":true}").status())
