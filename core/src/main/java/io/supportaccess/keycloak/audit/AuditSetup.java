@@ -29,12 +29,22 @@ public final class AuditSetup {
         if (SupportAccess.MASTER_REALM.equals(realm.getName())) {
             return;
         }
+        installListener(realm);
+        ensureReadRole(realm);
+    }
+
+    /** The audit listener in the realm's event listeners, once. */
+    public static void installListener(RealmModel realm) {
         if (!"true".equals(realm.getAttribute(INSTALLED_ATTRIBUTE))) {
             Set<String> listeners = realm.getEventsListenersStream().collect(Collectors.toCollection(LinkedHashSet::new));
             listeners.add(AuditLog.LISTENER_ID);
             realm.setEventsListeners(listeners);
             realm.setAttribute(INSTALLED_ATTRIBUTE, "true");
         }
+    }
+
+    /** {@code ROLE_AUDIT_READ}, with Keycloak's {@code view-events} in it. */
+    public static void ensureReadRole(RealmModel realm) {
         RoleModel role = realm.getRole(SupportAccessAuth.ROLE_AUDIT_READ);
         if (role == null) {
             role = realm.addRole(SupportAccessAuth.ROLE_AUDIT_READ);

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.roles;
 
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -16,8 +17,8 @@ public final class PermissionCatalogue {
     private PermissionCatalogue() {
     }
 
-    /** Creates what is missing; returns how many roles it created. */
-    public static int ensure(KeycloakSession session, RealmModel realm) {
+    /** Creates what is missing; returns the names of the roles it created. */
+    public static Set<String> ensure(KeycloakSession session, RealmModel realm) {
         RoleBatch batch = new RoleBatch(session, realm);
         for (PermissionCategory category : PermissionCategory.values()) {
             for (PermissionCategory.Level level : category.levels()) {

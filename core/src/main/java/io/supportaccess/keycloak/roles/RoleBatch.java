@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -105,12 +106,13 @@ final class RoleBatch {
         return id == null ? null : em.getReference(RoleEntity.class, id);
     }
 
-    /** Writes the batch; returns how many roles it created. */
-    int write() {
+    /** Writes the batch; returns the names of the roles it created. */
+    Set<String> write() {
         CacheRealmProvider cache = session.getProvider(CacheRealmProvider.class);
         for (RoleEntity role : unwritten) {
             em.persist(role);
             if (cache != null) {
+                // Keycloak caches a failed look-up by name too
                 cache.registerRoleInvalidation(role.getId(), role.getName(), realm.getId());
             }
         }
@@ -120,9 +122,12 @@ final class RoleBatch {
         }
         composites.forEach(em::persist);
         em.flush();
+        // written: every later flush of the transaction would check them again
+        unwritten.forEach(em::detach);
+        composites.forEach(em::detach);
         unwritten.clear();
         composites.clear();
         changedExisting.clear();
-        return added.size();
+        return Set.copyOf(added.keySet());
     }
 }

@@ -24,6 +24,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.cache.CacheRealmProvider;
 import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
@@ -119,10 +120,24 @@ final class RealmLifecycle {
         if (locked == null || !needsSetUp(locked.getName(), committedSetupVersion(em, realmId))) {
             return false;
         }
-        RealmModel realm = session.realms().getRealm(realmId);
+        RealmModel realm = storedRealm(session, realmId);
         session.getContext().setRealm(realm);
         setUpRealm(session, realm);
         return true;
+    }
+
+    /**
+     * The realm as stored, past Keycloak's realm cache, whose entry is invalidated instead: the set-up changes the
+     * realm, so the cached form a cache miss builds (some thirty queries) would only be dropped at the commit.
+     */
+    private static RealmModel storedRealm(KeycloakSession session, String realmId) {
+        CacheRealmProvider cache = session.getProvider(CacheRealmProvider.class);
+        if (cache == null) {
+            return session.realms().getRealm(realmId);
+        }
+        RealmModel realm = cache.getRealmDelegate().getRealm(realmId);
+        cache.registerRealmInvalidation(realmId, realm.getName());
+        return realm;
     }
 
     private static String committedSetupVersion(EntityManager em, String realmId) {
@@ -153,11 +168,14 @@ final class RealmLifecycle {
             }
             RealmModel management = session.realms().getRealmByName(config.managementRealm());
             // a tenant excluded at platform level is left alone
-            if (management == null || !PlatformSettings.read(management).excludes(realm.getName())) {
-                PermissionCatalogue.ensure(session, realm);
-            }
+            Set<String> created = management == null || !PlatformSettings.read(management).excludes(realm.getName())
+                    ? PermissionCatalogue.ensure(session, realm) : Set.of();
             timings.step("catalogue");
-            AuditSetup.apply(realm);
+            AuditSetup.installListener(realm);
+            if (!created.contains(SupportAccessAuth.ROLE_AUDIT_READ)) {
+                // the catalogue makes the role with view-events in it; a role that was there before is checked
+                AuditSetup.ensureReadRole(realm);
+            }
             timings.step("audit");
             TenantRealmSetup.apply(session, realm);
             timings.step("flows, scope, user profile");

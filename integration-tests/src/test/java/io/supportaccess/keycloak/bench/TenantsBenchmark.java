@@ -32,9 +32,9 @@ public final class TenantsBenchmark {
         Path distribution = StandaloneKeycloak.distribution();
         StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false);
         // -Dbench.setupLog=true: the extension server logs each realm's set-up steps with their times (extension-*.log)
-        StandaloneKeycloak extension = Boolean.getBoolean("bench.setupLog")
+        StandaloneKeycloak extension = (Boolean.getBoolean("bench.setupLog")
                 ? StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true, "--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug")
-                : StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true);
+                : StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true)).withoutTestingProvider();
         try {
             System.out.printf("first start: stock %.1f s, extension %.1f s (no tenant realms)%n",
                     seconds(stock.start(dir.resolve("stock-0.log"))), seconds(extension.start(dir.resolve("extension-0.log"))));

@@ -68,10 +68,11 @@ public final class AuditRecorder {
         if (authRealm != null && !authRealm.getId().equals(realm.getId())) {
             actor = new Actor(authRealm.getName() + "/" + actor.who(), actor.supportUser(), actor.supportReason());
         }
-        String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
         if ((actor.supportUser() != null) != (scope == Scope.SUPPORT)) {
             return;
         }
+        // looked up only for a record to write: in a realm's creating transaction a lookup flushes thousands of entities
+        String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
         log.record(realm.getId(), realm.getName(),
                 AdminEventAudit.toEntry(event, actor, application, UpdateChanges.of(session, realm, event)), event.getTime());
     }

@@ -57,11 +57,12 @@ public final class SupportSessionEvents {
         if (event.getResourceType() == ResourceType.USER && event.getOperationType() == OperationType.CREATE) {
             return;
         }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (realm != null && isCreationOf(realm, event)) {
-            // a realm just created has no support sessions (and its creation brings thousands of entities that a query would flush)
+        if (isRealmCreation(event)) {
+            // a realm just created has no support sessions, nor does the creating administrator's realm gain any (and in
+            // the creating transaction a query would flush the thousands of entities the creation brought)
             return;
         }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
         SupportSessionGuard guard = new SupportSessionGuard(session);
         String userId = userOf(event.getResourcePath());
         if (realm != null && !SupportAccessConfig.of(session).managementRealm().equals(realm.getName())) {
@@ -77,10 +78,14 @@ public final class SupportSessionEvents {
         }
     }
 
-    /** The realm's own creation; a partial import into a realm is a REALM CREATE event too, but with the path of what it added. */
-    private static boolean isCreationOf(RealmModel realm, AdminEvent event) {
+    /**
+     * A realm's creation: Keycloak records it in the creating administrator's realm, with the new realm's name as its
+     * path. A partial import into a realm is a REALM CREATE event too, but with the path of what it added.
+     */
+    public static boolean isRealmCreation(AdminEvent event) {
+        String path = event.getResourcePath();
         return event.getResourceType() == ResourceType.REALM && event.getOperationType() == OperationType.CREATE
-                && realm.getName().equals(event.getResourcePath());
+                && path != null && !path.isEmpty() && path.indexOf('/') < 0;
     }
 
     /** The user id of a resource path {@code users/{id}/...}: a change to that one user. */

@@ -28,6 +28,8 @@ public final class StandaloneKeycloak {
     private Process process;
     private String baseUrl;
 
+    public static final String TESTING_PROVIDER_JAR = "keycloak-support-access-testing-provider.jar";
+
     private StandaloneKeycloak(Path home, List<String> options) {
         this.home = home;
         this.options = options;
@@ -38,6 +40,19 @@ public final class StandaloneKeycloak {
         deleteTree(home);
         copyTree(distribution, home, withExtension);
         return new StandaloneKeycloak(home, List.of(options));
+    }
+
+    /**
+     * Leaves out the test-only provider the build puts next to the extension (its Hibernate listener sees
+     * every insert): a benchmark measures the product's jar alone.
+     */
+    public StandaloneKeycloak withoutTestingProvider() {
+        try {
+            Files.deleteIfExists(home.resolve("providers").resolve(TESTING_PROVIDER_JAR));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public static Path distribution() {
