@@ -3,10 +3,12 @@ package io.supportaccess.keycloak.audit.listener;
 import io.supportaccess.keycloak.audit.AuditLog;
 import io.supportaccess.keycloak.sessions.listener.SupportSessionEvents;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The platform's own listener, global: Keycloak hands it the events of every realm whatever the
@@ -17,10 +19,12 @@ class SupportAccessPlatformListener implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(SupportAccessPlatformListener.class);
 
+    private final KeycloakSession session;
     private final AuditRecorder recorder;
     private final SupportSessionEvents sessions;
 
     SupportAccessPlatformListener(KeycloakSession session) {
+        this.session = session;
         this.recorder = new AuditRecorder(session, new AuditLog(session), AuditRecorder.Scope.SUPPORT);
         this.sessions = new SupportSessionEvents(session);
     }
@@ -43,9 +47,9 @@ class SupportAccessPlatformListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (SupportSessionEvents.isRealmCreation(event)) {
+        if (SupportSessionEvents.isRealmCreation(event) && recordedInMasterRealm(event)) {
             // by an administrator of the master realm, where no support login runs: nothing to record, no session to
-            // check; and in the creating transaction any look-up flushes the thousands of entities the creation brought
+            // check; and in the creating transaction any query flushes the thousands of entities the creation brought
             return;
         }
         recorder.record(event);
@@ -54,6 +58,12 @@ class SupportAccessPlatformListener implements EventListenerProvider {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not check support sessions after admin event %s; the session sweep retries", event.getResourcePath());
         }
+    }
+
+    /** The master realm is in the creating transaction already: no query. */
+    private boolean recordedInMasterRealm(AdminEvent event) {
+        RealmModel realm = event.getRealmId() == null ? null : session.realms().getRealm(event.getRealmId());
+        return realm != null && Config.getAdminRealm().equals(realm.getName());
     }
 
     @Override
