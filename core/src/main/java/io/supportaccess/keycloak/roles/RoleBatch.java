@@ -13,14 +13,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.cache.CacheRealmProvider;
 import org.keycloak.models.jpa.entities.CompositeRoleEntity;
 import org.keycloak.models.jpa.entities.RoleEntity;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * New realm roles with their composites, written together with one flush. Keycloak's
  * {@code addRole} flushes after every role and {@code addCompositeRole} looks every pair up first:
  * for the catalogue's roles that was most of a new realm's set-up. The first role goes through
  * Keycloak's API, which invalidates the realm's role list in every node's cache at commit; each
- * further role invalidates its own name there.
+ * further role invalidates its own name there. Every role gets a {@link TimeOrderedId}.
  */
 final class RoleBatch {
 
@@ -71,11 +70,11 @@ final class RoleBatch {
         RoleEntity role;
         if (added.isEmpty()) {
             // through Keycloak's API, for the cache: it invalidates the realm's role list on every node
-            String id = session.roles().addRealmRole(realm, name).getId();
+            String id = session.roles().addRealmRole(realm, TimeOrderedId.next(), name).getId();
             role = em.find(RoleEntity.class, id);
         } else {
             role = new RoleEntity();
-            role.setId(KeycloakModelUtils.generateId());
+            role.setId(TimeOrderedId.next());
             role.setName(name);
             role.setRealmId(realm.getId());
             role.setClientRole(false);

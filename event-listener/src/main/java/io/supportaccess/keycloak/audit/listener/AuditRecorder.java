@@ -71,7 +71,8 @@ public final class AuditRecorder {
         if ((actor.supportUser() != null) != (scope == Scope.SUPPORT)) {
             return;
         }
-        // looked up only for a record to write: in a realm's creating transaction a lookup flushes thousands of entities
+        // looked up only for a record this recorder writes, not for every admin event of an actor it leaves out:
+        // in a realm's creating transaction the look-up's query flushes thousands of entities
         String application = auth == null ? null : actors.clientId(authRealm, auth.getClientId());
         log.record(realm.getId(), realm.getName(),
                 AdminEventAudit.toEntry(event, actor, application, UpdateChanges.of(session, realm, event)), event.getTime());

@@ -60,7 +60,7 @@ class SupportAccessPlatformListener implements EventListenerProvider {
         }
     }
 
-    /** The master realm is in the creating transaction already: no query. */
+    /** By id: Keycloak's realm cache, or on a miss the entity manager's look-up by primary key, which flushes nothing. */
     private boolean recordedInMasterRealm(AdminEvent event) {
         RealmModel realm = event.getRealmId() == null ? null : session.realms().getRealm(event.getRealmId());
         return realm != null && Config.getAdminRealm().equals(realm.getName());
