@@ -9,6 +9,7 @@ import io.supportaccess.keycloak.it.support.SetupVersion;
 import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
 
@@ -32,6 +33,9 @@ class PermissionCatalogueIT {
         assertThat(names).doesNotContain("ROLE_SUPPORT_READ", "ROLE_TENANT_STATISTICS_ADMIN");
         assertThat(Platform.realm(tenant).roles().get("ROLE_MEASUREMENT_READ").toRepresentation().getDescription())
                 .isEqualTo("Measurements permission, level READ: View or create measurements.");
+        // time-ordered ids (UUID version 7), the first role through Keycloak's API, the others written directly
+        assertThat(List.of("ROLE_ALARM_READ", "ROLE_MEASUREMENT_READ", "Global Reader")).allSatisfy(name ->
+                assertThat(UUID.fromString(Platform.realm(tenant).roles().get(name).toRepresentation().getId()).version()).isEqualTo(7));
         assertThat(Platform.realm(tenant).roles().get("Global Reader").getRealmRoleComposites()).extracting(RoleRepresentation::getName)
                 .containsExactlyInAnyOrder("ROLE_ALARM_READ", "ROLE_EVENT_READ", "ROLE_MEASUREMENT_READ", "ROLE_INVENTORY_READ",
                         "ROLE_DEVICE_CONTROL_READ", "ROLE_IDENTITY_READ");
