@@ -33,11 +33,17 @@ public final class TenantsBenchmark {
         int tenants = Integer.getInteger("bench.tenants", 300);
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-tenants"));
         Path distribution = StandaloneKeycloak.distribution();
-        StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false);
+        // -Dbench.serverOptions="--opt=value ...": options both servers get (e.g. a larger H2 page cache, to see what the database's size costs)
+        String[] both = System.getProperty("bench.serverOptions", "").isBlank() ? new String[0]
+                : System.getProperty("bench.serverOptions").trim().split("\\s+");
+        StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false, both);
         // -Dbench.setupLog=true: the extension server logs each realm's set-up steps with their times (extension-*.log)
-        StandaloneKeycloak extension = (Boolean.getBoolean("bench.setupLog")
-                ? StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true, "--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug")
-                : StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true)).withoutTestingProvider();
+        List<String> extensionOptions = new ArrayList<>(List.of(both));
+        if (Boolean.getBoolean("bench.setupLog")) {
+            extensionOptions.add("--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug");
+        }
+        StandaloneKeycloak extension = StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true,
+                extensionOptions.toArray(String[]::new)).withoutTestingProvider();
         try {
             System.out.printf("first start: stock %.1f s, extension %.1f s (no tenant realms)%n",
                     seconds(stock.start(dir.resolve("stock-0.log"))), seconds(extension.start(dir.resolve("extension-0.log"))));
