@@ -6,9 +6,9 @@ import java.util.UUID;
 /**
  * Time-ordered UUIDs (version 7 of RFC 9562: milliseconds since the epoch, then random bits). The
  * permission catalogue's roles get them: a realm's ~60 catalogue roles then sit together in the role
- * table's primary key instead of spread between Keycloak's own roles, whose look-ups by id (an
- * administrator's composite roles, read again after every realm creation) touch as few database pages as
- * on a server without the extension.
+ * table's primary key index instead of between Keycloak's own roles, which Keycloak looks up by id after
+ * every realm creation (an administrator's composite roles). The tenants benchmark could not tell its
+ * effect apart from run-to-run noise (docs/benchmarks.md).
  */
 final class TimeOrderedId {
 

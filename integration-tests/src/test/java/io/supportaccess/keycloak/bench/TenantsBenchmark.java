@@ -17,9 +17,10 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * Thousands of tenants: two servers from the build side by side (dev mode, H2 file database), one
  * stock (no jar in providers/), one with the extension. Creates N tenant realms ({@code -Dbench.tenants},
  * default 300) alternately on both through the admin API, prints the median creation time per 50
- * realms and overall (with a bootstrap interval of the overall ratio; every time in creation-times.csv), then starts each server alone {@code -Dbench.restarts} times (default 3, in
- * alternating order) and prints the start-up times (until /realms/master answers), with the ratios
- * extension/stock, their median and mean, and what the extension's own start-up work took (its log line).
+ * realms and overall (with a bootstrap interval of the overall ratio; every time in creation-times.csv),
+ * then starts each server alone {@code -Dbench.restarts} times (default 3, in alternating order) and
+ * prints the start-up times (until /realms/master answers), with the ratios extension/stock, their median
+ * and mean, and what the extension's own start-up work took (its log line).
  */
 public final class TenantsBenchmark {
 
