@@ -20,11 +20,13 @@ import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.ClientProvider;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.CacheRealmProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -184,9 +186,7 @@ public final class TenantRealmSetup {
             created.setDisplayOnConsentScreen(false);
             created.addProtocolMapper(ActClaimMapper.model());
             realm.addDefaultClientScope(created, true);
-            // a new scope is on no client yet: one statement adds it to every OIDC client instead of two
-            // lookups and an insert per client (bearer-only clients are left out: they get no tokens)
-            session.clients().addClientScopeToAllClients(realm, created, true);
+            addToEveryOidcClient(session, em, realm, created);
             // clients without a protocol (an import may leave it out) are OIDC clients too: their ids only, since
             // loading every client of the realm to look at its protocol costs more than the query
             em.createQuery("select c.id from ClientEntity c where c.realmId = :realmId and c.protocol is null", String.class)
@@ -200,6 +200,24 @@ public final class TenantRealmSetup {
                 .filter(c -> OIDCLoginProtocol.LOGIN_PROTOCOL.equals(c.getProtocol()) || c.getProtocol() == null)
                 .filter(c -> !c.getClientScopes(true).containsKey(CLIENT_SCOPE) && !c.getClientScopes(false).containsKey(CLIENT_SCOPE))
                 .forEach(c -> c.addClientScope(existing, true));
+    }
+
+    /**
+     * A new scope is on no client yet: one statement adds it to every OIDC client instead of two look-ups and an insert
+     * per client (bearer-only clients are left out: they get no tokens). Keycloak's cache layer would follow that
+     * statement with a search of its whole realm cache for the realm's entries, on every node, growing with the number
+     * of tenants; the store's statement is used directly and only the realm's clients are invalidated, on every node.
+     */
+    private static void addToEveryOidcClient(KeycloakSession session, EntityManager em, RealmModel realm, ClientScopeModel scope) {
+        CacheRealmProvider cache = session.getProvider(CacheRealmProvider.class);
+        if (cache == null) {
+            session.clients().addClientScopeToAllClients(realm, scope, true);
+            return;
+        }
+        session.getProvider(ClientProvider.class).addClientScopeToAllClients(realm, scope, true);
+        em.createQuery("select c.id, c.clientId from ClientEntity c where c.realmId = :realmId", Object[].class)
+                .setParameter("realmId", realm.getId()).getResultList()
+                .forEach(client -> cache.registerClientInvalidation((String) client[0], (String) client[1], realm.getId()));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -43,6 +44,19 @@ class TenantRealmSetupIT {
         List<String> grant = Platform.realm(realm).flows().getExecutions("direct grant").stream()
                 .map(AuthenticationExecutionInfoRepresentation::getProviderId).toList();
         assertThat(grant).contains("support-access-grant-username", "support-access-grant-password", "support-access-not-support-login");
+
+        // every client that gets tokens carries the act claim's scope, as Keycloak's cache answers right after the set-up
+        List<ClientRepresentation> clients = Platform.realm(realm).clients().findAll();
+        assertThat(clients).extracting(ClientRepresentation::getClientId).contains("account", "admin-cli", "realm-management");
+        for (ClientRepresentation client : clients) {
+            List<String> scopes = Platform.realm(realm).clients().get(client.getId()).getDefaultClientScopes().stream()
+                    .map(ClientScopeRepresentation::getName).toList();
+            if (Boolean.TRUE.equals(client.isBearerOnly())) {
+                assertThat(scopes).as(client.getClientId()).doesNotContain("support-access");
+            } else {
+                assertThat(scopes).as(client.getClientId()).contains("support-access");
+            }
+        }
     }
 
     @Test

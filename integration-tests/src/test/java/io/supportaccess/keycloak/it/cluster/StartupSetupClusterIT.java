@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
@@ -29,6 +31,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 class StartupSetupClusterIT {
 
     private static final String MARKER = "supportAccess.setupVersion";
+    private static final String SCOPE = "support-access";
     /** RealmLifecycle.SETUP_VERSION. */
     private static final String CURRENT = SetupVersion.CURRENT;
     /** Read by the testing provider jar only (FailingSetup): refuse, or hold until a file exists, writing this marker version. */
@@ -96,6 +99,53 @@ class StartupSetupClusterIT {
             assertThat(hasAuditRole(admin, broken)).isFalse();
             admin.realm(broken).remove();
         }
+    }
+
+    /**
+     * A realm that lost its support-access client scope, prepared again when node A starts, while node B stays up with every
+     * client's scopes cached without it: A's set-up adds the scope to the clients and B, answering from its cache, sees it.
+     */
+    @Test
+    void aRealmPreparedAtOneNodesStartIsSeenPreparedByTheNodeThatStayedUp() {
+        Cluster cluster = Cluster.get();
+        KeycloakNode a = cluster.a();
+        KeycloakNode b = cluster.b();
+        String realm = Platform.unique("setup-scope");
+        try (Keycloak admin = admin(b)) {
+            create(admin, realm);
+            removeSupportAccessScope(admin, realm);
+            makeOutdated(admin, realm, Map.of());
+            assertThat(clientsWithSupportAccessScope(admin, realm)).isEmpty();
+        }
+        a.stop();
+        a.start();
+        cluster.awaitMembers(2, Duration.ofMinutes(2));
+        assertThat(count(String.join("\n", a.logLines()), "Realm '" + realm + "' prepared")).isEqualTo(1);
+
+        try (Keycloak admin = admin(b)) {
+            assertThat(clientsWithSupportAccessScope(admin, realm)).contains("account", "account-console", "admin-cli",
+                    "security-admin-console");
+            admin.realm(realm).remove();
+        }
+    }
+
+    private static void removeSupportAccessScope(Keycloak admin, String realm) {
+        ClientScopeRepresentation scope = admin.realm(realm).clientScopes().findAll().stream()
+                .filter(s -> SCOPE.equals(s.getName())).findFirst().orElseThrow();
+        admin.realm(realm).removeDefaultDefaultClientScope(scope.getId());
+        for (ClientRepresentation client : admin.realm(realm).clients().findAll()) {
+            if (admin.realm(realm).clients().get(client.getId()).getDefaultClientScopes().stream().anyMatch(s -> SCOPE.equals(s.getName()))) {
+                admin.realm(realm).clients().get(client.getId()).removeDefaultClientScope(scope.getId());
+            }
+        }
+        admin.realm(realm).clientScopes().get(scope.getId()).remove();
+    }
+
+    private static List<String> clientsWithSupportAccessScope(Keycloak admin, String realm) {
+        return admin.realm(realm).clients().findAll().stream()
+                .filter(client -> admin.realm(realm).clients().get(client.getId()).getDefaultClientScopes().stream()
+                        .anyMatch(s -> SCOPE.equals(s.getName())))
+                .map(ClientRepresentation::getClientId).toList();
     }
 
     private static Keycloak admin(KeycloakNode node) {
