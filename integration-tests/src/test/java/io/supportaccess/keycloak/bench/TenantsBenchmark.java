@@ -1,15 +1,20 @@
 package io.supportaccess.keycloak.bench;
 
+import io.supportaccess.keycloak.it.cluster.EmbeddedPostgres;
 import io.supportaccess.keycloak.it.support.KeycloakServer;
 import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -17,7 +22,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * Thousands of tenants: two servers from the build side by side (dev mode, H2 file database), one
  * stock (no jar in providers/), one with the extension. Creates N tenant realms ({@code -Dbench.tenants},
  * default 300) alternately on both through the admin API, prints the median creation time per 50
- * realms and overall (with a bootstrap interval of the overall ratio; every time in creation-times.csv),
+ * realms and overall ({@code -Dbench.db=postgres}: on PostgreSQL instead of H2), the ratio of the total times and the median of the realm-by-realm differences (each with a
+ * bootstrap interval; every time in creation-times.csv),
  * then starts each server alone {@code -Dbench.restarts} times (default 3, in alternating order) and
  * prints the start-up times (until /realms/master answers), with the ratios extension/stock, their median
  * and mean, and what the extension's own start-up work took (its log line).
@@ -37,9 +43,12 @@ public final class TenantsBenchmark {
         // -Dbench.serverOptions="--opt=value ...": options both servers get (e.g. a larger H2 page cache, to see what the database's size costs)
         String[] both = System.getProperty("bench.serverOptions", "").isBlank() ? new String[0]
                 : System.getProperty("bench.serverOptions").trim().split("\\s+");
-        StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false, both);
+        // -Dbench.db=postgres: each server on a database of its own in one PostgreSQL (as in production) instead of its H2 file
+        EmbeddedPostgres postgres = "postgres".equals(System.getProperty("bench.db")) ? EmbeddedPostgres.start() : null;
+        StandaloneKeycloak stock = StandaloneKeycloak.copy(distribution, dir.resolve("stock"), false,
+                withDatabase(both, postgres, "stock"));
         // -Dbench.setupLog=true: the extension server logs each realm's set-up steps with their times (extension-*.log)
-        List<String> extensionOptions = new ArrayList<>(List.of(both));
+        List<String> extensionOptions = new ArrayList<>(List.of(withDatabase(both, postgres, "extension")));
         if (Boolean.getBoolean("bench.setupLog")) {
             extensionOptions.add("--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug");
         }
@@ -63,16 +72,24 @@ public final class TenantsBenchmark {
                     }
                 }
             }
-            System.out.printf("%n%d tenant realms created alternately through the admin API (median ms per realm)%n", tenants);
-            System.out.printf("%-14s %8s %10s %7s%n", "realms", "stock", "extension", "ratio");
+            System.out.printf("%n%d tenant realms created alternately through the admin API (median ms per realm; the total ratio: sum of the"
+                    + " extension's times over the stock's)%n", tenants);
+            System.out.printf("%-14s %8s %10s %7s %7s%n", "realms", "stock", "extension", "ratio", "total");
             for (int from = 0; from < tenants; from += BLOCK) {
                 int to = Math.min(tenants, from + BLOCK);
-                row(String.format("%d-%d", from + 1, to), median(stockMillis.subList(from, to)), median(extensionMillis.subList(from, to)));
+                row(String.format("%d-%d", from + 1, to), stockMillis.subList(from, to), extensionMillis.subList(from, to));
             }
-            row("all", median(stockMillis), median(extensionMillis));
-            double[] interval = ratioInterval(stockMillis, extensionMillis);
+            row("all", stockMillis, extensionMillis);
+            double[] medians = interval(stockMillis, extensionMillis, TenantsBenchmark::ratioOfMedians);
             System.out.printf("ratio of the medians, 95%% bootstrap interval (%d resamples of the %d pairs): %.2f-%.2f%n",
-                    RESAMPLES, tenants, interval[0], interval[1]);
+                    RESAMPLES, tenants, medians[0], medians[1]);
+            double[] totals = interval(stockMillis, extensionMillis, TenantsBenchmark::ratioOfTotals);
+            System.out.printf("ratio of the totals (stock %.1f s, extension %.1f s): %.3f, 95%% bootstrap interval %.3f-%.3f%n",
+                    total(stockMillis) / 1000.0, total(extensionMillis) / 1000.0, ratioOfTotals(stockMillis, extensionMillis),
+                    totals[0], totals[1]);
+            double[] differences = interval(stockMillis, extensionMillis, TenantsBenchmark::medianDifference);
+            System.out.printf("extension minus stock, realm by realm: median %.0f ms, 95%% bootstrap interval %.0f-%.0f ms%n",
+                    medianDifference(stockMillis, extensionMillis), differences[0], differences[1]);
             writeTimes(dir.resolve("creation-times.csv"), stockMillis, extensionMillis);
 
             // each server starts alone (the other stopped), in alternating order, -Dbench.restarts times
@@ -108,17 +125,36 @@ public final class TenantsBenchmark {
         } finally {
             stock.stop();
             extension.stop();
+            if (postgres != null) {
+                postgres.stop();
+            }
         }
     }
 
+    private static String[] withDatabase(String[] options, EmbeddedPostgres postgres, String database) {
+        if (postgres == null) {
+            return options;
+        }
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres")) {
+            db.createStatement().execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + database, e);
+        }
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of("--db=postgres", "--db-url=" + postgres.jdbcUrl().replace("/postgres", "/" + database),
+                "--db-username=postgres", "--db-password=postgres"));
+        return all.toArray(String[]::new);
+    }
+
     /**
-     * How far the ratio of the medians can be trusted: a creation's time swings by hundreds of milliseconds (the
-     * realm's RSA key pairs), so the ratio is resampled from the measured pairs, with a fixed seed.
+     * How far a figure of the pairs can be trusted: a creation's time swings by hundreds of milliseconds (the
+     * realm's RSA key pairs) and grows with the realm count, so the figure is recomputed on resamples of the
+     * measured pairs (a pair stays together), with a fixed seed; returns the 2.5th and 97.5th percentiles.
      */
-    static double[] ratioInterval(List<Long> stock, List<Long> extension) {
+    static double[] interval(List<Long> stock, List<Long> extension, BiFunction<List<Long>, List<Long>, Double> figure) {
         Random random = new Random(42);
         int n = stock.size();
-        double[] ratios = new double[RESAMPLES];
+        double[] values = new double[RESAMPLES];
         for (int r = 0; r < RESAMPLES; r++) {
             List<Long> s = new ArrayList<>(n);
             List<Long> e = new ArrayList<>(n);
@@ -127,10 +163,32 @@ public final class TenantsBenchmark {
                 s.add(stock.get(pick));
                 e.add(extension.get(pick));
             }
-            ratios[r] = median(e) / median(s);
+            values[r] = figure.apply(s, e);
         }
-        Arrays.sort(ratios);
-        return new double[] {ratios[(int) (RESAMPLES * 0.025)], ratios[(int) (RESAMPLES * 0.975) - 1]};
+        Arrays.sort(values);
+        return new double[] {values[(int) (RESAMPLES * 0.025)], values[(int) (RESAMPLES * 0.975) - 1]};
+    }
+
+    static double ratioOfMedians(List<Long> stock, List<Long> extension) {
+        return median(extension) / median(stock);
+    }
+
+    /** What creating all of them cost: unlike the medians, not moved by where the middle of a growing series falls. */
+    static double ratioOfTotals(List<Long> stock, List<Long> extension) {
+        return (double) total(extension) / total(stock);
+    }
+
+    /** The extension's extra time, each realm against its stock twin created right before or after it. */
+    static double medianDifference(List<Long> stock, List<Long> extension) {
+        List<Long> differences = new ArrayList<>(stock.size());
+        for (int i = 0; i < stock.size(); i++) {
+            differences.add(extension.get(i) - stock.get(i));
+        }
+        return median(differences);
+    }
+
+    private static long total(List<Long> millis) {
+        return millis.stream().mapToLong(Long::longValue).sum();
     }
 
     private static void writeTimes(Path file, List<Long> stock, List<Long> extension) {
@@ -182,8 +240,9 @@ public final class TenantsBenchmark {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    private static void row(String label, double stock, double extension) {
-        System.out.printf("%-14s %8.0f %10.0f %7.2f%n", label, stock, extension, extension / stock);
+    private static void row(String label, List<Long> stock, List<Long> extension) {
+        System.out.printf("%-14s %8.0f %10.0f %7.2f %7.2f%n", label, median(stock), median(extension), ratioOfMedians(stock, extension),
+                ratioOfTotals(stock, extension));
     }
 
     private static double median(List<Long> values) {

@@ -69,9 +69,12 @@ public final class StandaloneKeycloak {
             throw new IllegalStateException("already running");
         }
         int httpPort = Await.freeLoopbackPort();
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-file",
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + Await.freeLoopbackPort(),
                 "--hostname-strict=false"));
+        if (options.stream().noneMatch(option -> option.startsWith("--db="))) {
+            command.add("--db=dev-file");
+        }
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN);
