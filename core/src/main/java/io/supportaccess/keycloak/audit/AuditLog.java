@@ -1,6 +1,7 @@
 package io.supportaccess.keycloak.audit;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
+import io.supportaccess.keycloak.storage.TimeOrderedId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The audit table. A record is written with the session's entity manager, so it commits or
@@ -55,7 +55,7 @@ public final class AuditLog {
     public AuditRecordEntity record(String realmId, String realmName, AuditEntry entry, long time, String sessionId) {
         AuditRecordEntity record = new AuditRecordEntity();
         record.setSessionId(sessionId != null && sessionId.length() <= 36 ? sessionId : null);
-        record.setId(KeycloakModelUtils.generateId());
+        record.setId(TimeOrderedId.next());
         record.setTime(time);
         record.setRealmId(realmId);
         record.setRealmName(cut(realmName, MAX_NAME));

@@ -1,5 +1,6 @@
 package io.supportaccess.keycloak.roles;
 
+import io.supportaccess.keycloak.storage.TimeOrderedId;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -241,6 +241,18 @@ class AuditIT {
             assertThat(pages).isEqualTo((all.size() + 1) / 2);
         }
 
+        /** Time-ordered ids (UUID version 7), carrying the millisecond they were made in: new records go to one end of the key. */
+        @Test
+        void idsAreTimeOrdered() {
+            List<JsonNode> all = Audit.all(scene.tenant(), Map.of());
+            assertThat(all).isNotEmpty().allSatisfy(record -> {
+                java.util.UUID id = java.util.UUID.fromString(record.get("id").asText());
+                assertThat(id.version()).isEqualTo(7);
+                long madeAt = id.getMostSignificantBits() >>> 16;
+                assertThat(Math.abs(madeAt - Instant.parse(record.get("time").asText()).toEpochMilli())).isLessThan(60_000);
+            });
+        }
+
         @Test
         void aPageHoldingTheLastRecordHasNoNext() {
             assertThat(ADMIN.auditPage(scene.tenant(), Map.of()).path("next").isMissingNode()).isTrue();

@@ -1,4 +1,4 @@
-package io.supportaccess.keycloak.roles;
+package io.supportaccess.keycloak.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
