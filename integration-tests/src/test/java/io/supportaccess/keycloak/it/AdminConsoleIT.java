@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -710,7 +711,7 @@ class AdminConsoleIT {
         assertThat(hierarchyUser(tenant, carlId).hasNonNull("owner")).as("owner unset").isFalse();
         screenshot("user-hierarchy-cycle");
         noConsoleErrors("cycle refused");
-        chrome.findElement(By.cssSelector("#support-access-user-owner-dialog button[aria-label='Close']")).click();
+        clickPastToasts(By.cssSelector("#support-access-user-owner-dialog button[aria-label='Close']"));
         waitForGone(By.id("support-access-user-owner-dialog"));
 
         // removing ann, after confirmation: bob moves up to ann's owner (nobody)
@@ -897,9 +898,31 @@ class AdminConsoleIT {
     /** PatternFly gives a tab's button the id pf-tab-{key}-{id of the Tab}. */
     private void tab(String id) {
         WebElement tab = waitFor(By.cssSelector("button[id$='-" + id + "']"));
-        // a tab beyond the width of the bar sits under PatternFly's scroll buttons until scrolled to
+        // a tab beyond the width of the bar sits under PatternFly's scroll buttons until scrolled to: as a user, scroll forward
         chrome.executeScript("arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", tab);
-        tab.click();
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> {
+            try {
+                tab.click();
+                return true;
+            } catch (ElementClickInterceptedException covered) {
+                // the button in the way says which way to scroll; anything else in the way (a toast) is waited out
+                for (String direction : List.of("Scroll forward", "Scroll back")) {
+                    if (covered.getMessage().contains("aria-label=\"" + direction + "\"")) {
+                        d.findElements(By.cssSelector("button.pf-v5-c-tabs__scroll-button[aria-label='" + direction + "']")).stream()
+                                .filter(WebElement::isDisplayed).filter(WebElement::isEnabled).findFirst().ifPresent(WebElement::click);
+                    }
+                }
+                return false;
+            }
+        });
+    }
+
+    /** Clicks as a user would when a notification (PatternFly's toast, top right) lies over the element: once it has gone. */
+    private void clickPastToasts(By element) {
+        new WebDriverWait(chrome, Duration.ofSeconds(30)).ignoring(ElementClickInterceptedException.class).until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
     }
 
     private static String tenantsUrl() {
