@@ -22,8 +22,9 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * Thousands of tenants: two servers from the build side by side (dev mode, H2 file database), one
  * stock (no jar in providers/), one with the extension. Creates N tenant realms ({@code -Dbench.tenants},
  * default 300) alternately on both through the admin API, prints the median creation time per 50
- * realms and overall ({@code -Dbench.db=postgres}: on PostgreSQL instead of H2), the ratio of the total times and the median of the realm-by-realm differences (each with a
- * bootstrap interval; every time in creation-times.csv),
+ * realms and overall, the ratio of the total times and the median of the realm-by-realm differences
+ * (each with a bootstrap interval; every time in creation-times.csv; {@code -Dbench.db=postgres}: both
+ * servers on PostgreSQL instead of H2),
  * then starts each server alone {@code -Dbench.restarts} times (default 3, in alternating order) and
  * prints the start-up times (until /realms/master answers), with the ratios extension/stock, their median
  * and mean, and what the extension's own start-up work took (its log line).

@@ -120,12 +120,14 @@ class StartupSetupClusterIT {
         a.stop();
         a.start();
         cluster.awaitMembers(2, Duration.ofMinutes(2));
-        assertThat(count(String.join("\n", a.logLines()), "Realm '" + realm + "' prepared")).isEqualTo(1);
-
         try (Keycloak admin = admin(b)) {
-            assertThat(clientsWithSupportAccessScope(admin, realm)).contains("account", "account-console", "admin-cli",
-                    "security-admin-console");
-            admin.realm(realm).remove();
+            try {
+                assertThat(count(String.join("\n", a.logLines()), "Realm '" + realm + "' prepared")).isEqualTo(1);
+                assertThat(clientsWithSupportAccessScope(admin, realm)).contains("account", "account-console", "admin-cli",
+                        "security-admin-console");
+            } finally {
+                admin.realm(realm).remove();
+            }
         }
     }
 
