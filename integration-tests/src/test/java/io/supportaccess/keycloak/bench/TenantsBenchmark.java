@@ -6,16 +6,22 @@ import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentExportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
@@ -25,9 +31,14 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * realms and overall, the ratio of the total times and the median of the realm-by-realm differences
  * (each with a bootstrap interval; every time in creation-times.csv; {@code -Dbench.db=postgres}: both
  * servers on PostgreSQL instead of H2),
- * then starts each server alone {@code -Dbench.restarts} times (default 3, in alternating order) and
+ * then starts each server alone {@code -Dbench.restarts} times (default 3, in alternating order; 0: none) and
  * prints the start-up times (until /realms/master answers), with the ratios extension/stock, their median
  * and mean, and what the extension's own start-up work took (its log line).
+ *
+ * <p>{@code -Dbench.realmKeys=given}: every realm comes with one RSA signing key the benchmark made, so
+ * that neither server generates keys (what an operator's realm does, and the creation's main source of
+ * noise: a key's primes take from tens to hundreds of ms); what is left is Keycloak's and the
+ * extension's work, for a closer look at the extension's share.
  */
 public final class TenantsBenchmark {
 
@@ -60,16 +71,17 @@ public final class TenantsBenchmark {
                     seconds(stock.start(dir.resolve("stock-0.log"))), seconds(extension.start(dir.resolve("extension-0.log"))));
             List<Long> stockMillis = new ArrayList<>();
             List<Long> extensionMillis = new ArrayList<>();
+            RealmRepresentation template = realmTemplate("given".equals(System.getProperty("bench.realmKeys")));
             try (Keycloak stockAdmin = admin(stock); Keycloak extensionAdmin = admin(extension)) {
                 for (int i = 1; i <= tenants; i++) {
                     String name = String.format("tenant%05d", i);
                     // alternate which server goes first, so neither always runs right after the other's write
                     if (i % 2 == 1) {
-                        stockMillis.add(create(stockAdmin, name));
-                        extensionMillis.add(create(extensionAdmin, name));
+                        stockMillis.add(create(stockAdmin, template, name));
+                        extensionMillis.add(create(extensionAdmin, template, name));
                     } else {
-                        extensionMillis.add(create(extensionAdmin, name));
-                        stockMillis.add(create(stockAdmin, name));
+                        extensionMillis.add(create(extensionAdmin, template, name));
+                        stockMillis.add(create(stockAdmin, template, name));
                     }
                 }
             }
@@ -93,36 +105,12 @@ public final class TenantsBenchmark {
                     medianDifference(stockMillis, extensionMillis), differences[0], differences[1]);
             writeTimes(dir.resolve("creation-times.csv"), stockMillis, extensionMillis);
 
-            // each server starts alone (the other stopped), in alternating order, -Dbench.restarts times
-            int restarts = Integer.getInteger("bench.restarts", 3);
             stock.stop();
             extension.stop();
-            System.out.printf("%nstart-up with %d tenant realms, each server alone, until /realms/master answers (s)%n", tenants);
-            System.out.printf("%-14s %8s %10s %7s   %s%n", "run", "stock", "extension", "ratio", "extension's own start-up work");
-            List<Double> stockSeconds = new ArrayList<>();
-            List<Double> extensionSeconds = new ArrayList<>();
-            for (int run = 1; run <= restarts; run++) {
-                Path stockLog = dir.resolve("stock-" + run + ".log");
-                Path extensionLog = dir.resolve("extension-" + run + ".log");
-                double s;
-                double e;
-                if (run % 2 == 1) {
-                    s = startAlone(stock, stockLog);
-                    e = startAlone(extension, extensionLog);
-                } else {
-                    e = startAlone(extension, extensionLog);
-                    s = startAlone(stock, stockLog);
-                }
-                stockSeconds.add(s);
-                extensionSeconds.add(e);
-                System.out.printf("%-14s %8.1f %10.1f %7.2f   %s%n", "restart " + run, s, e, e / s, ownStartUpWork(extensionLog));
+            int restarts = Integer.getInteger("bench.restarts", 3);
+            if (restarts > 0) {
+                printStartUps(stock, extension, dir, tenants, restarts);
             }
-            double stockMedian = medianOf(stockSeconds);
-            double extensionMedian = medianOf(extensionSeconds);
-            System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "median", stockMedian, extensionMedian, extensionMedian / stockMedian);
-            double stockMean = stockSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double extensionMean = extensionSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "mean", stockMean, extensionMean, extensionMean / stockMean);
         } finally {
             stock.stop();
             extension.stop();
@@ -130,6 +118,36 @@ public final class TenantsBenchmark {
                 postgres.stop();
             }
         }
+    }
+
+    /** Each server starts alone (the other stopped), in alternating order, {@code restarts} times. */
+    private static void printStartUps(StandaloneKeycloak stock, StandaloneKeycloak extension, Path dir, int tenants, int restarts) {
+        System.out.printf("%nstart-up with %d tenant realms, each server alone, until /realms/master answers (s)%n", tenants);
+        System.out.printf("%-14s %8s %10s %7s   %s%n", "run", "stock", "extension", "ratio", "extension's own start-up work");
+        List<Double> stockSeconds = new ArrayList<>();
+        List<Double> extensionSeconds = new ArrayList<>();
+        for (int run = 1; run <= restarts; run++) {
+            Path stockLog = dir.resolve("stock-" + run + ".log");
+            Path extensionLog = dir.resolve("extension-" + run + ".log");
+            double s;
+            double e;
+            if (run % 2 == 1) {
+                s = startAlone(stock, stockLog);
+                e = startAlone(extension, extensionLog);
+            } else {
+                e = startAlone(extension, extensionLog);
+                s = startAlone(stock, stockLog);
+            }
+            stockSeconds.add(s);
+            extensionSeconds.add(e);
+            System.out.printf("%-14s %8.1f %10.1f %7.2f   %s%n", "restart " + run, s, e, e / s, ownStartUpWork(extensionLog));
+        }
+        double stockMedian = medianOf(stockSeconds);
+        double extensionMedian = medianOf(extensionSeconds);
+        System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "median", stockMedian, extensionMedian, extensionMedian / stockMedian);
+        double stockMean = stockSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double extensionMean = extensionSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.out.printf("%-14s %8.1f %10.1f %7.2f%n", "mean", stockMean, extensionMean, extensionMean / stockMean);
     }
 
     private static String[] withDatabase(String[] options, EmbeddedPostgres postgres, String database) {
@@ -231,13 +249,42 @@ public final class TenantsBenchmark {
         return Keycloak.getInstance(server.baseUrl(), "master", KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 
-    private static long create(Keycloak admin, String name) {
-        admin.tokenManager().getAccessTokenString();
+    /** An enabled realm; with {@code givenKey}, one RSA signing key (PKCS#8; Keycloak makes its certificate) instead of generated ones. */
+    private static RealmRepresentation realmTemplate(boolean givenKey) {
         RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(name);
         realm.setEnabled(true);
+        if (givenKey) {
+            ComponentExportRepresentation key = new ComponentExportRepresentation();
+            key.setName("rsa");
+            key.setProviderId("rsa");
+            MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+            config.putSingle("privateKey", Base64.getEncoder().encodeToString(rsaKeyPair().getPrivate().getEncoded()));
+            config.putSingle("priority", "100");
+            key.setConfig(config);
+            MultivaluedHashMap<String, ComponentExportRepresentation> components = new MultivaluedHashMap<>();
+            components.add("org.keycloak.keys.KeyProvider", key);
+            realm.setComponents(components);
+            System.out.println("every realm with one given RSA key (-Dbench.realmKeys=given): no key generation at creation");
+        }
+        return realm;
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long create(Keycloak admin, RealmRepresentation template, String name) {
+        admin.tokenManager().getAccessTokenString();
+        // one representation for every realm: the client writes it out at each call
+        template.setRealm(name);
         long started = System.nanoTime();
-        admin.realms().create(realm);
+        admin.realms().create(template);
         return (System.nanoTime() - started) / 1_000_000;
     }
 
