@@ -35,6 +35,9 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * prints the start-up times (until /realms/master answers), with the ratios extension/stock, their median
  * and mean, and what the extension's own start-up work took (its log line).
  *
+ * <p>{@code -Dbench.control=true}: both servers stock (a control run: the figures then show what the
+ * harness itself makes of two equal servers).
+ *
  * <p>{@code -Dbench.realmKeys=given}: every realm comes with one RSA signing key the benchmark made, so
  * that neither server generates keys (what an operator's realm does, and the creation's main source of
  * noise: a key's primes take from tens to hundreds of ms); what is left is Keycloak's and the
@@ -64,8 +67,13 @@ public final class TenantsBenchmark {
         if (Boolean.getBoolean("bench.setupLog")) {
             extensionOptions.add("--log-level=INFO,io.supportaccess.keycloak.bootstrap:debug,io.supportaccess.keycloak.setup:debug");
         }
-        StandaloneKeycloak extension = StandaloneKeycloak.copy(distribution, dir.resolve("extension"), true,
+        // -Dbench.control=true: the "extension" server is a second stock server; what the run then shows is the harness's own bias
+        boolean control = Boolean.getBoolean("bench.control");
+        StandaloneKeycloak extension = StandaloneKeycloak.copy(distribution, dir.resolve("extension"), !control,
                 extensionOptions.toArray(String[]::new)).withoutTestingProvider();
+        if (control) {
+            System.out.println("control run (-Dbench.control=true): both servers are stock; the column 'extension' is a second stock server");
+        }
         try {
             System.out.printf("first start: stock %.1f s, extension %.1f s (no tenant realms)%n",
                     seconds(stock.start(dir.resolve("stock-0.log"))), seconds(extension.start(dir.resolve("extension-0.log"))));
