@@ -10,8 +10,6 @@ public final class SupportAccess {
     public static final String MASTER_REALM = "master";
 
     public static final String REALM_ATTRIBUTE_PREFIX = "supportAccess.";
-    /** The set-up version that last prepared a realm (written by the bootstrap at the end of a realm's set-up). */
-    public static final String SETUP_VERSION_ATTRIBUTE = REALM_ATTRIBUTE_PREFIX + "setupVersion";
 
     /** Auth session note: id of the support user once the support login has been granted. */
     public static final String NOTE_SUPPORT_USER_ID = "support-access.support-user-id";

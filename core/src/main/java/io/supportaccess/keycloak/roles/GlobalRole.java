@@ -7,7 +7,6 @@ import static io.supportaccess.keycloak.roles.PermissionCategory.Level.READ;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.keycloak.models.AdminRoles;
 
@@ -18,11 +17,6 @@ import org.keycloak.models.AdminRoles;
  * an operator grants deliberately.
  */
 public record GlobalRole(String name, String description, List<String> permissionRoles, List<String> keycloakRoles) {
-
-    static final String SHARED_USER_MANAGER = "Shared User Manager";
-    /** What {@value #SHARED_USER_MANAGER} held up to set-up version 4: User management READ besides CREATE, and Own user management ADMIN. */
-    static final Set<String> SHARED_USER_MANAGER_BEFORE_5 = Set.of(level(PermissionCategory.USER_MANAGEMENT, READ),
-            level(PermissionCategory.USER_MANAGEMENT, CREATE), level(PermissionCategory.OWN_USER_MANAGEMENT, ADMIN));
 
     private static final List<PermissionCategory> DEVICE_DATA = List.of(PermissionCategory.ALARMS, PermissionCategory.EVENTS,
             PermissionCategory.MEASUREMENTS, PermissionCategory.INVENTORY, PermissionCategory.DEVICE_CONTROL, PermissionCategory.IDENTITY);
@@ -53,9 +47,9 @@ public record GlobalRole(String name, String description, List<String> permissio
                 new GlobalRole("Global Manager", "Can read and write all data from all devices.", all(DEVICE_DATA), List.of()),
                 new GlobalRole("Global Reader", "Can read all data from all devices.", reads(DEVICE_DATA), List.of()),
                 new GlobalRole("Global User Manager", "Can manage all users.", all(List.of(PermissionCategory.USER_MANAGEMENT)), List.of()),
-                // seed: "User Management (CREATE)" only; READ would show every user of the tenant
-                new GlobalRole(SHARED_USER_MANAGER, "Can manage sub-users. The subscription plan needs to include user hierarchies "
-                        + "to be able to manage sub-users.", List.of(level(PermissionCategory.USER_MANAGEMENT, CREATE)), List.of()),
+                new GlobalRole("Shared User Manager", "Can manage sub-users. The subscription plan needs to include user hierarchies "
+                        + "to be able to manage sub-users.", List.of(level(PermissionCategory.USER_MANAGEMENT, READ),
+                        level(PermissionCategory.USER_MANAGEMENT, CREATE), level(PermissionCategory.OWN_USER_MANAGEMENT, ADMIN)), List.of()),
                 new GlobalRole("Tenant Manager", "Can manage tenant-wide settings, such as own applications, data brokerage, data "
                         + "retention, options and tenant statistics.", all(List.of(PermissionCategory.APPLICATION_MANAGEMENT,
                         PermissionCategory.DATA_BROKER, PermissionCategory.RETENTION_RULES, PermissionCategory.OPTION_MANAGEMENT,

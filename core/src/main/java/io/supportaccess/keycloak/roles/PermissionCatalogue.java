@@ -1,20 +1,16 @@
 package io.supportaccess.keycloak.roles;
 
-import io.supportaccess.keycloak.SupportAccess;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.models.cache.CacheRealmProvider;
 import org.keycloak.models.jpa.entities.RoleEntity;
+
 
 /**
  * Gives a realm the permission roles of every {@link PermissionCategory} and the {@link GlobalRole}s.
  * Only missing roles are created; an existing role, changed or not, stays as it is (seed: new
- * permissions are not added to existing roles), but for two corrections of the catalogue's own roles,
- * as the catalogue made them, when a realm an older set-up version prepared is prepared again.
+ * permissions are not added to existing roles).
  */
 public final class PermissionCatalogue {
 
@@ -41,44 +37,7 @@ public final class PermissionCatalogue {
             }
         }
         giveApprovalToExistingAdmins(realm, batch);
-        boolean narrow = batch.existedBefore(GlobalRole.SHARED_USER_MANAGER) && preparedBefore5(realm);
-        Set<String> created = batch.write();
-        if (narrow) {
-            narrowSharedUserManager(session, realm);
-        }
-        return created;
-    }
-
-    /** Whether the realm was last prepared by set-up version 4 or older (its marker is written after the catalogue). */
-    private static boolean preparedBefore5(RealmModel realm) {
-        String version = realm.getAttribute(SupportAccess.SETUP_VERSION_ATTRIBUTE);
-        return version != null && version.matches("[0-4]");
-    }
-
-    /**
-     * Up to set-up version 4 the catalogue's Shared User Manager also held User management READ, which shows every
-     * user of the tenant, and Own user management ADMIN; the seed gives it CREATE only. The catalogue's role, as
-     * the catalogue made it (its description, exactly those three roles), loses the two; a role an operator
-     * changed stays as it is.
-     */
-    private static void narrowSharedUserManager(KeycloakSession session, RealmModel realm) {
-        RoleModel role = realm.getRole(GlobalRole.SHARED_USER_MANAGER);
-        GlobalRole current = GlobalRole.catalogue().stream().filter(g -> g.name().equals(GlobalRole.SHARED_USER_MANAGER)).findFirst()
-                .orElseThrow();
-        if (role == null || !current.description().equals(role.getDescription())) {
-            return;
-        }
-        List<RoleModel> composites = role.getCompositesStream().toList();
-        Set<String> names = composites.stream().filter(r -> !r.isClientRole()).map(RoleModel::getName).collect(Collectors.toSet());
-        if (composites.size() != names.size() || !names.equals(GlobalRole.SHARED_USER_MANAGER_BEFORE_5)) {
-            return;
-        }
-        composites.stream().filter(r -> !current.permissionRoles().contains(r.getName())).forEach(role::removeCompositeRole);
-        CacheRealmProvider cache = session.getProvider(CacheRealmProvider.class);
-        if (cache != null) {
-            // the set-up may work on the stored realm, past the cache: the role's cached composites go on every node
-            cache.registerRoleInvalidation(role.getId(), role.getName(), realm.getId());
-        }
+        return batch.write();
     }
 
     /**

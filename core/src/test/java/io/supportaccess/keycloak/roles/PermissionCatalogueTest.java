@@ -58,14 +58,6 @@ class PermissionCatalogueTest {
     }
 
     @Test
-    void aSharedUserManagerCreatesUsersAndReadsNoOthers() {
-        assertThat(role("Shared User Manager").permissionRoles()).containsExactly("ROLE_USER_MANAGEMENT_CREATE");
-        // what older set-up versions gave it: the correction keeps CREATE and takes the other two
-        assertThat(GlobalRole.SHARED_USER_MANAGER_BEFORE_5).containsExactlyInAnyOrder("ROLE_USER_MANAGEMENT_READ",
-                "ROLE_USER_MANAGEMENT_CREATE", "ROLE_USER_MANAGEMENT_OWN_ADMIN");
-    }
-
-    @Test
     void permissionsKeycloakControlsIncludeItsRoles() {
         assertThat(PermissionCategory.USER_MANAGEMENT.keycloakRoles(PermissionCategory.Level.ADMIN)).contains("manage-users", "view-users");
         assertThat(PermissionCategory.USER_MANAGEMENT.keycloakRoles(PermissionCategory.Level.READ)).containsExactly("view-users");

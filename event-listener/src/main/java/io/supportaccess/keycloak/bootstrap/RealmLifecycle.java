@@ -33,14 +33,13 @@ import org.keycloak.services.managers.RealmManager;
 final class RealmLifecycle {
 
     /** Written once a realm has been fully prepared by {@link #setUpRealm}. */
-    static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.SETUP_VERSION_ATTRIBUTE;
+    static final String SETUP_VERSION_ATTRIBUTE = SupportAccess.REALM_ATTRIBUTE_PREFIX + "setupVersion";
     /**
      * Bump whenever what {@link #setUpRealm} does changes: every realm is then prepared again once, at the next start.
      * 3: ROLE_AUDIT_READ includes view-events; the permission catalogue and the global roles.
      * 4: the Support approval roles (in the catalogue's own admins).
-     * 5: the catalogue's Shared User Manager holds User management CREATE only.
      */
-    static final String SETUP_VERSION = "5";
+    static final String SETUP_VERSION = "4";
 
     /** Bookkeeping attributes of the set-up: writing them changes nothing the tenant's management object shows. */
     private static final Set<String> SETUP_ATTRIBUTES = Set.of(SETUP_VERSION_ATTRIBUTE,

@@ -39,9 +39,6 @@ class PermissionCatalogueIT {
         assertThat(Platform.realm(tenant).roles().get("Global Reader").getRealmRoleComposites()).extracting(RoleRepresentation::getName)
                 .containsExactlyInAnyOrder("ROLE_ALARM_READ", "ROLE_EVENT_READ", "ROLE_MEASUREMENT_READ", "ROLE_INVENTORY_READ",
                         "ROLE_DEVICE_CONTROL_READ", "ROLE_IDENTITY_READ");
-        // seed: "User Management (CREATE)", nothing that shows every user
-        assertThat(Platform.realm(tenant).roles().get("Shared User Manager").getRoleComposites()).extracting(RoleRepresentation::getName)
-                .containsExactly("ROLE_USER_MANAGEMENT_CREATE");
         // the management realm has them too, beside the Support permission; admins do not get Support with them
         List<String> management = roleNames(Platform.MANAGEMENT);
         assertThat(management).contains("ROLE_TENANT_MANAGEMENT_ADMIN", "ROLE_SUPPORT_READ", "ROLE_SUPPORT_ADMIN").containsAll(GLOBAL_ROLES);

@@ -8,16 +8,13 @@ import io.supportaccess.keycloak.it.support.StandaloneKeycloak;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 /**
  * Start-up prepares only the realms that need it, each on its own: a server of its own with a
@@ -80,10 +77,6 @@ class StartupSetupIT {
         // as before the Support approval roles came: the catalogue's own admins gets them once they are created
         admin.realm("outdated").roles().deleteRole("ROLE_SUPPORT_APPROVAL_READ");
         admin.realm("outdated").roles().deleteRole("ROLE_SUPPORT_APPROVAL_ADMIN");
-        // the catalogue's Shared User Manager as set-up versions up to 4 made it: narrowed to CREATE; one an operator changed: kept
-        addComposites(admin, "outdated", "Shared User Manager", "ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_OWN_ADMIN");
-        addComposites(admin, "broken", "Shared User Manager", "ROLE_USER_MANAGEMENT_READ",
-                "ROLE_USER_MANAGEMENT_OWN_ADMIN", "ROLE_ALARM_READ");
         makeOutdated(admin, "broken", Map.of(REFUSE, CURRENT));
         // as before the set-up selected the admin console theme
         RealmRepresentation unthemed = admin.realm("outdated").toRepresentation();
@@ -105,7 +98,6 @@ class StartupSetupIT {
         assertThat(admin.realm("outdated").roles().get("readers").toRepresentation().getDescription()).isEqualTo("our own readers");
         assertThat(admin.realm("outdated").roles().get("admins").getRealmRoleComposites()).extracting(r -> r.getName())
                 .contains("ROLE_SUPPORT_APPROVAL_READ", "ROLE_SUPPORT_APPROVAL_ADMIN", "ROLE_ALARM_ADMIN");
-        assertThat(composites(admin, "outdated", "Shared User Manager")).containsExactly("ROLE_USER_MANAGEMENT_CREATE");
         assertThat(admin.realm("outdated").roles().get("ROLE_AUDIT_READ").getClientRoleComposites(realmManagementId(admin, "outdated")))
                 .extracting(r -> r.getName()).containsExactly("view-events");
         assertThat(admin.realm("outdated").toRepresentation().getAdminTheme()).isEqualTo("support-access");
@@ -133,20 +125,9 @@ class StartupSetupIT {
         admin = admin();
         assertThat(attributes(admin, "broken")).containsEntry(MARKER, CURRENT);
         assertThat(hasAuditRole(admin, "broken")).isTrue();
-        assertThat(composites(admin, "broken", "Shared User Manager")).containsExactlyInAnyOrder("ROLE_USER_MANAGEMENT_CREATE",
-                "ROLE_USER_MANAGEMENT_READ", "ROLE_USER_MANAGEMENT_OWN_ADMIN", "ROLE_ALARM_READ");
         assertThat(log(third)).contains("Realm 'broken' prepared").doesNotContain("Realm 'outdated' prepared")
                 .doesNotContain("Realm 'fresh' prepared");
         admin.close();
-    }
-
-    private static void addComposites(Keycloak admin, String realm, String role, String... names) {
-        List<RoleRepresentation> parts = Arrays.stream(names).map(name -> admin.realm(realm).roles().get(name).toRepresentation()).toList();
-        admin.realm(realm).roles().get(role).addComposites(parts);
-    }
-
-    private static List<String> composites(Keycloak admin, String realm, String role) {
-        return admin.realm(realm).roles().get(role).getRoleComposites().stream().map(RoleRepresentation::getName).toList();
     }
 
     private static Keycloak admin() {
