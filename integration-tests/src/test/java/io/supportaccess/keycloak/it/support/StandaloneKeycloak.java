@@ -121,6 +121,11 @@ public final class StandaloneKeycloak {
         return baseUrl;
     }
 
+    /** The JDBC URL of the server's H2 file database (dev-file), for a test to read or change while the server is stopped. */
+    public String h2Url() {
+        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("data/h2/keycloakdb") + ";NON_KEYWORDS=VALUE";
+    }
+
     public void stop() {
         if (process == null) {
             return;
