@@ -6,6 +6,7 @@
 #   ./benchmark.sh permissions the inventory decision for applications at 10 vs 10,000 managed objects (1,000 users, 20,000 assignments)
 #   ./benchmark.sh tenants [-n N]  two servers of their own (stock, and with the extension), H2 file databases:
 #                             N tenant realms (default 300) created alternately on both, then restarts
+#                             (-Dbench.startUpsOnly=true: only the restarts, of the servers the last run left)
 #   ./benchmark.sh lifecycle [-n N]  N tenants (default 100) through the subtenant lifecycle API vs
 #                             Keycloak's admin API (realm only; realm + administrator), alternating
 # Without -Dkeycloak.url=... it starts its own Keycloak (dev mode, in-memory H2), the version the

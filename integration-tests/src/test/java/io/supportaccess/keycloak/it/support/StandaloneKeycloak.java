@@ -42,6 +42,14 @@ public final class StandaloneKeycloak {
         return new StandaloneKeycloak(home, List.of(options));
     }
 
+    /** A server a previous run left at {@code home}, with its database and build state, as it is. */
+    public static StandaloneKeycloak existing(Path home, String... options) {
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No server at " + home + "; run the benchmark without bench.startUpsOnly first");
+        }
+        return new StandaloneKeycloak(home, List.of(options));
+    }
+
     /**
      * Leaves out the test-only provider the build puts next to the extension (its Hibernate listener sees
      * every insert): a benchmark measures the product's jar alone.
