@@ -59,6 +59,10 @@ public final class TenantsBenchmark {
         int tenants = Integer.getInteger("bench.tenants", 300);
         Path dir = Path.of(System.getProperty("bench.dir", "target/bench-tenants"));
         if (Boolean.getBoolean("bench.startUpsOnly")) {
+            if (!Files.exists(dir.resolve("stock/data/h2/keycloakdb.mv.db")) || !Files.exists(dir.resolve("extension/data/h2/keycloakdb.mv.db"))) {
+                // a PostgreSQL run's databases are gone with its PostgreSQL; the servers would start on empty H2 files
+                throw new IllegalStateException("bench.startUpsOnly restarts the H2 servers of a previous run; none in " + dir.toAbsolutePath());
+            }
             StandaloneKeycloak stock = StandaloneKeycloak.existing(dir.resolve("stock"));
             StandaloneKeycloak extension = StandaloneKeycloak.existing(dir.resolve("extension"));
             printStartUps(stock, extension, dir, "the tenant realms of the previous run", Integer.getInteger("bench.restarts", RESTARTS));
