@@ -63,9 +63,14 @@ public final class TenantsBenchmark {
                 // a PostgreSQL run's databases are gone with its PostgreSQL; the servers would start on empty H2 files
                 throw new IllegalStateException("bench.startUpsOnly restarts the H2 servers of a previous run; none in " + dir.toAbsolutePath());
             }
+            int restarts = Integer.getInteger("bench.restarts", RESTARTS);
+            if (restarts < 1) {
+                throw new IllegalArgumentException("bench.startUpsOnly only restarts the servers: bench.restarts must be at least 1, not "
+                        + restarts);
+            }
             StandaloneKeycloak stock = StandaloneKeycloak.existing(dir.resolve("stock"));
             StandaloneKeycloak extension = StandaloneKeycloak.existing(dir.resolve("extension"));
-            printStartUps(stock, extension, dir, "the tenant realms of the previous run", Integer.getInteger("bench.restarts", RESTARTS));
+            printStartUps(stock, extension, dir, "the tenant realms of the previous run", restarts);
             return;
         }
         Path distribution = StandaloneKeycloak.distribution();
