@@ -56,8 +56,14 @@ public final class SupportLogin {
         }
     }
 
-    /** Result of authorising an authenticated support user: a refusal, or the tenant user to log in as. */
-    public record Authorization(Refusal refusal, UserModel target) {
+    /**
+     * Result of authorising an authenticated support user: a refusal, or the tenant user to log in as with
+     * what let the support user in and the session's mode, as the decision saw them.
+     */
+    public record Authorization(Refusal refusal, UserModel target, SupportAccessDecision.Entry entry) {
+        static Authorization refused(Refusal refusal) {
+            return new Authorization(refusal, null, null);
+        }
     }
 
     public static void describeAttempt(AuthenticationFlowContext ctx, String rawUsername, Optional<SupportUsername> name) {
@@ -146,7 +152,7 @@ public final class SupportLogin {
         RealmModel tenant = ctx.getRealm();
         RealmModel management = managementRealm(session);
         if (!SupportUserReadiness.isReady(session, management, supportUser)) {
-            return new Authorization(Refusal.SUPPORT_USER_NOT_READY, null);
+            return Authorization.refused(Refusal.SUPPORT_USER_NOT_READY);
         }
         SupportAccessDecision.Outcome outcome = SupportAccessDecision.decide(session, management, supportUser, tenant);
         Optional<UserModel> target = Optional.empty();
@@ -159,32 +165,38 @@ public final class SupportLogin {
         }
         switch (outcome) {
             case NOT_A_TENANT:
-                return new Authorization(Refusal.NOT_A_TENANT, null);
+                return Authorization.refused(Refusal.NOT_A_TENANT);
             case TENANT_DISABLED:
-                return new Authorization(Refusal.TENANT_DISABLED, null);
+                return Authorization.refused(Refusal.TENANT_DISABLED);
             case NOT_PERMITTED:
-                return new Authorization(Refusal.NOT_PERMITTED, null);
+                return Authorization.refused(Refusal.NOT_PERMITTED);
             case TENANT_EXCLUDED:
-                return new Authorization(Refusal.TENANT_EXCLUDED, null);
+                return Authorization.refused(Refusal.TENANT_EXCLUDED);
             case TENANT_CLOSED:
-                return new Authorization(Refusal.TENANT_CLOSED, null);
+                return Authorization.refused(Refusal.TENANT_CLOSED);
             default:
                 break;
         }
         if (asksForOfflineAccess(ctx) && !PlatformSettings.read(management).offlineAccessAllowed()) {
-            return new Authorization(Refusal.OFFLINE_NOT_ALLOWED, null);
+            return Authorization.refused(Refusal.OFFLINE_NOT_ALLOWED);
         }
         if (target.isEmpty()) {
             target = resolveTarget(session, tenant, name);
         }
         if (target.isEmpty() || !target.get().isEnabled() || target.get().getServiceAccountClientLink() != null
                 || ReservedUsernames.isReserved(target.get().getUsername())) {
-            return new Authorization(Refusal.TARGET_UNAVAILABLE, null);
+            return Authorization.refused(Refusal.TARGET_UNAVAILABLE);
         }
         if (hasPendingActions(tenant, target.get())) {
-            return new Authorization(Refusal.TARGET_ACTIONS_PENDING, null);
+            return Authorization.refused(Refusal.TARGET_ACTIONS_PENDING);
         }
-        return new Authorization(null, target.get());
+        Optional<SupportAccessDecision.Entry> entry = SupportAccessDecision.entry(session, management, tenant, supportUser,
+                target.get().getUsername());
+        if (entry.isEmpty()) {
+            // closed since the decision above (a request ran out or was withdrawn): nothing lets the support user in
+            return Authorization.refused(Refusal.TENANT_CLOSED);
+        }
+        return new Authorization(null, target.get(), entry.get());
     }
 
     private static Optional<UserModel> resolveTarget(KeycloakSession session, RealmModel tenant, SupportUsername name) {
@@ -195,9 +207,10 @@ public final class SupportLogin {
 
     /**
      * Makes the flow's user the target and marks the session as a support session, with the reason
-     * given (null when none) and what opened the tenant.
+     * given (null when none), what opened the tenant and the mode, as the authorisation saw them.
      */
-    public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, UserModel target, String reason) {
+    public static void grant(AuthenticationFlowContext ctx, UserModel supportUser, Authorization authorization, String reason) {
+        UserModel target = authorization.target();
         AuthenticationSessionModel authSession = ctx.getAuthenticationSession();
         String who = supportUser.getUsername() + "$" + target.getUsername();
         String realmName = SupportAccessConfig.of(ctx.getSession()).managementRealm();
@@ -208,8 +221,7 @@ public final class SupportLogin {
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_USERNAME, supportUser.getUsername());
         authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REALM, realmName);
         authSession.setUserSessionNote(SupportAccess.SESSION_WHO, who);
-        SupportAccessDecision.Opening opening = SupportAccessDecision.opening(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm(),
-                supportUser, target.getUsername());
+        SupportAccessDecision.Opening opening = authorization.entry().opening();
         if (opening.approvalId() != null) {
             // the approval's reason stands for the access when the login gave none
             String approved = new AccessApproval(ctx.getSession()).used(opening.approvalId(), who, Time.currentTimeMillis());
@@ -224,8 +236,7 @@ public final class SupportLogin {
             authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_REASON, reason);
             ctx.getEvent().detail(SupportAccess.DETAIL_SUPPORT_REASON, reason);
         }
-        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_MODE,
-                SupportAccessDecision.mode(ctx.getSession(), managementRealm(ctx.getSession()), ctx.getRealm()).name());
+        authSession.setUserSessionNote(SupportAccess.SESSION_SUPPORT_MODE, authorization.entry().mode().name());
         ctx.getEvent()
                 .detail(SupportAccess.DETAIL_SUPPORT_USER, supportUser.getUsername())
                 .detail(SupportAccess.DETAIL_SUPPORT_USER_ID, supportUser.getId())

@@ -5,6 +5,7 @@ import io.supportaccess.keycloak.approval.AccessRequests;
 import io.supportaccess.keycloak.settings.ApprovalMode;
 import io.supportaccess.keycloak.settings.PlatformSupportMode;
 import io.supportaccess.keycloak.settings.SupportMode;
+import java.util.List;
 import java.util.Optional;
 
 import io.supportaccess.keycloak.config.SupportAccessConfig;
@@ -84,10 +85,15 @@ public final class SupportAccessDecision {
      */
     public static Optional<AccessRequestEntity> approval(KeycloakSession session, RealmModel managementRealm, UserModel supportUser,
                                                          RealmModel tenant, String targetUsername) {
-        if (PlatformSettings.read(managementRealm).approvalMode(tenant.getName()) == ApprovalMode.OFF) {
+        return approval(session, PlatformSettings.read(managementRealm), supportUser, tenant, targetUsername, Time.currentTimeMillis());
+    }
+
+    private static Optional<AccessRequestEntity> approval(KeycloakSession session, PlatformSettings settings, UserModel supportUser,
+                                                          RealmModel tenant, String targetUsername, long now) {
+        if (settings.approvalMode(tenant.getName()) == ApprovalMode.OFF) {
             return Optional.empty();
         }
-        return new AccessRequests(session).approvedFor(tenant.getId(), supportUser.getId(), Time.currentTimeMillis()).stream()
+        return new AccessRequests(session).approvedFor(tenant.getId(), supportUser.getId(), now).stream()
                 .filter(r -> targetUsername == null || r.covers(targetUsername.toLowerCase(java.util.Locale.ROOT)))
                 .findFirst();
     }
@@ -132,20 +138,28 @@ public final class SupportAccessDecision {
      * opens the tenant) and the modes of the tenant's active support requests.
      */
     public static SupportMode mode(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
-        if (!PlatformSettings.read(managementRealm).opensOtherThanByApproval(tenant.getName())) {
-            return SupportMode.FULL;
-        }
-        Optional<SupportMode> byRequests = new SupportRequests(session).mode(tenant.getId(), Time.currentTimeMillis());
-        if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
-            SupportMode byPlatform = PlatformSupportMode.read(managementRealm);
-            return byRequests.map(byPlatform::strongest).orElse(byPlatform);
-        }
-        return byRequests.orElse(SupportMode.FULL);
+        return openness(session, PlatformSettings.read(managementRealm), managementRealm, tenant, Time.currentTimeMillis()).mode();
     }
 
-    /** {@value #OPENED_BY_PLATFORM}, or {@value #OPENED_BY_REQUEST_PREFIX} and the id of the request that keeps the tenant open longest. */
+    /** The platform setting and the tenant's active support requests, read once. */
+    static TenantOpenness openness(KeycloakSession session, PlatformSettings settings, RealmModel managementRealm, RealmModel tenant,
+                                   long now) {
+        boolean requestsCount = settings.opensOtherThanByApproval(tenant.getName());
+        List<TenantOpenness.ActiveRequest> active = !requestsCount ? List.of()
+                : new SupportRequests(session).active(tenant.getId(), now).stream()
+                        .map(r -> new TenantOpenness.ActiveRequest(r.getId(), r.getExpiresAt(), r.getMode())).toList();
+        boolean byPlatform = settings.opensByPlatform(tenant.getName());
+        return new TenantOpenness(byPlatform, byPlatform ? PlatformSupportMode.read(managementRealm) : SupportMode.FULL, requestsCount,
+                active);
+    }
+
+    /**
+     * {@value #OPENED_BY_PLATFORM}, or {@value #OPENED_BY_REQUEST_PREFIX} and the id of the request that keeps the tenant
+     * open longest; {@value #OPENED_BY_PLATFORM} also when nothing opens it now (for a login that did not record it).
+     */
     public static String openedBy(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
-        return opening(session, managementRealm, tenant).openedBy();
+        return openness(session, PlatformSettings.read(managementRealm), managementRealm, tenant, Time.currentTimeMillis()).opening()
+                .map(Opening::openedBy).orElse(OPENED_BY_PLATFORM);
     }
 
     /**
@@ -170,28 +184,29 @@ public final class SupportAccessDecision {
         }
     }
 
-    /**
-     * What lets this support user in as {@code targetUsername}: the tenant's own opening where it is
-     * open, else the support user's approval for that target.
-     */
-    public static Opening opening(KeycloakSession session, RealmModel managementRealm, RealmModel tenant, UserModel supportUser,
-                                  String targetUsername) {
-        if (!isTenantOpen(session, managementRealm, tenant)) {
-            Optional<AccessRequestEntity> approval = approval(session, managementRealm, supportUser, tenant, targetUsername);
-            if (approval.isPresent()) {
-                return new Opening(null, approval.get().getApprovedUntil(), approval.get().getId());
-            }
-        }
-        return opening(session, managementRealm, tenant);
+    /** What lets a support user in (see {@link #entry}) and the mode of the support session. */
+    public record Entry(Opening opening, SupportMode mode) {
     }
 
-    public static Opening opening(KeycloakSession session, RealmModel managementRealm, RealmModel tenant) {
-        if (PlatformSettings.read(managementRealm).opensByPlatform(tenant.getName())) {
-            return Opening.PLATFORM;
+    /**
+     * What lets this support user in as {@code targetUsername} now, and in which mode: the tenant's own
+     * opening where it is open, else the support user's approval for that target; empty when nothing does
+     * (anymore). One reading of the clock, the settings and the tenant's requests: what a login records is
+     * what it was let in by.
+     */
+    public static Optional<Entry> entry(KeycloakSession session, RealmModel managementRealm, RealmModel tenant, UserModel supportUser,
+                                        String targetUsername) {
+        long now = Time.currentTimeMillis();
+        PlatformSettings settings = PlatformSettings.read(managementRealm);
+        if (settings.excludes(tenant.getName())) {
+            return Optional.empty();
         }
-        return new SupportRequests(session).active(tenant.getId(), Time.currentTimeMillis()).stream()
-                .max(java.util.Comparator.comparingLong(r -> r.getExpiresAt()))
-                .map(r -> new Opening(r.getId(), r.getExpiresAt()))
-                .orElse(Opening.PLATFORM);
+        TenantOpenness openness = openness(session, settings, managementRealm, tenant, now);
+        Optional<Opening> opening = openness.opening();
+        if (opening.isEmpty()) {
+            opening = approval(session, settings, supportUser, tenant, targetUsername, now)
+                    .map(r -> new Opening(null, r.getApprovedUntil(), r.getId()));
+        }
+        return opening.map(o -> new Entry(o, openness.mode()));
     }
 }

@@ -139,7 +139,7 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
             ctx.challenge(reasonForm(ctx, username, null, null));
             return;
         }
-        SupportLogin.grant(ctx, supportUser, authorization.target(), null);
+        SupportLogin.grant(ctx, supportUser, authorization, null);
         ctx.success();
     }
 
@@ -166,7 +166,7 @@ public class SupportUsernamePasswordForm extends org.keycloak.authentication.aut
             refuse(ctx, username, authorization.refusal());
             return;
         }
-        SupportLogin.grant(ctx, pending.get().supportUser(), authorization.target(), SupportReason.normalise(reason));
+        SupportLogin.grant(ctx, pending.get().supportUser(), authorization, SupportReason.normalise(reason));
         ctx.success();
     }
 

@@ -58,7 +58,7 @@ public class SupportDirectGrantUsername extends ValidateUsername {
             }
             reason = SupportReason.normalise(reason);
         }
-        SupportLogin.grant(ctx, check.supportUser(), authorization.target(), reason);
+        SupportLogin.grant(ctx, check.supportUser(), authorization, reason);
         ctx.success();
     }
 
