@@ -42,12 +42,12 @@ public final class StandaloneKeycloak {
         return new StandaloneKeycloak(home, List.of(options));
     }
 
-    /** A server a previous run left at {@code home}, with its database and build state, as it is. */
-    public static StandaloneKeycloak existing(Path home, String... options) {
+    /** A server a previous run left at {@code home}, with its H2 database and build state, as it is (dev-file defaults). */
+    public static StandaloneKeycloak existing(Path home) {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No server at " + home + "; run the benchmark without bench.startUpsOnly first");
         }
-        return new StandaloneKeycloak(home, List.of(options));
+        return new StandaloneKeycloak(home, List.of());
     }
 
     /**
