@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supportaccess.keycloak.it.support.BrowserDiagnostics;
 import io.supportaccess.keycloak.it.support.HeadlessChromium;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
@@ -547,9 +548,8 @@ class AccountConsoleIT {
             new WebDriverWait(chrome, Duration.ofSeconds(60)).until(
                     ExpectedConditions.attributeToBe(By.id("support-access-state"), "data-open", "true"));
         } catch (org.openqa.selenium.TimeoutException e) {
-            saveDiagnostics();
-            throw new AssertionError("the reloaded page does not show the tenant open; page at " + chrome.getCurrentUrl() + ": "
-                    + chrome.findElement(By.tagName("body")).getText() + "; REST status: " + asUser.statusReply().body(), e);
+            throw BrowserDiagnostics.failure(chrome, "account-console",
+                    "the reloaded page showing the tenant open (REST status: " + asUser.statusReply().body() + ")", e);
         }
     }
 
@@ -569,27 +569,7 @@ class AccountConsoleIT {
     }
 
     private WebElement waitFor(By by) {
-        try {
-            return new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            saveDiagnostics();
-            throw e;
-        }
-    }
-
-    /** Page source, screenshot and browser log of a failed wait, next to the test reports. */
-    private static void saveDiagnostics() {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "chromium");
-            java.nio.file.Files.createDirectories(dir);
-            String name = "failure-" + System.currentTimeMillis();
-            java.nio.file.Files.writeString(dir.resolve(name + ".html"), chrome.getCurrentUrl() + "\n" + chrome.getPageSource());
-            java.nio.file.Files.write(dir.resolve(name + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            StringBuilder log = new StringBuilder();
-            chrome.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(entry -> log.append(entry).append('\n'));
-            java.nio.file.Files.writeString(dir.resolve(name + ".log"), log);
-        } catch (Exception ignored) {
-            // diagnostics only
-        }
+        return BrowserDiagnostics.await(chrome, "account-console", "the visible " + by,
+                () -> new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by)));
     }
 }

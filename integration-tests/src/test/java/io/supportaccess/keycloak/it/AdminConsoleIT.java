@@ -3,6 +3,7 @@ package io.supportaccess.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supportaccess.keycloak.it.support.BrowserDiagnostics;
 import io.supportaccess.keycloak.it.support.HeadlessChromium;
 import io.supportaccess.keycloak.it.support.Http;
 import io.supportaccess.keycloak.it.support.Platform;
@@ -10,7 +11,6 @@ import io.supportaccess.keycloak.it.support.SupportAccessClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -964,6 +964,9 @@ class AdminConsoleIT {
         waitFor(By.id("username")).sendKeys(username);
         chrome.findElement(By.id("password")).sendKeys(password);
         chrome.findElement(By.id("kc-login")).click();
+        // past the login page: a login that did not go through fails here, with the page's message
+        BrowserDiagnostics.await(chrome, "admin-console", "the way past the login page",
+                () -> new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("kc-login"))));
     }
 
     private void noConsoleErrors(String where) {
@@ -976,12 +979,8 @@ class AdminConsoleIT {
     }
 
     private WebElement waitFor(By by) {
-        try {
-            return new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            saveDiagnostics();
-            throw e;
-        }
+        return BrowserDiagnostics.await(chrome, "admin-console", "the visible " + by,
+                () -> new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by)));
     }
 
     /** A toast of Keycloak's alert groups (the stock console's and the pages' own). */
@@ -990,29 +989,12 @@ class AdminConsoleIT {
     }
 
     private void waitForGone(By by) {
-        new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        BrowserDiagnostics.await(chrome, "admin-console", "no visible " + by,
+                () -> new WebDriverWait(chrome, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by)));
     }
 
     private void waitForText(By by, String text) {
-        try {
-            new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            saveDiagnostics();
-            throw e;
-        }
-    }
-
-    /** Page source, screenshot and recorded errors of a failed wait, next to the test reports. */
-    private static void saveDiagnostics() {
-        try {
-            Path dir = Path.of("target", "chromium");
-            Files.createDirectories(dir);
-            String name = "admin-console-failure-" + Instant.now().toEpochMilli();
-            Files.writeString(dir.resolve(name + ".html"), chrome.getCurrentUrl() + "\n" + chrome.getPageSource());
-            Files.write(dir.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".log"), String.valueOf(chrome.executeScript("return window.__supportAccessErrors;")));
-        } catch (Exception ignored) {
-            // diagnostics only
-        }
+        BrowserDiagnostics.await(chrome, "admin-console", "\"" + text + "\" in " + by,
+                () -> new WebDriverWait(chrome, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text)));
     }
 }
